@@ -1,0 +1,33 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what is missing.
+SWIFT ?= swift
+BIN := .build/debug/reputa
+
+.PHONY: deps build demo test snapshots snapshots-check bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# The main job on the shipped sources.yml and snapshots/, offline, into var/reputa.sqlite.
+demo: build
+	$(BIN) run --config sources.yml
+
+test: deps snapshots-check
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Regenerates the demo dataset (deterministic: same bytes every time).
+snapshots:
+	python3 scripts/gen_demo.py snapshots
+
+# The committed snapshots/ must be exactly what the generator writes.
+snapshots-check:
+	@tmp=$$(mktemp -d) && python3 scripts/gen_demo.py $$tmp >/dev/null && \
+	  diff -r -x README.md $$tmp snapshots >/dev/null && rm -rf $$tmp && \
+	  echo "snapshots: identical to scripts/gen_demo.py output" || \
+	  { echo "snapshots/ differs from scripts/gen_demo.py output (run make snapshots)"; rm -rf $$tmp; exit 1; }
+
+clean:
+	rm -rf .build var

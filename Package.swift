@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite) ← Output (render)
+// ← CLI (config, commands, the pipeline that alone knows the order) ← reputa (main).
+let package = Package(
+    name: "Reputa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reputa", targets: ["reputa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "ReputaCore"),
+        .target(name: "ReputaIngest", dependencies: ["ReputaCore", "CCurl", "CLibXML2"]),
+        .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReputaOutput", dependencies: ["ReputaCore"]),
+        .target(name: "ReputaCLI", dependencies: [
+            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaOutput",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
+        .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", "ReputaIngest"]),
+        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reputa"]),
+    ]
+)

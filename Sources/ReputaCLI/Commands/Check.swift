@@ -1,0 +1,43 @@
+import ArgumentParser
+import ReputaCore
+import ReputaIngest
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate sources.yml and print the resolved configuration, secrets redacted.",
+        discussion: "Exits 0 when valid, 64 with file:line:column and key otherwise.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try guarded {
+            let config = try global.loadConfig()
+            var out = "config: \(config.file)\nversion: \(config.version)\n"
+            out += "store: \(URLRedactionForStore.redact(global.storePath(config)))\n"
+            out += "snapshots: \(config.snapshots)\ntimezone: \(config.timezone)\n"
+            out += "locations:\n"
+            for l in config.locations {
+                out += "  - \(l.id): \(l.name)" + (l.aliases.isEmpty ? "" : " (aliases: \(l.aliases.joined(separator: "; ")))") + "\n"
+            }
+            out += "sources:\n"
+            for s in config.sources {
+                let d = s.descriptor
+                out += "  - name: \(d.name)\n    kind: \(d.kind)\n    portal: \(d.portal)\n"
+                if let url = s.url { out += "    url: \(URLRedaction.redact(url))\n" }
+                if let path = s.path { out += "    path: \(path)\n" }
+                if !d.location.isEmpty { out += "    location: \(d.location)\n" }
+                if !d.competitor.isEmpty { out += "    competitor: \(d.competitor)\n" }
+                out += "    scale: \(d.scale)\n"
+                if let every = s.every { out += "    every: \(every)s\n" }
+                if d.fullExport { out += "    full_export: true\n" }
+                for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
+                for (key, secret) in s.credentials.sorted(by: { $0.key < $1.key }) { out += "    credentials.\(key): \(secret)\n" }
+            }
+            if !config.reservedSections.isEmpty {
+                out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"
+            }
+            Console.out(out)
+            return .ok
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ReputaCore
+import ReputaOutput
+import ReputaStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: $REPUTA_CONFIG, else ./sources.yml).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("SQLite store to use instead of the config's (or $REPUTA_STORE).", valueName: "path"))
+    var store: String?
+
+    @Flag(name: .shortAndLong, help: "Log each payload and skipped row to stderr.")
+    var verbose = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var configPath: String { config ?? environment["REPUTA_CONFIG"] ?? Configuration.defaultFile }
+
+    func loadConfig() throws -> Configuration { try ConfigLoader.load(file: configPath) }
+
+    /// The config when one was named or the default file exists; commands that work on files
+    /// alone (`import`, `inspect`) run without one.
+    func optionalConfig() throws -> Configuration? {
+        if config == nil, environment["REPUTA_CONFIG"] == nil, !FileManager.default.fileExists(atPath: configPath) {
+            return nil
+        }
+        return try loadConfig()
+    }
+
+    func storePath(_ configuration: Configuration?) -> String {
+        store ?? environment["REPUTA_STORE"] ?? configuration?.store ?? "var/reputa.sqlite"
+    }
+
+    func openStore(_ configuration: Configuration?) throws -> SQLiteStore {
+        let path = storePath(configuration)
+        if path.contains("://") {
+            throw StoreError(place: URLRedactionForStore.redact(path),
+                             message: "only SQLite file stores are supported by this build (PostgreSQL comes later)")
+        }
+        return try SQLiteStore(path: path)
+    }
+
+    func archive(_ configuration: Configuration?) -> SnapshotArchive {
+        SnapshotArchive(root: URL(fileURLWithPath: configuration?.snapshots ?? "snapshots", isDirectory: true))
+    }
+}
+
+enum URLRedactionForStore {
+    /// `postgres://user:secret@host/db` → `postgres://host/db`.
+    static func redact(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + url[url.index(after: at)...]
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Runs a command body; a `ReputaError` becomes one line on stderr and its documented exit code.
+func guarded(_ body: () throws -> ExitStatus) throws {
+    let status: ExitStatus
+    do {
+        status = try body()
+    } catch let error as any ReputaError {
+        Console.endProgress()
+        Console.err("reputa: \(error)")
+        throw ExitCode(error.exitCode.rawValue)
+    }
+    if status != .ok { throw ExitCode(status.rawValue) }
+}
+
+/// Parses `2026-08-01` or a full ISO timestamp into a UTC bound.
+func dateBound(_ text: String?, zone: String, option: String) throws -> String? {
+    guard let text else { return nil }
+    guard let t = ReputaIngestDate.parse(text, zone: TimeZone(identifier: zone) ?? .gmt) else {
+        throw ValidationError("\(option) \"\(text)\" is not a date (use YYYY-MM-DD)")
+    }
+    return t.utcISO
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ReputaCore
+import ReputaIngest
+import ReputaOutput
+import ReputaStore
+
+struct Reparse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild normalized reviews from the stored snapshots (apply a parser fix to history).",
+        discussion: """
+        Each source is rebuilt in one transaction from its snapshots, oldest first, read the way \
+        sources.yml now says (or as recorded at import for sources not in the config). If any \
+        snapshot of a source fails to parse, that source is left exactly as it was.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("source"), help: "Only this source (repeatable).")
+    var sources: [String] = []
+
+    func run() throws {
+        try guarded {
+            let config = try global.optionalConfig()
+            let store = try global.openStore(config)
+            let archive = global.archive(config)
+            let logger = Console.logger(verbose: global.verbose)
+            let known = try store.importedSources()
+            for name in sources where !known.contains(name) {
+                throw ValidationError("no imported source named \"\(name)\"\(Suggestion.hint(name, known))")
+            }
+            var failures = 0
+            let selected = sources.isEmpty ? known : sources
+            for name in selected {
+                do {
+                    var payloads: [(SQLiteStore.StoredSnapshot, ParsedBatch)] = []
+                    for var stored in try store.importedSnapshots(source: name) {
+                        if let entry = config?.source(named: name) { stored.descriptor = entry.descriptor }
+                        let bytes = try archive.read(stored.snapshot.relativePath)
+                        let payload = Payload(bytes: bytes, origin: stored.snapshot.relativePath,
+                                              name: stored.snapshot.relativePath, capturedAt: stored.snapshot.capturedAt)
+                        payloads.append((stored, try InspectOnly(logger: logger).parse(payload, descriptor: stored.descriptor)))
+                    }
+                    let counts = try store.rebuild(source: name, payloads: payloads, importedAt: Timestamp(date: Date()))
+                    Console.out("\(name): \(payloads.count) snapshots reparsed: \(counts.new) reviews, \(counts.updated) revisions, \(counts.removed) removed\n")
+                } catch let error as any ReputaError {
+                    failures += 1
+                    Console.err("reputa: \(error)")
+                }
+            }
+            if failures == 0 { return .ok }
+            return failures == selected.count ? .failure : .partial
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import ReputaIngest
+import ReputaCore
+
+typealias ReputaIngestDate = DateText
+
+/// The `reputa` command: subcommands, one per file.
+public struct Reputa: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "reputa",
+        abstract: "Review-portal reputation monitor: import portal reviews into one store and compare them.",
+        discussion: """
+        Configuration comes from --config, else $REPUTA_CONFIG, else ./sources.yml. The store is the \
+        config's `store`, overridden by --store or $REPUTA_STORE. Logs go to stderr, data to stdout. \
+        NO_COLOR turns colour off.
+
+        Exit codes:
+          0   success
+          1   runtime failure (nothing useful was done: unreadable store, every source failed, bad file)
+          2   partial: some sources failed, the others were imported
+          64  usage or configuration error
+        """,
+        version: "0.1.0",
+        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Fetch.self, Run.self, Reparse.self]
+    )
+
+    public init() {}
+}

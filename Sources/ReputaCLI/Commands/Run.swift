@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ReputaCore
+import ReputaOutput
+import ReputaStore
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The main job: fetch every source, then summarize the store per source and ISO week.",
+        discussion: "Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 64 configuration error.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Output format for the summaries: table, json, csv or md.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let config = try global.loadConfig()
+            let outcomes = try SourceRunner.fetch(config: config, only: [], global: global)
+            Console.out("Fetch\n" + Renderer.render(SourceRunner.table(outcomes), as: format) + "\n")
+            let store = try global.openStore(config)
+            let weeks = try store.weeklySummary()
+            let table = DataTable(columns: ["source", "week", "reviews", "mean_rating", "mean_0_100", "replied"],
+                                  rows: weeks.map { w in
+                                      [.text(w.source), .text(w.week), .integer(w.count),
+                                       w.meanRating.map { .number(($0 * 100).rounded() / 100) } ?? .null,
+                                       w.meanRating100.map { .number(($0 * 10).rounded() / 10) } ?? .null,
+                                       .integer(w.replied)]
+                                  })
+            Console.out("Reviews per source and ISO week\n" + Renderer.render(table, as: format) + "\n")
+            Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\n")
+            return SourceRunner.status(outcomes)
+        }
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import ReputaCore
+import ReputaIngest
+import Yams
+
+/// Reads `sources.yml` strictly: unknown keys, wrong types, unset `${VAR}`s and duplicate names
+/// are errors with file, line, column and key path. Environment values are substituted only
+/// inside scalars, after YAML parsing, so they can never add structure.
+public struct ConfigLoader {
+    static let maxBytes = 1 << 20
+    /// Alias bombs expand into exponentially many nodes; stop walking long before that.
+    static let maxNodes = 20_000
+
+    static let topKeys = ["version", "store", "snapshots", "timezone", "locations", "sources"]
+    static let reservedKeys = ["surveys", "helpdesk", "benchmarks", "flags", "notifications"]
+    static let locationKeys = ["id", "name", "aliases"]
+    static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
+                             "credentials", "scale", "map", "delimiter", "full_export", "timezone"]
+
+    let file: String
+    let environment: [String: String]
+    var budget = maxNodes
+
+    public init(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.file = file
+        self.environment = environment
+    }
+
+    public static func load(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
+        var loader = ConfigLoader(file: file, environment: environment)
+        return try loader.load()
+    }
+
+    func error(_ node: Node?, _ key: String, _ message: String) -> ConfigError {
+        ConfigError(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, key: key, message: message)
+    }
+
+    mutating func load() throws -> Configuration {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            let exists = FileManager.default.fileExists(atPath: file)
+            throw ConfigError(file: file, message: exists ? "cannot read the file" :
+                "no such file (pass --config or set REPUTA_CONFIG)")
+        }
+        guard data.count <= Self.maxBytes else {
+            throw ConfigError(file: file, message: "\(data.count) bytes; a configuration is at most \(Self.maxBytes)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: file, message: "not valid UTF-8")
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw ConfigError(file: file, message: "empty file") }
+            root = node
+        } catch let e as YamlError {
+            throw yamlError(e)
+        }
+        try count(root, "")
+        let top = try mapping(root, "")
+        try checkKeys(top, allowed: Self.topKeys + Self.reservedKeys, path: "")
+
+        guard let versionNode = top["version"] else { throw error(root, "version", "missing (this build reads version 1)") }
+        guard let version = versionNode.int else { throw error(versionNode, "version", "must be an integer") }
+        guard version == 1 else { throw error(versionNode, "version", "is \(version); this build reads version 1") }
+
+        let folder = (file as NSString).deletingLastPathComponent
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        }
+        var store = try top["store"].map { try string($0, "store") } ?? "var/reputa.sqlite"
+        if !store.contains("://") { store = resolve(store) }
+        let snapshots = resolve(try top["snapshots"].map { try string($0, "snapshots") } ?? "snapshots")
+        let timezone = try top["timezone"].map { try string($0, "timezone") } ?? "Europe/Rome"
+        if TimeZone(identifier: timezone) == nil {
+            throw error(top["timezone"], "timezone", "unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Rome)")
+        }
+
+        var locations: [Configuration.Location] = []
+        if let node = top["locations"] {
+            for (i, item) in try sequence(node, "locations").enumerated() {
+                let path = "locations[\(i)]"
+                let m = try mapping(item, path)
+                try checkKeys(m, allowed: Self.locationKeys, path: path)
+                let id = try required(m, "id", in: item, path: path)
+                try checkName(id, m["id"], "\(path).id")
+                if locations.contains(where: { $0.id == id }) { throw error(m["id"], "\(path).id", "duplicate location \"\(id)\"") }
+                let name = try m["name"].map { try string($0, "\(path).name") } ?? id
+                let aliases = try m["aliases"].map { try sequence($0, "\(path).aliases").enumerated().map {
+                    try string($1, "\(path).aliases[\($0)]")
+                } } ?? []
+                locations.append(.init(id: id, name: name, aliases: aliases))
+            }
+        }
+        var aliases: [String: String] = [:]
+        for l in locations {
+            aliases[l.name] = l.id
+            for a in l.aliases { aliases[a] = l.id }
+        }
+
+        var sources: [Configuration.SourceEntry] = []
+        if let node = top["sources"] {
+            for (i, item) in try sequence(node, "sources").enumerated() {
+                let entry = try source(item, path: "sources[\(i)]", timezone: timezone, locations: locations,
+                                       aliases: aliases, resolve: resolve)
+                if sources.contains(where: { $0.descriptor.name == entry.descriptor.name }) {
+                    throw error(item, "sources[\(i)].name", "duplicate source name \"\(entry.descriptor.name)\"")
+                }
+                sources.append(entry)
+            }
+        }
+        return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
+                             locations: locations, sources: sources,
+                             reservedSections: Self.reservedKeys.filter { top[$0] != nil })
+    }
+
+    mutating func source(_ item: Node, path: String, timezone: String, locations: [Configuration.Location],
+                         aliases: [String: String], resolve: (String) -> String) throws -> Configuration.SourceEntry {
+        let m = try mapping(item, path)
+        try checkKeys(m, allowed: Self.sourceKeys, path: path)
+        let name = try required(m, "name", in: item, path: path)
+        try checkName(name, m["name"], "\(path).name")
+        let kindName = try required(m, "kind", in: item, path: path)
+        guard let kind = Kinds.named(kindName) else {
+            throw error(m["kind"], "\(path).kind", "unknown kind \"\(kindName)\"\(Suggestion.hint(kindName, Kinds.names)); kinds: \(Kinds.names.joined(separator: ", "))")
+        }
+        let url = try m["url"].map { try string($0, "\(path).url") }
+        let rawPath = try m["path"].map { try string($0, "\(path).path") }
+        switch (url, rawPath) {
+        case (nil, nil): throw error(item, path, "needs a url or a path")
+        case (.some, .some): throw error(m["path"], path, "has both url and path; give one")
+        case let (.some(u), nil):
+            let lower = u.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+                throw error(m["url"], "\(path).url", "must be an http:// or https:// URL")
+            }
+        default: break
+        }
+        let location = try m["location"].map { try string($0, "\(path).location") } ?? ""
+        if !location.isEmpty, !locations.isEmpty, !locations.contains(where: { $0.id == location }) {
+            let ids = locations.map(\.id)
+            throw error(m["location"], "\(path).location", "unknown location \"\(location)\"\(Suggestion.hint(location, ids)); locations: \(ids.joined(separator: ", "))")
+        }
+        var every: Int? = nil
+        if let node = m["every"] {
+            let text = try string(node, "\(path).every")
+            guard let seconds = Self.duration(text) else {
+                throw error(node, "\(path).every", "\"\(text)\" is not a duration like 30m, 6h or 1d")
+            }
+            every = seconds
+        }
+        var scale = RatingScale.fiveStars
+        if let node = m["scale"] {
+            let text = try string(node, "\(path).scale")
+            guard let s = RatingScale(parsing: text) else { throw error(node, "\(path).scale", "\"\(text)\" is not a scale like 1-5 or 0-10") }
+            scale = s
+        }
+        var mapping: [String: String] = [:]
+        if let node = m["map"] {
+            let mm = try self.mapping(node, "\(path).map")
+            try checkKeys(mm, allowed: CSVReviewImporter.fields, path: "\(path).map")
+            for (k, v) in mm.pairs { mapping[k] = try string(v, "\(path).map.\(k)") }
+        }
+        var delimiter: String? = nil
+        if let node = m["delimiter"] {
+            let d = try string(node, "\(path).delimiter")
+            let resolved = d == "tab" || d == "\\t" ? "\t" : d
+            guard [",", ";", "\t"].contains(resolved) else { throw error(node, "\(path).delimiter", "must be \",\", \";\" or \"tab\"") }
+            delimiter = resolved
+        }
+        var fullExport = false
+        if let node = m["full_export"] {
+            guard let b = node.bool, node.scalar != nil else { throw error(node, "\(path).full_export", "must be true or false") }
+            fullExport = b
+        }
+        var credentials: [String: Secret] = [:]
+        if let node = m["credentials"] {
+            for (k, v) in try self.mapping(node, "\(path).credentials").pairs {
+                credentials[k] = Secret(try string(v, "\(path).credentials.\(k)"))
+            }
+        }
+        var sourceZone = timezone
+        if let node = m["timezone"] {
+            sourceZone = try string(node, "\(path).timezone")
+            guard TimeZone(identifier: sourceZone) != nil else {
+                throw error(node, "\(path).timezone", "unknown time zone \"\(sourceZone)\" (use an IANA name such as Europe/Rome or UTC)")
+            }
+        }
+        let descriptor = SourceDescriptor(
+            name: name, kind: kindName,
+            portal: try m["portal"].map { try string($0, "\(path).portal") } ?? kind.portal,
+            location: location, competitor: try m["competitor"].map { try string($0, "\(path).competitor") } ?? "",
+            scale: scale, mapping: mapping, delimiter: delimiter, timezone: sourceZone, fullExport: fullExport,
+            locationAliases: aliases)
+        return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
+                     credentials: credentials, line: item.mark?.line ?? 0)
+    }
+
+    // MARK: Node helpers
+
+    struct Mapping {
+        var pairs: [(String, Node)]
+        var keyNodes: [String: Node]
+        subscript(key: String) -> Node? { pairs.first { $0.0 == key }?.1 }
+    }
+
+    mutating func count(_ node: Node, _ path: String) throws {
+        budget -= 1
+        guard budget >= 0 else {
+            throw error(node, path, "more than \(Self.maxNodes) YAML nodes (an alias bomb?); refusing to read further")
+        }
+        switch node {
+        case let .mapping(m): for (k, v) in m { try count(k, path); try count(v, path) }
+        case let .sequence(s): for v in s { try count(v, path) }
+        default: break
+        }
+    }
+
+    func mapping(_ node: Node, _ path: String) throws -> Mapping {
+        guard case let .mapping(m) = node else {
+            throw error(node, path.isEmpty ? "(top level)" : path, "must be a mapping of key: value")
+        }
+        var pairs: [(String, Node)] = []
+        var keyNodes: [String: Node] = [:]
+        for (k, v) in m {
+            guard let key = k.scalar?.string else { throw error(k, path, "keys must be plain text") }
+            pairs.append((key, v))
+            keyNodes[key] = k
+        }
+        return Mapping(pairs: pairs, keyNodes: keyNodes)
+    }
+
+    func sequence(_ node: Node, _ path: String) throws -> [Node] {
+        guard case let .sequence(s) = node else { throw error(node, path, "must be a list") }
+        return Array(s)
+    }
+
+    func checkKeys(_ m: Mapping, allowed: [String], path: String) throws {
+        for (key, _) in m.pairs where !allowed.contains(key) {
+            let at = path.isEmpty ? key : "\(path).\(key)"
+            throw error(m.keyNodes[key], at, "unknown key\(Suggestion.hint(key, allowed)); allowed: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func required(_ m: Mapping, _ key: String, in node: Node, path: String) throws -> String {
+        guard let v = m[key] else { throw error(node, "\(path).\(key)", "missing") }
+        let s = try string(v, "\(path).\(key)")
+        guard !s.isEmpty else { throw error(v, "\(path).\(key)", "must not be empty") }
+        return s
+    }
+
+    /// Names become folder names under `snapshots/`: keep them to a safe alphabet.
+    func checkName(_ name: String, _ node: Node?, _ path: String) throws {
+        let ok = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        guard ok, !name.hasPrefix("."), name.count <= 64 else {
+            throw error(node, path, "\"\(name)\" must use only letters, digits, '.', '_' and '-' (at most 64), not starting with '.'")
+        }
+    }
+
+    /// A scalar as text, with `${VAR}` replaced from the environment and `$$` as a literal `$`.
+    func string(_ node: Node, _ path: String) throws -> String {
+        guard case let .scalar(s) = node else { throw error(node, path, "must be a single value, not a list or mapping") }
+        return try interpolate(s.string, node: node, path: path)
+    }
+
+    func interpolate(_ text: String, node: Node, path: String) throws -> String {
+        guard text.contains("$") else { return text }
+        var out = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            let next = text.index(after: i)
+            if ch == "$", next < text.endIndex, text[next] == "$" {
+                out.append("$")
+                i = text.index(after: next)
+            } else if ch == "$", next < text.endIndex, text[next] == "{" {
+                guard let close = text[next...].firstIndex(of: "}") else {
+                    throw error(node, path, "unclosed ${ in value")
+                }
+                let name = String(text[text.index(after: next)..<close])
+                guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) else {
+                    throw error(node, path, "\"${\(name)}\" is not an environment variable name")
+                }
+                guard let value = environment[name] else {
+                    throw error(node, path, "environment variable \(name) is not set")
+                }
+                out += value
+                i = text.index(after: close)
+            } else {
+                out.append(ch)
+                i = next
+            }
+        }
+        return out
+    }
+
+    static func duration(_ text: String) -> Int? {
+        guard let unit = text.last, let n = Int(text.dropLast()), n > 0 else { return nil }
+        switch unit {
+        case "s": return n
+        case "m": return n * 60
+        case "h": return n * 3600
+        case "d": return n * 86_400
+        default: return nil
+        }
+    }
+
+    func yamlError(_ e: YamlError) -> ConfigError {
+        switch e {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return ConfigError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ConfigError(file: file, line: context.mark.line, column: context.mark.column,
+                               key: duplicates.joined(separator: ", "), message: "duplicate key")
+        default:
+            return ConfigError(file: file, message: "YAML: " + "\(e)".split(separator: "\n").first.map(String.init)!)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ReputaCore
+
+/// `sources.yml`, version 1, validated and resolved (paths relative to the file's folder,
+/// `${VAR}` values substituted).
+public struct Configuration: Sendable {
+    public var file: String
+    public var version: Int
+    /// A file path, or a `postgres://` URL (not yet supported by this build).
+    public var store: String
+    public var snapshots: String
+    public var timezone: String
+    public var locations: [Location]
+    public var sources: [SourceEntry]
+    /// Sections later stages own (surveys, helpdesk, benchmarks, flags, notifications): accepted, not yet used.
+    public var reservedSections: [String]
+
+    public struct Location: Equatable, Sendable {
+        public var id: String
+        public var name: String
+        public var aliases: [String]
+    }
+
+    public struct SourceEntry: Sendable {
+        public var descriptor: SourceDescriptor
+        public var url: String?
+        /// Resolved against the config's folder; may hold a `*` glob or name a folder.
+        public var path: String?
+        /// Poll interval in seconds (`every: 6h`).
+        public var every: Int?
+        public var credentials: [String: Secret]
+        public var line: Int
+    }
+
+    public func source(named name: String) -> SourceEntry? { sources.first { $0.descriptor.name == name } }
+
+    public static let defaultFile = "sources.yml"
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import ReputaCore
+import ReputaIngest
+import ReputaStore
+
+/// bytes → parse → snapshot → store, one payload at a time, each payload in one transaction.
+struct Ingestor {
+    let store: SQLiteStore
+    let archive: SnapshotArchive
+    let now: Timestamp
+    let logger: Logger
+
+    func parse(_ payload: Payload, descriptor: SourceDescriptor) throws -> ParsedBatch {
+        guard let kind = Kinds.named(descriptor.kind) else {
+            throw ImportFailure(source: descriptor.name, place: payload.origin, message: "unknown kind \"\(descriptor.kind)\"")
+        }
+        let batch = try kind.importer.parse(payload.bytes, origin: payload.origin, source: descriptor)
+        for problem in batch.skipped {
+            logger.warning("parse \(descriptor.name): \(problem.place): \(problem.message); row skipped")
+        }
+        return batch
+    }
+
+    /// Imports one payload unless the ledger says these bytes are already in.
+    func ingest(_ payload: Payload, descriptor: SourceDescriptor) throws -> ImportCounts {
+        let sha = SHA256.hex(payload.bytes)
+        if try store.hasImported(source: descriptor.name, sha256: sha) {
+            logger.info("\(descriptor.name): \(payload.origin) already imported (sha256 \(sha.prefix(16)))")
+            var counts = ImportCounts()
+            counts.alreadyImported = true
+            return counts
+        }
+        let batch = try parse(payload, descriptor: descriptor)
+        let snapshot = try archive.store(payload.bytes, sha256: sha, source: descriptor.name,
+                                         originalName: payload.name, capturedAt: payload.capturedAt)
+        let counts = try store.importBatch(batch, snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
+                                           importedAt: now)
+        logger.info("\(descriptor.name): \(payload.origin): \(counts.new) new, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.removed) removed, \(counts.skipped) skipped")
+        return counts
+    }
+}
+
+/// What happened to one source in a fetch.
+struct SourceOutcome {
+    var source: String
+    var payloads = 0
+    var counts = ImportCounts()
+    /// The first error, one line.
+    var failure: String?
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ReputaCore
+import ReputaIngest
+import ReputaStore
+
+/// One file or response body on its way into the store.
+struct Payload {
+    var bytes: [UInt8]
+    /// The file path or URL it came from, used in error places.
+    var origin: String
+    /// Its original file name, kept in the snapshot's name.
+    var name: String
+    var capturedAt: Timestamp
+}
+
+/// Finds the payloads of one source: a file, every file of a folder, a `*` glob, or a URL.
+enum PayloadCollector {
+    static func collect(_ entry: Configuration.SourceEntry, http: HTTPClient, now: Timestamp) throws -> [Payload] {
+        let name = entry.descriptor.name
+        if let url = entry.url {
+            let response = try http.get(url, source: name)
+            let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
+            return [Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
+                            capturedAt: now)]
+        }
+        guard let path = entry.path else { return [] }
+        return try files(matching: path, source: name).map { try read($0, source: name, now: now) }
+    }
+
+    /// Files for a path: itself, a folder's visible files, or a glob's matches, sorted by name
+    /// (snapshot names start with their capture time, so that is oldest first).
+    static func files(matching path: String, source: String) throws -> [String] {
+        let fm = FileManager.default
+        if path.contains("*") || path.contains("?") {
+            let folder = (path as NSString).deletingLastPathComponent
+            let pattern = (path as NSString).lastPathComponent
+            let names = (try? fm.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+            let matches = names.filter { fnmatch(pattern, $0, 0) == 0 && !$0.hasPrefix(".") }.sorted()
+            guard !matches.isEmpty else {
+                throw ImportFailure(source: source, place: path, message: "no file matches")
+            }
+            return matches.map { (folder as NSString).appendingPathComponent($0) }
+        }
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportFailure(source: source, place: path, message: "no such file or folder")
+        }
+        if isDirectory.boolValue {
+            let names = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            return names.map { (path as NSString).appendingPathComponent($0) }
+                .filter { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+        }
+        return [path]
+    }
+
+    static func read(_ path: String, source: String, now: Timestamp) throws -> Payload {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportFailure(source: source, place: path, message: "cannot read the file (permission?)")
+        }
+        let name = (path as NSString).lastPathComponent
+        return Payload(bytes: [UInt8](data), origin: path, name: name,
+                       capturedAt: SnapshotArchive.capturedAt(fileName: name) ?? now)
+    }
+}
+
+/// A payload that could not be found or read before parsing.
+struct ImportFailure: ReputaError {
+    var source: String
+    var place: String
+    var message: String
+    var stage: String { "import" }
+    var exitCode: ExitStatus { .failure }
+    var description: String { "import \(source): \(place): \(message)" }
+}

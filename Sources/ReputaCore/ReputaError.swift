@@ -1,0 +1,18 @@
+/// Every error Reputa reports to a user: one line naming the stage, the source and the place.
+public protocol ReputaError: Error, CustomStringConvertible, Sendable {
+    /// `fetch`, `parse`, `import`, `store`, `config`, `render`.
+    var stage: String { get }
+    /// How the process exits when this error ends it.
+    var exitCode: ExitStatus { get }
+}
+
+/// Documented exit codes (README, `reputa --help`).
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    /// A runtime failure: nothing useful was done.
+    case failure = 1
+    /// Some sources failed, the others were processed.
+    case partial = 2
+    /// Bad command line or configuration (sysexits EX_USAGE).
+    case usage = 64
+}

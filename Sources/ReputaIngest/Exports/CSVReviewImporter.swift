@@ -1,0 +1,151 @@
+import Foundation
+import ReputaCore
+
+/// A generic CSV review export read through a column mapping (`field=Column`). Without a
+/// mapping, columns are matched by common names (`rating`, `Star Rating`, `Valutazione`, …).
+/// A row that cannot be read is reported with its line and skipped; the rest is imported.
+public struct CSVReviewImporter: ReviewImporter {
+    /// Review fields a column can be mapped to.
+    public static let fields = ["id", "rating", "title", "text", "author", "date", "updated", "reply",
+                                "reply_date", "location", "url", "language", "helpful", "version"]
+    static let required = ["rating", "date"]
+
+    /// Header names recognized without a mapping (lower-cased).
+    static let aliases: [String: [String]] = [
+        "id": ["id", "review id", "review_id", "reviewid"],
+        "rating": ["rating", "stars", "star rating", "review stars", "review_stars", "score", "valutazione", "voto"],
+        "title": ["title", "review title", "review_title", "titolo"],
+        "text": ["text", "review", "review text", "review content", "review_text", "content", "comment", "body", "recensione"],
+        "author": ["author", "review username", "username", "reviewer", "review_author", "autore"],
+        "date": ["date", "created", "created_at", "review created (utc)", "review submit date and time", "review_date", "data"],
+        "updated": ["updated", "updated_at", "review last update date and time"],
+        "reply": ["reply", "reply content", "developer reply text", "company response", "risposta"],
+        "reply_date": ["reply_date", "reply date", "company reply date (utc)", "developer reply date and time", "data risposta"],
+        "location": ["location", "location name", "sede"],
+        "url": ["url", "link", "review link"],
+        "language": ["language", "review language", "reviewer language", "lingua"],
+        "helpful": ["helpful", "helpful_votes", "helpful votes"],
+        "version": ["version", "app version name"],
+    ]
+
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
+        func fail(_ place: String, _ message: String) -> ParseError {
+            ParseError(source: source.name, place: place, message: message)
+        }
+        let utf8: [UInt8]
+        do { utf8 = try TextDecoder.utf8Bytes(bytes) } catch {
+            throw fail(origin, error.description)
+        }
+        guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            throw fail(origin, "empty file")
+        }
+        var reader = CSVReader(bytes: utf8, delimiter: source.delimiter?.utf8.first)
+        do {
+            guard let header = try reader.next() else { throw fail(origin, "empty file") }
+            let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let index = try columnIndex(columns: columns, source: source, origin: origin)
+            var batch = ParsedBatch()
+            var rows = 0
+            let zone = TimeZone(identifier: source.timezone) ?? .gmt
+            while let record = try reader.next() {
+                rows += 1
+                let place = "\(origin):\(record.line)"
+                guard record.fields.count == columns.count else {
+                    batch.skipped.append(RowProblem(place: place,
+                        message: "row has \(record.fields.count) fields, the header has \(columns.count)"))
+                    continue
+                }
+                do {
+                    batch.reviews.append(try review(record.fields, index: index, source: source, zone: zone))
+                } catch let problem as RowFailure {
+                    batch.skipped.append(RowProblem(place: place, message: problem.message))
+                }
+            }
+            if rows == 0 { throw fail("\(origin):\(header.line)", "no reviews: the file has a header only") }
+            return batch
+        } catch let failure as CSVReader.Failure {
+            throw fail("\(origin):\(failure.line):\(failure.column)", failure.message)
+        }
+    }
+
+    struct RowFailure: Error { var message: String }
+
+    /// field → column position, validated against the header.
+    func columnIndex(columns: [String], source: SourceDescriptor, origin: String) throws -> [String: Int] {
+        let found = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        var index: [String: Int] = [:]
+        if source.mapping.isEmpty {
+            let lower = columns.map { $0.lowercased() }
+            for (field, names) in Self.aliases {
+                if let i = lower.firstIndex(where: { names.contains($0) }) { index[field] = i }
+            }
+        } else {
+            for (field, spec) in source.mapping.sorted(by: { $0.key < $1.key }) {
+                // `Column?` marks a column that older variants of an export lack (Google Play's
+                // 14-column files have no "Reviewer Language").
+                let optional = spec.hasSuffix("?")
+                let column = optional ? String(spec.dropLast()) : spec
+                guard Self.fields.contains(field) else {
+                    throw ParseError(source: source.name, place: origin,
+                                     message: "mapping names unknown field \"\(field)\" (fields: \(Self.fields.joined(separator: ", ")))")
+                }
+                guard let i = columns.firstIndex(of: column) ?? columns.firstIndex(where: {
+                    $0.caseInsensitiveCompare(column) == .orderedSame
+                }) else {
+                    if optional { continue }
+                    throw ParseError(source: source.name, place: "\(origin):1",
+                                     message: "column \"\(column)\" (mapped to \(field)) not found; columns found: \(found)")
+                }
+                index[field] = i
+            }
+        }
+        for field in Self.required where index[field] == nil {
+            throw ParseError(source: source.name, place: "\(origin):1",
+                             message: "no column for \(field) (map one with --map \(field)=Column); columns found: \(found)")
+        }
+        return index
+    }
+
+    func review(_ row: [String], index: [String: Int], source: SourceDescriptor, zone: TimeZone) throws -> Review {
+        func value(_ field: String) -> String {
+            guard let i = index[field] else { return "" }
+            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func date(_ field: String) throws -> Timestamp? {
+            let raw = value(field)
+            if raw.isEmpty { return nil }
+            guard let t = DateText.parse(raw, zone: zone) else {
+                throw RowFailure(message: "\(field) is \"\(raw)\", not a date")
+            }
+            return t
+        }
+        let ratingRaw = value("rating")
+        var rating: Rating? = nil
+        if !ratingRaw.isEmpty {
+            guard let r = RatingText.parse(ratingRaw, defaultScale: source.scale) else {
+                throw RowFailure(message: "rating is \"\(ratingRaw)\", not a rating on \(source.scale)")
+            }
+            rating = r
+        }
+        guard let created = try date("date") else { throw RowFailure(message: "date is empty") }
+        let title = value("title"), text = value("text"), author = value("author")
+        var id = value("id")
+        if id.isEmpty {
+            id = "h:" + StableHash.hex([created.utcISO, author, title, text])
+        }
+        let rawLocation = value("location")
+        let location = rawLocation.isEmpty ? source.location : (source.locationAliases[rawLocation] ?? rawLocation)
+        var language = value("language").lowercased()
+        if let cut = language.firstIndex(where: { $0 == "_" || $0 == "-" }) { language = String(language[..<cut]) }
+        if language.isEmpty { language = LanguageDetector.detect(title + " " + text) }
+        let helpful = value("helpful").split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
+        return Review(
+            source: source.name, portal: source.portal, externalID: id, location: location,
+            competitor: source.competitor, rating: rating, title: title, text: text, language: language,
+            author: author, createdAt: created, updatedAt: try date("updated") ?? created,
+            replyText: value("reply"), replyAt: try date("reply_date"), url: value("url"),
+            helpfulVotes: helpful, appVersion: value("version"))
+    }
+}

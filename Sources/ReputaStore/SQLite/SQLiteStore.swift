@@ -1,0 +1,309 @@
+import Foundation
+import GRDB
+import ReputaCore
+
+/// The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, foreign keys on,
+/// a 5 s busy timeout, versioned migrations, and one transaction per imported payload.
+public final class SQLiteStore: @unchecked Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    public static var schemaVersion: Int { Schema.latestVersion }
+
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(place: path, message: "cannot create the store's folder: \(Self.reason(error))")
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard found <= Schema.latestVersion else {
+                    throw StoreError(place: path, message:
+                        "written by a newer Reputa (schema \(found)); this binary knows schema \(Schema.latestVersion) at most")
+                }
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                for (index, migration) in Schema.migrations.enumerated() where index + 1 > found {
+                    try db.inTransaction(.immediate) {
+                        try db.execute(sql: migration.sql)
+                        try db.execute(sql: "PRAGMA user_version = \(index + 1)")
+                        return .commit
+                    }
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(place: path, message: Self.reason(error))
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_NOTADB: return "not a SQLite database (the file was left untouched)"
+            case .SQLITE_CANTOPEN: return "cannot open the file (missing folder or no permission)"
+            case .SQLITE_READONLY: return "the store is read-only"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "database is locked by another process"
+            case .SQLITE_FULL: return "database or disk is full"
+            default: return db.message ?? "\(db.resultCode)"
+            }
+        }
+        if let store = error as? StoreError { return store.message }
+        return error.localizedDescription
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction; any error rolls everything back.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write { db in try body(db) }
+        } catch let error as any ReputaError {
+            throw error
+        } catch {
+            throw StoreError(place: path, message: Self.reason(error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let error as any ReputaError {
+            throw error
+        } catch {
+            throw StoreError(place: path, message: Self.reason(error))
+        }
+    }
+
+    // MARK: Ledger
+
+    /// True when these exact bytes were already imported for `source`.
+    public func hasImported(source: String, sha256: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
+                              arguments: [source, sha256]) ?? false
+        }
+    }
+
+    /// Writes one parsed payload: its snapshot row, every review (new, edited or unchanged),
+    /// tombstones for a full export, and the ledger row, all in one transaction.
+    public func importBatch(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
+                            descriptor: SourceDescriptor, importedAt: Timestamp) throws -> ImportCounts {
+        try write { db in
+            try Self.apply(batch, snapshot: snapshot, origin: origin, descriptor: descriptor,
+                           importedAt: importedAt, in: db)
+        }
+    }
+
+    static func apply(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
+                      descriptor: SourceDescriptor, importedAt: Timestamp, in db: Database) throws -> ImportCounts {
+        let source = descriptor.name
+        try db.execute(sql: """
+            INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, sha256) DO NOTHING
+            """, arguments: [source, snapshot.sha256, snapshot.relativePath, origin, snapshot.byteCount,
+                             snapshot.capturedAt.utcISO])
+        let snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE source = ? AND sha256 = ?",
+                                            arguments: [source, snapshot.sha256])!
+        let newestBefore = try String.fetchOne(db, sql: """
+            SELECT MAX(s.captured_at) FROM imports i JOIN snapshots s ON s.id = i.snapshot_id WHERE i.source = ?
+            """, arguments: [source])
+
+        var counts = ImportCounts()
+        counts.skipped = batch.skipped.count
+        var seen = Set<String>()
+        let writer = try ReviewWriter(db: db)
+        for review in batch.reviews {
+            seen.insert(review.externalID)
+            switch try writer.upsert(review, snapshotID: snapshotID, capturedAt: snapshot.capturedAt.utcISO) {
+            case .new: counts.new += 1
+            case .updated: counts.updated += 1
+            case .unchanged: counts.unchanged += 1
+            }
+        }
+        // A full export that is the newest seen and read without skipped rows says authoritatively
+        // which reviews still exist; anything else could tombstone reviews that are still there.
+        if descriptor.fullExport, batch.skipped.isEmpty, !batch.reviews.isEmpty,
+           newestBefore.map({ snapshot.capturedAt.utcISO >= $0 }) ?? true {
+            let live = try String.fetchAll(db, sql: "SELECT external_id FROM reviews WHERE source = ? AND deleted_at IS NULL",
+                                           arguments: [source])
+            for id in live where !seen.contains(id) {
+                try db.execute(sql: "UPDATE reviews SET deleted_at = ? WHERE source = ? AND external_id = ?",
+                               arguments: [snapshot.capturedAt.utcISO, source, id])
+                counts.removed += 1
+            }
+        }
+        let descriptorJSON = String(decoding: try JSONEncoder.sorted.encode(descriptor), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO imports (source, sha256, snapshot_id, descriptor, imported_at, new_count, updated_count,
+                                 unchanged_count, removed_count, skipped_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [source, snapshot.sha256, snapshotID, descriptorJSON, importedAt.utcISO, counts.new,
+                             counts.updated, counts.unchanged, counts.removed, counts.skipped])
+        return counts
+    }
+
+    // MARK: Reparse
+
+    /// A stored payload to parse again.
+    public struct StoredSnapshot: Sendable {
+        public var snapshot: SnapshotArchive.Snapshot
+        public var origin: String
+        /// How it was read last time (kind, mapping, scale…).
+        public var descriptor: SourceDescriptor
+    }
+
+    /// Sources that have imported payloads, sorted.
+    public func importedSources() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source") }
+    }
+
+    /// The payloads imported for `source`, oldest capture first.
+    public func importedSnapshots(source: String) throws -> [StoredSnapshot] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.sha256, s.path, s.origin, s.bytes, s.captured_at, i.descriptor
+                FROM imports i JOIN snapshots s ON s.id = i.snapshot_id
+                WHERE i.source = ? ORDER BY s.captured_at, i.id
+                """, arguments: [source]).map { row in
+                let descriptor = try JSONDecoder().decode(SourceDescriptor.self, from: Data((row["descriptor"] as String).utf8))
+                let captured: String = row["captured_at"]
+                return StoredSnapshot(
+                    snapshot: .init(source: source, sha256: row["sha256"], relativePath: row["path"],
+                                    capturedAt: Self.timestamp(captured) ?? Timestamp(epochSeconds: 0),
+                                    byteCount: row["bytes"]),
+                    origin: row["origin"], descriptor: descriptor)
+            }
+        }
+    }
+
+    /// Rebuilds `source` from payloads in one transaction: forgets its reviews, revisions and
+    /// ledger rows, then applies each parsed payload in capture order. All or nothing.
+    public func rebuild(source: String, payloads: [(StoredSnapshot, ParsedBatch)], importedAt: Timestamp) throws -> ImportCounts {
+        try write { db in
+            try db.execute(sql: "DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)",
+                           arguments: [source])
+            try db.execute(sql: "DELETE FROM reviews WHERE source = ?", arguments: [source])
+            try db.execute(sql: "DELETE FROM imports WHERE source = ?", arguments: [source])
+            var total = ImportCounts()
+            for (stored, batch) in payloads {
+                total = total + (try Self.apply(batch, snapshot: stored.snapshot, origin: stored.origin,
+                                                descriptor: stored.descriptor, importedAt: importedAt, in: db))
+            }
+            return total
+        }
+    }
+
+    // MARK: Reading
+
+    public func reviews(_ query: ReviewQuery) throws -> [StoredReview] {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if !query.sources.isEmpty {
+            clauses.append("r.source IN (\(query.sources.map { _ in "?" }.joined(separator: ",")))")
+            arguments += query.sources
+        }
+        if let since = query.since { clauses.append("r.created_at >= ?"); arguments.append(since) }
+        if let until = query.until { clauses.append("r.created_at < ?"); arguments.append(until) }
+        if let max = query.maxRating { clauses.append("r.rating <= ?"); arguments.append(max) }
+        if !query.includeDeleted { clauses.append("r.deleted_at IS NULL") }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.*, s.path AS snapshot_path FROM reviews r JOIN snapshots s ON s.id = r.snapshot_id
+                \(whereSQL) ORDER BY r.created_at, r.source, r.external_id
+                """, arguments: StatementArguments(arguments)).map(Self.storedReview)
+        }
+    }
+
+    static func storedReview(_ row: Row) -> StoredReview {
+        let scale = RatingScale(min: row["scale_min"], max: row["scale_max"])
+        let rating: Double? = row["rating"]
+        func stamp(_ at: String, _ offset: String) -> Timestamp? {
+            guard let text: String = row[at], var t = timestamp(text) else { return nil }
+            t.offsetSeconds = Int32((row[offset] as Int?) ?? 0)
+            return t
+        }
+        let review = Review(
+            source: row["source"], portal: row["portal"], externalID: row["external_id"], location: row["location"],
+            competitor: row["competitor"], rating: rating.map { Rating(value: $0, scale: scale) },
+            title: row["title"], text: row["text"], language: row["language"], author: row["author"],
+            createdAt: stamp("created_at", "created_offset"), updatedAt: stamp("updated_at", "updated_offset"),
+            replyText: row["reply_text"], replyAt: (row["reply_at"] as String?).flatMap(timestamp),
+            url: row["url"], helpfulVotes: row["helpful_votes"], appVersion: row["app_version"])
+        return StoredReview(review: review, revision: row["revision"], snapshotPath: row["snapshot_path"],
+                            deletedAt: row["deleted_at"])
+    }
+
+    /// Earlier revisions of one review, oldest first: (revision, title, text, rating).
+    public func revisions(source: String, externalID: String) throws -> [(revision: Int, title: String, text: String, rating: Double?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT v.revision, v.title, v.text, v.rating FROM review_revisions v
+                JOIN reviews r ON r.id = v.review_id WHERE r.source = ? AND r.external_id = ? ORDER BY v.revision
+                """, arguments: [source, externalID]).map { ($0["revision"], $0["title"], $0["text"], $0["rating"]) }
+        }
+    }
+
+    /// Review count, mean rating (own scale and 0–100) and replies per source and ISO week,
+    /// answered from the `reviews_weekly` covering index.
+    public func weeklySummary(sources: [String] = []) throws -> [WeeklyRow] {
+        let filter = sources.isEmpty ? "" : "AND source IN (\(sources.map { _ in "?" }.joined(separator: ",")))"
+        return try read { db in
+            try Row.fetchAll(db, sql: Self.weeklySQL(filter: filter), arguments: StatementArguments(sources)).map {
+                WeeklyRow(source: $0["source"], week: $0["week"], count: $0["n"], meanRating: $0["mean_rating"],
+                          meanRating100: $0["mean_100"], replied: $0["replied"])
+            }
+        }
+    }
+
+    static func weeklySQL(filter: String) -> String {
+        """
+        SELECT source, week, COUNT(*) AS n, AVG(rating) AS mean_rating, AVG(rating_100) AS mean_100,
+               SUM(has_reply) AS replied
+        FROM reviews INDEXED BY reviews_weekly
+        WHERE deleted_at IS NULL AND week IS NOT NULL \(filter)
+        GROUP BY source, week ORDER BY source, week
+        """
+    }
+
+    /// SQLite's plan for the weekly summary, for tests that pin the covering index.
+    public func weeklyPlan() throws -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.weeklySQL(filter: "")).map { $0["detail"] }
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its verdict (`ok` when sound).
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    static func timestamp(_ utcISO: String) -> Timestamp? {
+        let b = Array(utcISO.utf8)
+        guard b.count == 20 else { return nil }
+        func n(_ r: Range<Int>) -> Int64? { Int64(String(decoding: b[r], as: UTF8.self)) }
+        guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16),
+              let s = n(17..<19) else { return nil }
+        return Timestamp(epochSeconds: Timestamp.days(year: y, month: Int(mo), day: Int(d)) * 86_400 + h * 3600 + mi * 60 + s)
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}

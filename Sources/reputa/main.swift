@@ -1,0 +1,3 @@
+import ReputaCLI
+
+ReputaMain.main()

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Reputa builds and tests with, when any is missing.
+# Needs root (or sudo) only when something has to be installed.
+set -euo pipefail
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+  echo "install-deps: need root to install ${missing[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
