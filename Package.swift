@@ -32,8 +32,8 @@ let package = Package(
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", "ReputaIngest"]),
-        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput"]),
+        .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest"]),
         .testTarget(name: "EndToEndTests", dependencies: ["reputa"]),
     ]
 )

@@ -15,6 +15,8 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
     public var delimiter: String?
     /// IANA zone for dates written without one (`dd/mm/yyyy`).
     public var timezone: String
+    /// IANA zone whose calendar weeks reports use (the config's `timezone`).
+    public var reportingZone: String
     /// True when every payload holds the source's complete history, so a review missing
     /// from a newer payload was removed by the portal and is tombstoned.
     public var fullExport: Bool
@@ -24,7 +26,8 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
     public init(
         name: String, kind: String, portal: String = "", location: String = "", competitor: String = "",
         scale: RatingScale = .fiveStars, mapping: [String: String] = [:], delimiter: String? = nil,
-        timezone: String = "Europe/Rome", fullExport: Bool = false, locationAliases: [String: String] = [:]
+        timezone: String = "Europe/Rome", reportingZone: String? = nil, fullExport: Bool = false,
+        locationAliases: [String: String] = [:]
     ) {
         self.name = name
         self.kind = kind
@@ -35,6 +38,7 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
         self.mapping = mapping
         self.delimiter = delimiter
         self.timezone = timezone
+        self.reportingZone = reportingZone ?? timezone
         self.fullExport = fullExport
         self.locationAliases = locationAliases
     }

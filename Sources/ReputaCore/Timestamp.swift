@@ -34,6 +34,14 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
         return String(format: "%04d-W%02d", y, w)
     }
 
+    /// ISO 8601 week of the local date in `zone`: a review written on Monday 00:30 in Rome
+    /// belongs to that Monday's week even though it is still Sunday in UTC.
+    public func isoWeek(in zone: TimeZone) -> String {
+        let local = epochSeconds + Int64(zone.secondsFromGMT(for: date))
+        let (y, w) = Self.isoWeek(epochSeconds: local)
+        return String(format: "%04d-W%02d", y, w)
+    }
+
     static func civil(_ days: Int64) -> (y: Int64, m: Int, d: Int) {
         // Howard Hinnant's days-to-civil algorithm.
         let z = days + 719_468

@@ -188,7 +188,8 @@ public struct ConfigLoader {
             name: name, kind: kindName,
             portal: try m["portal"].map { try string($0, "\(path).portal") } ?? kind.portal,
             location: location, competitor: try m["competitor"].map { try string($0, "\(path).competitor") } ?? "",
-            scale: scale, mapping: mapping, delimiter: delimiter, timezone: sourceZone, fullExport: fullExport,
+            scale: scale, mapping: mapping, delimiter: delimiter, timezone: sourceZone, reportingZone: timezone,
+            fullExport: fullExport,
             locationAliases: aliases)
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
                      credentials: credentials, line: item.mark?.line ?? 0)

@@ -36,7 +36,12 @@ public struct CSVReviewImporter: ReviewImporter {
         }
         let utf8: [UInt8]
         do { utf8 = try TextDecoder.utf8Bytes(bytes) } catch {
-            throw fail(origin, error.description)
+            switch error {
+            case let .invalidUTF8(line, column):
+                throw fail("\(origin):\(line):\(column)", "not valid UTF-8 and no byte-order mark says otherwise")
+            case .invalidUTF16:
+                throw fail(origin, error.description)
+            }
         }
         guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
             throw fail(origin, "empty file")
@@ -111,7 +116,9 @@ public struct CSVReviewImporter: ReviewImporter {
     func review(_ row: [String], index: [String: Int], source: SourceDescriptor, zone: TimeZone) throws -> Review {
         func value(_ field: String) -> String {
             guard let i = index[field] else { return "" }
+            // Line breaks inside quoted text are stored as "\n" whatever the file used.
             return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         func date(_ field: String) throws -> Timestamp? {
             let raw = value(field)

@@ -36,7 +36,7 @@ public struct AppStoreAtomImporter: ReviewImporter {
                     } else if entry != nil {
                         if e.name == "author" { inAuthor = true }
                         if e.name == "link", e.attributes["rel"] == "related" || entry?["link"] == nil,
-                           let href = e.attributes["href"] {
+                           let href = e.attributes["href"], !href.isEmpty {
                             entry?["link"] = href
                         }
                         if e.name == "content" { entry?["_contentType"] = e.attributes["type"] ?? "text" }
@@ -51,6 +51,7 @@ public struct AppStoreAtomImporter: ReviewImporter {
                     let key: String
                     switch (e.namespace, e.name) {
                     case (Self.atom, "author"): inAuthor = false; return
+                    case (Self.atom, "link"): return // read from its attributes at the start
                     case (Self.atom, "name") where inAuthor: key = "author"
                     case (Self.atom, "uri") where inAuthor: key = "authorURI"
                     case (Self.atom, "content"):

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ReputaCore
 
@@ -9,9 +10,12 @@ struct ReviewWriter {
 
     let db: Database
     let find: Statement
+    /// Weeks are calendar weeks of the reporting zone.
+    let zone: TimeZone
 
-    init(db: Database) throws {
+    init(db: Database, reportingZone: String) throws {
         self.db = db
+        zone = TimeZone(identifier: reportingZone) ?? .gmt
         find = try db.cachedStatement(sql: """
             SELECT id, content_hash, created_at, updated_at, revision, deleted_at FROM reviews
             WHERE source = ? AND external_id = ?
@@ -67,7 +71,7 @@ struct ReviewWriter {
                 r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1, r.url, r.helpfulVotes, r.appVersion,
                 r.location, hash, revision + 1, snapshotID,
             ] as [(any DatabaseValueConvertible)?] + (keepCreated ? [] : [
-                r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.createdAt?.isoWeek,
+                r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.createdAt?.isoWeek(in: zone),
             ] as [(any DatabaseValueConvertible)?]) + [id]))
         return .updated
     }
@@ -85,7 +89,7 @@ struct ReviewWriter {
             r.rating?.scale.min ?? 1, r.rating?.scale.max ?? 5, r.rating?.normalized, r.title, r.text, r.language,
             r.author, r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.updatedAt?.utcISO,
             r.updatedAt.map { Int($0.offsetSeconds) }, r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1,
-            r.url, r.helpfulVotes, r.appVersion, r.createdAt?.isoWeek, hash, snapshotID, snapshotID,
+            r.url, r.helpfulVotes, r.appVersion, r.createdAt?.isoWeek(in: zone), hash, snapshotID, snapshotID,
         ] as [(any DatabaseValueConvertible)?]))
     }
 }

@@ -123,7 +123,7 @@ public final class SQLiteStore: @unchecked Sendable {
         var counts = ImportCounts()
         counts.skipped = batch.skipped.count
         var seen = Set<String>()
-        let writer = try ReviewWriter(db: db)
+        let writer = try ReviewWriter(db: db, reportingZone: descriptor.reportingZone)
         for review in batch.reviews {
             seen.insert(review.externalID)
             switch try writer.upsert(review, snapshotID: snapshotID, capturedAt: snapshot.capturedAt.utcISO) {

@@ -65,9 +65,10 @@ enum Schema {
         ) STRICT;
 
         -- Weekly aggregates (count, mean rating, reply rate per source × location × week) are
-        -- answered from this index alone, without reading review text.
+        -- answered from this index alone, without reading review text. Not a partial index:
+        -- SQLite only covers a query from an index that holds every column it names, deleted_at too.
         CREATE INDEX reviews_weekly ON reviews
-            (source, week, location, competitor, rating, rating_100, has_reply) WHERE deleted_at IS NULL;
+            (source, week, location, competitor, rating, rating_100, has_reply, deleted_at);
         CREATE INDEX reviews_created ON reviews (created_at);
 
         -- Earlier contents of edited reviews, newest revision in `reviews` itself.

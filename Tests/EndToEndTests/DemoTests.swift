@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `reputa run` on the shipped sources.yml and snapshots/, checked against snapshots/truth.json,
+/// the ground truth written by the data generator (not by Reputa).
+@Suite struct DemoTests {
+    struct Truth {
+        var distinct: [String: Int] = [:]
+        var replied: [String: Int] = [:]
+        var deleted: String = ""
+        var reviews: [String: [[String: Any]]] = [:]
+    }
+
+    static func truth() throws -> Truth {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("snapshots/truth.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var t = Truth()
+        t.deleted = try #require(root["deleted_trustpilot_review_id"] as? String)
+        for (name, value) in try #require(root["sources"] as? [String: [String: Any]]) {
+            t.distinct[name] = value["distinct_reviews"] as? Int
+            t.replied[name] = value["replied_reviews"] as? Int
+            t.reviews[name] = value["reviews"] as? [[String: Any]]
+        }
+        return t
+    }
+
+    static let configured = ["aurora-appstore-it", "aurora-play", "aurora-trustpilot", "aurora-amazon-it",
+                             "vesuvio-tripadvisor", "lupa-tripadvisor"]
+
+    func snapshotListing() throws -> [String] {
+        try FileManager.default.subpathsOfDirectory(atPath: packageRoot.appendingPathComponent("snapshots").path).sorted()
+    }
+
+    @Test func runImportsEveryReviewOnceAndMatchesTheGeneratorsTruth() throws {
+        let truth = try Self.truth()
+        let temp = try TempFolder()
+        let store = temp.path("demo.sqlite")
+        let config = packageRoot.appendingPathComponent("sources.yml").path
+        let before = try snapshotListing()
+
+        let first = try reputa(["run", "--config", config, "--store", store, "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("store: \(store)"))
+        let fetched = try jsonArray(String(first.stdout.split(separator: "\n\n")[0].dropFirst("Fetch\n".count)))
+        for row in fetched {
+            let name = try #require(row["source"] as? String)
+            #expect(row["new"] as? Int == truth.distinct[name], "\(name)")
+            #expect(row["status"] as? String == "ok")
+        }
+        #expect(Set(fetched.compactMap { $0["source"] as? String }) == Set(Self.configured))
+        #expect((fetched.first { $0["source"] as? String == "aurora-trustpilot" }?["removed"] as? Int) == 1)
+
+        // Every review of the truth is in the store with its rating, creation time and language.
+        let listed = try reputa(["reviews", "--config", config, "--store", store, "--format", "json"])
+        #expect(listed.status == 0)
+        let reviews = try jsonArray(listed.stdout)
+        var languageHits = 0, languageTotal = 0
+        for name in Self.configured {
+            let mine = reviews.filter { $0["source"] as? String == name }
+            let expected = try #require(truth.reviews[name]).filter { ($0["deleted"] as? Bool) != true }
+            #expect(mine.count == expected.count, "\(name)")
+            let byID = Dictionary(uniqueKeysWithValues: mine.map { ($0["id"] as! String, $0) })
+            for t in expected {
+                let id = t["id"] as! String
+                guard let r = byID[id] else { Issue.record("\(name): review \(id) missing"); continue }
+                #expect(r["rating"] as? Double == (t["rating"] as? NSNumber)?.doubleValue, "\(name) \(id)")
+                #expect(r["created_at"] as? String == t["created"] as? String, "\(name) \(id)")
+                if (t["has_text"] as? Bool) == true {
+                    languageTotal += 1
+                    if r["language"] as? String == t["language"] as? String { languageHits += 1 }
+                }
+            }
+            let replied = mine.filter { !(($0["reply_text"] as? String) ?? "").isEmpty }.count
+            #expect(replied == truth.replied[name], "\(name) replies")
+        }
+        // The detector must get at least 95% of it/en texts right (measured: see the closing note).
+        #expect(Double(languageHits) / Double(languageTotal) >= 0.95, "language \(languageHits)/\(languageTotal)")
+        #expect(!reviews.contains { $0["id"] as? String == truth.deleted })
+        let withDeleted = try jsonArray(try reputa(["reviews", "--config", config, "--store", store, "--format", "json",
+                                                    "--include-deleted", "--source", "aurora-trustpilot"]).stdout)
+        #expect(withDeleted.contains { $0["id"] as? String == truth.deleted })
+
+        // The second run finds every payload in the ledger: nothing new, nothing changed.
+        let second = try reputa(["run", "--config", config, "--store", store, "--format", "json"])
+        #expect(second.status == 0)
+        let again = try jsonArray(String(second.stdout.split(separator: "\n\n")[0].dropFirst("Fetch\n".count)))
+        #expect(again.allSatisfy { ($0["new"] as? Int) == 0 && ($0["updated"] as? Int) == 0 })
+        // The shipped payloads already are snapshots: nothing was added to snapshots/.
+        #expect(try snapshotListing() == before)
+    }
+
+    @Test func reparseRebuildsTheSameReviews() throws {
+        let temp = try TempFolder()
+        let store = temp.path("r.sqlite")
+        let config = packageRoot.appendingPathComponent("sources.yml").path
+        let only = ["--source", "aurora-play", "--source", "aurora-appstore-it"]
+        #expect(try reputa(["fetch", "--config", config, "--store", store] + only).status == 0)
+        let before = try reputa(["reviews", "--config", config, "--store", store, "--format", "json"]).stdout
+        let reparse = try reputa(["reparse", "--config", config, "--store", store])
+        #expect(reparse.status == 0, "\(reparse.stderr)")
+        #expect(reparse.stdout.contains("aurora-play: 4 snapshots reparsed: 193 reviews, 9 revisions"))
+        let after = try reputa(["reviews", "--config", config, "--store", store, "--format", "json"]).stdout
+        #expect(after == before)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The package's root folder, found from this file's path.
+let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+}()
+
+/// The built `reputa` (`$REPUTA_BIN`, else .build/debug/reputa).
+let reputaBinary: String = ProcessInfo.processInfo.environment["REPUTA_BIN"]
+    ?? packageRoot.appendingPathComponent(".build/debug/reputa").path
+
+struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+}
+
+/// Runs a program to completion, capturing both streams (read concurrently so neither pipe fills).
+@discardableResult
+func execute(_ program: String, _ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["REPUTA_CONFIG"] = nil
+    env["REPUTA_STORE"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    if let cwd { process.currentDirectoryURL = cwd }
+    // Files rather than pipes: no pipe can fill up and block the child.
+    let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-out-\(UUID().uuidString)")
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-err-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer {
+        try? FileManager.default.removeItem(at: outURL)
+        try? FileManager.default.removeItem(at: errURL)
+    }
+    let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try outHandle.close()
+    try errHandle.close()
+    let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+    return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func reputa(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Outcome {
+    try #require(FileManager.default.isExecutableFile(atPath: reputaBinary), "build reputa first: \(reputaBinary)")
+    return try execute(reputaBinary, arguments, environment: environment, cwd: cwd)
+}
+
+func python(_ script: String, _ arguments: [String]) throws -> Outcome {
+    try execute("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/\(script)").path] + arguments)
+}
+
+func fixturePath(_ name: String) -> String {
+    packageRoot.appendingPathComponent("Tests/ReputaIngestTests/Fixtures/\(name)").path
+}
+
+/// A temporary folder for one test, removed afterwards.
+final class TempFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        let p = path(name)
+        try FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: p))
+        return p
+    }
+}
+
+func jsonArray(_ text: String) throws -> [[String: Any]] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+}
+
+/// The loopback HTTP server of Support/serve.py, stopped on deinit.
+final class TestServer {
+    let process = Process()
+    let input = Pipe()
+    let port: Int
+    let hits: String
+
+    init(root: String) throws {
+        hits = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-hits-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: hits, contents: nil)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/serve.py").path, root, hits]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = input
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        port = try #require(Int(String(decoding: line, as: UTF8.self)), "test server did not start")
+    }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+    var requests: [String] { ((try? String(contentsOfFile: hits, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
+
+    deinit {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: hits)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+@testable import ReputaCLI
+import ReputaCore
+import Testing
+
+/// Writes `yaml` to a temporary sources.yml and loads it.
+func load(_ yaml: String, env: [String: String] = [:]) throws -> Configuration {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-cfg-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("sources.yml")
+    try yaml.write(to: file, atomically: true, encoding: .utf8)
+    return try ConfigLoader.load(file: file.path, environment: env)
+}
+
+func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
+    do {
+        _ = try load(yaml, env: env)
+        return nil
+    } catch let e as ConfigError {
+        return e
+    } catch {
+        return nil
+    }
+}
+
+@Suite struct ConfigLoaderTests {
+    static let valid = """
+    version: 1
+    store: data/r.sqlite
+    timezone: Europe/Rome
+    locations:
+      - id: milano
+        name: Milano
+        aliases: ["Aurora Milano"]
+    sources:
+      - name: play
+        kind: csv
+        path: exports/*.csv
+        location: milano
+        every: 6h
+        scale: 1-5
+        map: {rating: Star Rating, date: Review Submit Date and Time}
+        credentials:
+          token: ${PLAY_TOKEN}
+      - name: feed
+        kind: appstore-rss
+        url: https://itunes.apple.com/it/rss/customerreviews/id=1/xml
+        competitor: Rival
+    flags:
+      anything: later
+    """
+
+    @Test func validConfigResolves() throws {
+        let config = try load(Self.valid, env: ["PLAY_TOKEN": "s3cret"])
+        #expect(config.version == 1)
+        #expect(config.store.hasSuffix("/data/r.sqlite"))
+        #expect(config.sources.map(\.descriptor.name) == ["play", "feed"])
+        let play = try #require(config.source(named: "play"))
+        #expect(play.every == 21_600)
+        #expect(play.path?.hasSuffix("/exports/*.csv") == true)
+        #expect(play.descriptor.mapping["rating"] == "Star Rating")
+        #expect(play.descriptor.locationAliases["Aurora Milano"] == "milano")
+        #expect(play.credentials["token"]?.value == "s3cret")
+        #expect("\(play.credentials["token"]!)" == "<redacted>")
+        #expect(config.source(named: "feed")?.descriptor.competitor == "Rival")
+        #expect(config.source(named: "feed")?.descriptor.portal == "appstore")
+        #expect(config.reservedSections == ["flags"])
+    }
+
+    @Test func unknownKeyNamesLineKeyAndSuggestion() {
+        let e = configError("version: 1\nsources:\n  - name: a\n    kind: csv\n    path: x.csv\n    locaton: milano\n")
+        #expect(e?.line == 6)
+        #expect(e?.column == 5)
+        #expect(e?.key == "sources[0].locaton")
+        #expect(e?.message.hasPrefix("unknown key (did you mean \"location\"?)") == true)
+        #expect(e?.exitCode == .usage)
+    }
+
+    @Test func unknownKindSuggestsTheClosest() {
+        let e = configError("version: 1\nsources:\n  - name: a\n    kind: cvs\n    path: x.csv\n")
+        #expect(e?.description.contains("sources.yml:4:11: sources[0].kind: unknown kind \"cvs\" (did you mean \"csv\"?)") == true)
+    }
+
+    @Test func unsetVariableIsAnErrorNotAnEmptyString() {
+        let e = configError("version: 1\nsources:\n  - name: a\n    kind: csv\n    path: x.csv\n    credentials: {key: \"${NOPE_TOKEN}\"}\n")
+        #expect(e?.key == "sources[0].credentials.key")
+        #expect(e?.message == "environment variable NOPE_TOKEN is not set")
+    }
+
+    @Test func environmentValuesCannotInjectStructure() throws {
+        let config = try load("version: 1\nsources:\n  - name: a\n    kind: csv\n    path: x.csv\n    competitor: ${RIVAL}\n",
+                              env: ["RIVAL": "Rival\n  extra: yaml"])
+        #expect(config.sources[0].descriptor.competitor == "Rival\n  extra: yaml")
+    }
+
+    @Test func doubleDollarIsALiteralDollar() throws {
+        let config = try load("version: 1\nsources:\n  - name: a\n    kind: csv\n    path: x.csv\n    competitor: \"Bar $$5\"\n")
+        #expect(config.sources[0].descriptor.competitor == "Bar $5")
+    }
+
+    @Test func duplicateSourceNamesAndDuplicateKeys() {
+        let dup = configError("version: 1\nsources:\n  - {name: a, kind: csv, path: x}\n  - {name: a, kind: csv, path: y}\n")
+        #expect(dup?.message == "duplicate source name \"a\"")
+        #expect(dup?.line == 4)
+        let key = configError("version: 1\nversion: 1\n")
+        #expect(key?.message == "duplicate key")
+        #expect(key?.key == "version")
+    }
+
+    @Test func wrongTypesAndMissingKeys() {
+        #expect(configError("version: one\n")?.message == "must be an integer")
+        #expect(configError("version: 2\n")?.message == "is 2; this build reads version 1")
+        #expect(configError("version: 1\nsources: {a: 1}\n")?.message == "must be a list")
+        #expect(configError("version: 1\nsources:\n  - {kind: csv, path: x}\n")?.key == "sources[0].name")
+        #expect(configError("version: 1\nsources:\n  - {name: a, kind: csv}\n")?.message == "needs a url or a path")
+        #expect(configError("version: 1\nsources:\n  - {name: a, kind: csv, url: file:///etc/passwd}\n")?.message == "must be an http:// or https:// URL")
+        #expect(configError("version: 1\nsources:\n  - {name: a, kind: csv, path: x, every: soon}\n")?.key == "sources[0].every")
+        #expect(configError("version: 1\nsources:\n  - {name: a, kind: csv, path: x, full_export: maybe}\n")?.message == "must be true or false")
+        #expect(configError("version: 1\nsources:\n  - {name: ../x, kind: csv, path: x}\n")?.key == "sources[0].name")
+        #expect(configError("version: 1\ntimezone: Mars/Olympus\n")?.key == "timezone")
+        #expect(configError("version: 1\nlocations: [{id: roma}]\nsources:\n  - {name: a, kind: csv, path: x, location: rome}\n")?
+            .message.contains("did you mean \"roma\"") == true)
+        #expect(configError("version: 1\nsources:\n  - {name: a, kind: csv, path: x, map: {ratng: Stars}}\n")?.key == "sources[0].map.ratng")
+    }
+
+    @Test func aliasBombIsRefusedQuickly() {
+        var yaml = "version: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 { yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let start = Date()
+        let e = configError(yaml)
+        #expect(e?.message.contains("alias bomb") == true)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func missingFileAndBrokenYAML() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(file: "/nonexistent/sources.yml") }
+        let e = configError("version: 1\nsources: [\n")
+        #expect(e?.message.hasPrefix("YAML: ") == true)
+        #expect((e?.line ?? 0) > 0)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ReputaCore
+@testable import ReputaOutput
+import Testing
+
+@Suite struct RenderTests {
+    static let hostile = DataTable(columns: ["text", "delta"], rows: [
+        [.text("=HYPERLINK(\"http://x\")"), .number(-0.4)],
+        [.text("+1"), .integer(3)],
+        [.text("-2+3"), .null],
+        [.text("@SUM(A1)"), .number(1.25)],
+        [.text("\tlead tab"), .number(2)],
+        [.text("plain, with \"quotes\""), .number(0)],
+    ])
+
+    @Test func csvGuardsFormulasButKeepsNumbersNumeric() {
+        let csv = Renderer.render(Self.hostile, as: .csv)
+        #expect(csv.hasPrefix("\u{FEFF}\"text\",\"delta\"\r\n"))
+        let lines = csv.dropFirst().components(separatedBy: "\r\n")
+        #expect(lines[1] == "\"'=HYPERLINK(\"\"http://x\"\")\",-0.4")
+        #expect(lines[2] == "\"'+1\",3")
+        #expect(lines[3] == "\"'-2+3\",")
+        #expect(lines[4] == "\"'@SUM(A1)\",1.25")
+        #expect(lines[5] == "\"'\tlead tab\",2")
+        #expect(lines[6] == "\"plain, with \"\"quotes\"\"\",0")
+    }
+
+    @Test func terminalTableDropsControlsAndBidi() {
+        let table = DataTable(columns: ["text"], rows: [[.text("ok\u{1B}[2Jcleared\u{202E}evil\u{07}\nnext")]])
+        let out = Renderer.render(table, as: .table)
+        #expect(!out.contains("\u{1B}"))
+        #expect(!out.contains("\u{202E}"))
+        #expect(!out.contains("\u{07}"))
+        #expect(out.contains("ok[2Jclearedevil next"))
+    }
+
+    @Test func jsonIsStrictAndKeepsKeyOrder() throws {
+        let table = DataTable(columns: ["b", "a", "n"], rows: [[.text("x\"</script>\u{01}\n"), .null, .number(4.5)]])
+        let json = Renderer.render(table, as: .json)
+        #expect(json.contains("{\"b\": \"x\\\"\\u003c/script>\\u0001\\n\", \"a\": null, \"n\": 4.5}"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(parsed?.first?["b"] as? String == "x\"</script>\u{01}\n")
+        #expect(Renderer.render(DataTable(columns: ["a"]), as: .json) == "[]\n")
+    }
+
+    @Test func markdownEscapesPipesAndMarkup() {
+        let md = Renderer.render(DataTable(columns: ["t"], rows: [[.text("a|b <img> *x*")]]), as: .md)
+        #expect(md == "| t |\n| --- |\n| a\\|b &lt;img&gt; \\*x\\* |\n")
+    }
+
+    @Test func reviewTableHasTheDocumentedKeys() {
+        let r = Review(source: "s", portal: "p", externalID: "1", rating: Rating(value: 4, scale: .fiveStars),
+                       createdAt: Timestamp(epochSeconds: 0))
+        let table = ReviewTable.make([r])
+        #expect(table.columns == ["source", "portal", "id", "rating", "scale_min", "scale_max", "rating_100", "title", "text",
+                                  "author", "language", "created_at", "updated_at", "reply_text", "reply_at", "url",
+                                  "location", "competitor"])
+        #expect(table.rows[0][6] == .number(75))
+        #expect(table.rows[0][11] == .text("1970-01-01T00:00:00Z"))
+    }
+}

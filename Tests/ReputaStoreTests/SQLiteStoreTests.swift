@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import ReputaCore
+@testable import ReputaStore
+import Testing
+
+/// A fresh folder with a store and a snapshot archive in it, removed afterwards.
+final class Scratch {
+    let folder: URL
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+    var storePath: String { folder.appendingPathComponent("store/reputa.sqlite").path }
+    var archive: SnapshotArchive { SnapshotArchive(root: folder.appendingPathComponent("snapshots")) }
+}
+
+func review(_ id: String, rating: Double = 4, text: String = "buono", created: Int64 = 1_788_372_245,
+            updated: Int64? = nil, reply: String = "") -> Review {
+    Review(source: "s", portal: "csv", externalID: id, rating: Rating(value: rating, scale: .fiveStars), text: text,
+           language: "it", createdAt: Timestamp(epochSeconds: created),
+           updatedAt: Timestamp(epochSeconds: updated ?? created), replyText: reply)
+}
+
+@Suite struct SQLiteStoreTests {
+    let source = SourceDescriptor(name: "s", kind: "csv")
+
+    func importReviews(_ store: SQLiteStore, _ scratch: Scratch, _ reviews: [Review], payload: String,
+                       captured: Int64 = 1_790_000_000, descriptor: SourceDescriptor? = nil, skipped: Int = 0) throws -> ImportCounts {
+        let bytes = Array(payload.utf8)
+        let sha = SHA256.hex(bytes)
+        let snapshot = try scratch.archive.store(bytes, sha256: sha, source: "s", originalName: "p.csv",
+                                                 capturedAt: Timestamp(epochSeconds: captured))
+        let batch = ParsedBatch(reviews: reviews, skipped: (0..<skipped).map { RowProblem(place: "p:\($0)", message: "x") })
+        return try store.importBatch(batch, snapshot: snapshot, origin: "p.csv", descriptor: descriptor ?? source,
+                                     importedAt: Timestamp(epochSeconds: captured))
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func newStoreIsMigratedInWALMode() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        #expect(try store.integrityCheck() == "ok")
+        let queue = try DatabaseQueue(path: scratch.storePath)
+        #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
+        #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func ledgerRemembersImportedBytes() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        let counts = try importReviews(store, scratch, [review("1"), review("2")], payload: "a")
+        #expect(counts.new == 2)
+        #expect(try store.hasImported(source: "s", sha256: SHA256.hex(Array("a".utf8))))
+        #expect(try !store.hasImported(source: "s", sha256: SHA256.hex(Array("b".utf8))))
+        #expect(try !store.hasImported(source: "other", sha256: SHA256.hex(Array("a".utf8))))
+    }
+
+    @Test func overlappingPayloadAddsOnlyNewReviews() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a")
+        let counts = try importReviews(store, scratch, [review("2"), review("3")], payload: "b")
+        #expect(counts.new == 1)
+        #expect(counts.unchanged == 1)
+        #expect(try store.reviews(ReviewQuery()).map(\.review.externalID).sorted() == ["1", "2", "3"])
+    }
+
+    @Test func editKeepsTheOldRevision() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        _ = try importReviews(store, scratch, [review("1", rating: 1, text: "pessimo")], payload: "a", captured: 1_790_000_000)
+        let counts = try importReviews(store, scratch, [review("1", rating: 4, text: "dopo la risposta, meglio", updated: 1_788_400_000)],
+                                       payload: "b", captured: 1_790_100_000)
+        #expect(counts.updated == 1)
+        let stored = try #require(try store.reviews(ReviewQuery()).first)
+        #expect(stored.review.text == "dopo la risposta, meglio")
+        #expect(stored.revision == 2)
+        #expect(stored.review.createdAt?.epochSeconds == 1_788_372_245)
+        let old = try store.revisions(source: "s", externalID: "1")
+        #expect(old.count == 1)
+        #expect(old.first?.text == "pessimo")
+        #expect(old.first?.rating == 1)
+    }
+
+    @Test func olderCopyOfAnEditedReviewChangesNothing() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        _ = try importReviews(store, scratch, [review("1", text: "new", updated: 1_788_500_000)], payload: "b")
+        let counts = try importReviews(store, scratch, [review("1", text: "old", updated: 1_788_400_000)], payload: "a")
+        #expect(counts.unchanged == 1)
+        #expect(try store.reviews(ReviewQuery()).first?.review.text == "new")
+    }
+
+    @Test func fullExportTombstonesMissingReviewsAndRevivesThem() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        var full = source
+        full.fullExport = true
+        _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a", captured: 100, descriptor: full)
+        let second = try importReviews(store, scratch, [review("1")], payload: "b", captured: 200, descriptor: full)
+        #expect(second.removed == 1)
+        #expect(try store.reviews(ReviewQuery()).map(\.review.externalID) == ["1"])
+        var all = ReviewQuery()
+        all.includeDeleted = true
+        let tombstoned = try #require(try store.reviews(all).first { $0.review.externalID == "2" })
+        #expect(tombstoned.deletedAt == "1970-01-01T00:03:20Z")
+        // An older full export imported late must not tombstone anything.
+        let late = try importReviews(store, scratch, [review("2")], payload: "c", captured: 50, descriptor: full)
+        #expect(late.removed == 0)
+        #expect(late.updated == 1)   // revived
+        #expect(try store.reviews(ReviewQuery()).count == 2)
+    }
+
+    @Test func fullExportWithSkippedRowsDoesNotTombstone() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        var full = source
+        full.fullExport = true
+        _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a", captured: 100, descriptor: full)
+        let counts = try importReviews(store, scratch, [review("1")], payload: "b", captured: 200, descriptor: full, skipped: 1)
+        #expect(counts.removed == 0)
+        #expect(try store.reviews(ReviewQuery()).count == 2)
+    }
+
+    @Test func rebuildReplaysSnapshotsInOneTransaction() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        _ = try importReviews(store, scratch, [review("1", text: "v1")], payload: "a", captured: 100)
+        _ = try importReviews(store, scratch, [review("1", text: "v2", updated: 1_788_400_000), review("2")], payload: "b", captured: 200)
+        let stored = try store.importedSnapshots(source: "s")
+        #expect(stored.count == 2)
+        let payloads = [(stored[0], ParsedBatch(reviews: [review("1", text: "v1")])),
+                        (stored[1], ParsedBatch(reviews: [review("1", text: "v2", updated: 1_788_400_000), review("2")]))]
+        let counts = try store.rebuild(source: "s", payloads: payloads, importedAt: Timestamp(epochSeconds: 300))
+        #expect(counts.new == 2)
+        #expect(counts.updated == 1)
+        #expect(try store.reviews(ReviewQuery()).map(\.review.text) == ["v2", "buono"])
+        #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["v1"])
+    }
+
+    @Test func weeklySummaryUsesTheCoveringIndexAndCounts() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        // 2026-09-02 (W36) twice, 2026-09-08 (W37) once.
+        _ = try importReviews(store, scratch, [review("1", rating: 5, reply: "grazie"), review("2", rating: 2),
+                                               review("3", rating: 4, created: 1_788_900_000)], payload: "a")
+        let rows = try store.weeklySummary()
+        #expect(rows.map(\.week) == ["2026-W36", "2026-W37"])
+        #expect(rows.map(\.count) == [2, 1])
+        #expect(rows[0].meanRating == 3.5)
+        #expect(rows[0].meanRating100 == 62.5)
+        #expect(rows[0].replied == 1)
+        #expect(try store.weeklyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+    }
+
+    @Test func newerSchemaIsRefusedWithBothVersions() throws {
+        let scratch = try Scratch()
+        _ = try SQLiteStore(path: scratch.storePath)
+        try DatabaseQueue(path: scratch.storePath).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: scratch.storePath) }
+        #expect(error?.message == "written by a newer Reputa (schema 99); this binary knows schema \(SQLiteStore.schemaVersion) at most")
+    }
+
+    @Test func garbageFileIsNotADatabaseAndIsLeftUntouched() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: (scratch.storePath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let garbage = Data(repeating: 0x42, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: scratch.storePath))
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: scratch.storePath) }
+        #expect(error?.message.contains("not a SQLite database") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.storePath)) == garbage)
+    }
+
+    @Test func unusableStorePathIsAStoreError() throws {
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: "/proc/reputa-nope/store.sqlite") }
+        #expect(error?.description.hasPrefix("store: /proc/reputa-nope/store.sqlite: ") == true)
+    }
+
+    @Test func snapshotsAreStoredOnceByContent() throws {
+        let scratch = try Scratch()
+        let bytes = Array("same bytes".utf8)
+        let sha = SHA256.hex(bytes)
+        let a = try scratch.archive.store(bytes, sha256: sha, source: "s", originalName: "../../etc/x.csv",
+                                          capturedAt: Timestamp(epochSeconds: 1_790_000_000))
+        let b = try scratch.archive.store(bytes, sha256: sha, source: "s", originalName: "other.csv",
+                                          capturedAt: Timestamp(epochSeconds: 1_790_999_999))
+        #expect(a == b)
+        #expect(a.relativePath == "s/20260921T141320Z-\(sha.prefix(16))-x.csv")
+        #expect(try scratch.archive.read(a.relativePath) == bytes)
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.archive.root.appendingPathComponent("s").path)
+        #expect(files.count == 1)
+        #expect(SnapshotArchive.capturedAt(fileName: "20260921T141320Z-abc-x.csv")?.epochSeconds == 1_790_000_000)
+    }
+}
