@@ -18,6 +18,11 @@ test: deps snapshots-check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Ingest throughput and peak memory on generated large inputs (release build).
+bench: deps
+	$(SWIFT) build -c release --product reputa
+	python3 scripts/bench.py .build/release/reputa $(or $(ROWS),200000)
+
 # Regenerates the demo dataset (deterministic: same bytes every time).
 snapshots:
 	python3 scripts/gen_demo.py snapshots

@@ -7,8 +7,11 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// One error line on stderr; its `reputa:` prefix is red on a colour terminal.
     static func err(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var text = line
+        if useColor, text.hasPrefix("reputa:") { text = red("reputa:") + text.dropFirst("reputa:".count) }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
@@ -31,11 +34,7 @@ enum Console {
     static func red(_ s: String) -> String { useColor ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
 
     static let bootstrap: Void = {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
+        LoggingSystem.bootstrap { _ in LogLine() }
     }()
 
     static func logger(verbose: Bool) -> Logger {

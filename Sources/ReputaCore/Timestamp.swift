@@ -31,7 +31,7 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
     /// year's first Thursday).
     public var isoWeek: String {
         let (y, w) = Self.isoWeek(epochSeconds: epochSeconds)
-        return String(format: "%04d-W%02d", y, w)
+        return Self.pad(Int(y), 4) + "-W" + Self.pad(w, 2)
     }
 
     /// ISO 8601 week of the local date in `zone`: a review written on Monday 00:30 in Rome
@@ -39,7 +39,7 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
     public func isoWeek(in zone: TimeZone) -> String {
         let local = epochSeconds + Int64(zone.secondsFromGMT(for: date))
         let (y, w) = Self.isoWeek(epochSeconds: local)
-        return String(format: "%04d-W%02d", y, w)
+        return Self.pad(Int(y), 4) + "-W" + Self.pad(w, 2)
     }
 
     static func civil(_ days: Int64) -> (y: Int64, m: Int, d: Int) {
@@ -73,14 +73,21 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
         let days = floorDiv(local, 86_400)
         let secs = local - days * 86_400
         let (y, m, d) = civil(days)
-        var s = String(format: "%04lld-%02d-%02dT%02lld:%02lld:%02lld", y, m, d, secs / 3600, (secs % 3600) / 60, secs % 60)
+        // Hand-padded: String(format:) goes through NSString and showed up in every import profile.
+        var s = pad(Int(y), 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(Int(secs / 3600), 2) + ":"
+            + pad(Int((secs % 3600) / 60), 2) + ":" + pad(Int(secs % 60), 2)
         if offset == 0 {
             s += "Z"
         } else {
             let a = abs(Int(offset))
-            s += String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", a / 3600, (a % 3600) / 60)
+            s += (offset < 0 ? "-" : "+") + pad(a / 3600, 2) + ":" + pad((a % 3600) / 60, 2)
         }
         return s
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static func isoWeek(epochSeconds: Int64) -> (Int64, Int) {

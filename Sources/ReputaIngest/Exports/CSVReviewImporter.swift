@@ -117,8 +117,7 @@ public struct CSVReviewImporter: ReviewImporter {
         func value(_ field: String) -> String {
             guard let i = index[field] else { return "" }
             // Line breaks inside quoted text are stored as "\n" whatever the file used.
-            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
-                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            return CellText.clean(row[i])
         }
         func date(_ field: String) throws -> Timestamp? {
             let raw = value(field)

@@ -1,63 +1,76 @@
-import Foundation
-
 import ReputaCore
 
 /// Reads a rating the way portals and exports write it: `4`, `4.5`, `4,5`, `4,0 su 5 stelle`,
 /// `4 out of 5 stars`, `4/5`, `★★★★`, `★★★★☆`. A written "of N" (`su 5`, `/5`, filled+empty
 /// stars) names the scale; otherwise the source's configured scale applies.
+///
+/// One pass over the UTF-8 bytes: this runs once per imported row.
 public enum RatingText {
-    public static func parse(_ raw: String, defaultScale: RatingScale) -> Rating? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
+    /// Words allowed around the numbers; anything else means the cell is not a rating.
+    static let unitWords: Set<String> = ["stelle", "stella", "stars", "star"]
+    static let outOfWords: Set<String> = ["su", "of", "out"]
 
-        let filled = text.filter { $0 == "★" }.count
-        let empty = text.filter { $0 == "☆" }.count
+    public static func parse(_ raw: String, defaultScale: RatingScale) -> Rating? {
+        let b = Array(raw.utf8)
+        var filled = 0, empty = 0, slash = false
+        var numbers: [Double] = []
+        var words: [String] = []
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x98, b[i + 2] == 0x85 || b[i + 2] == 0x86 {
+                if b[i + 2] == 0x85 { filled += 1 } else { empty += 1 }
+                i += 3
+            } else if c >= 0x30 && c <= 0x39 {
+                var j = i, separator = false
+                while j < b.count {
+                    if b[j] >= 0x30 && b[j] <= 0x39 { j += 1; continue }
+                    if (b[j] == 0x2E || b[j] == 0x2C) && !separator && j + 1 < b.count && b[j + 1] >= 0x30 && b[j + 1] <= 0x39 {
+                        separator = true
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                let text = String(decoding: b[i..<j].map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
+                guard let v = Double(text) else { return nil }
+                numbers.append(v)
+                i = j
+            } else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A {
+                var j = i
+                while j < b.count, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
+                words.append(String(decoding: b[i..<j].map { $0 | 0x20 }, as: UTF8.self))
+                i = j
+            } else if c == 0x2F {
+                slash = true
+                i += 1
+            } else if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 {
+                i += 1
+            } else if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { // no-break space
+                i += 2
+            } else {
+                return nil
+            }
+        }
+
         if filled + empty > 0 {
-            guard text.allSatisfy({ $0 == "★" || $0 == "☆" || $0.isWhitespace }) else { return nil }
+            guard numbers.isEmpty, words.isEmpty, !slash else { return nil }
             let scale = empty > 0 ? RatingScale(min: 1, max: Double(filled + empty)) : defaultScale
             let rating = Rating(value: Double(filled), scale: scale)
             return scale.contains(rating.value) ? rating : nil
         }
-
-        let numbers = numbers(in: text)
-        guard let value = numbers.first else { return nil }
         var scale = defaultScale
-        if numbers.count >= 2 {
-            let lower = text.lowercased()
-            let saysOutOf = lower.contains("/") || lower.contains(" su ") || lower.contains(" of ")
-                || lower.contains(" out of ")
-            guard saysOutOf, numbers.count == 2 else { return nil }
+        switch numbers.count {
+        case 1:
+            guard !slash, words.allSatisfy(unitWords.contains) else { return nil }
+        case 2:
+            let saysOutOf = slash || words.contains(where: outOfWords.contains)
+            guard saysOutOf, words.allSatisfy({ unitWords.contains($0) || outOfWords.contains($0) }) else { return nil }
             scale = RatingScale(min: defaultScale.min, max: numbers[1])
-        } else {
-            // A lone number must be the whole text (allowing a trailing "stelle"/"stars").
-            let rest = text.drop(while: { $0.isNumber || $0 == "." || $0 == "," })
-                .trimmingCharacters(in: .whitespaces).lowercased()
-            guard ["", "stelle", "stella", "stars", "star", "★"].contains(rest) else { return nil }
+        default:
+            return nil
         }
-        guard scale.contains(value) else { return nil }
-        return Rating(value: value, scale: scale)
-    }
-
-    /// Decimal numbers in the text, accepting `.` or `,` as the decimal separator.
-    static func numbers(in text: String) -> [Double] {
-        var out: [Double] = []
-        var current = ""
-        func flush() {
-            if !current.isEmpty, let v = Double(current.replacingOccurrences(of: ",", with: ".")) { out.append(v) }
-            current = ""
-        }
-        for ch in text {
-            if ch.isASCII && ch.isNumber {
-                current.append(ch)
-            } else if (ch == "." || ch == ","), !current.isEmpty, !current.contains(".") && !current.contains(",") {
-                current.append(ch)
-            } else {
-                if current.last == "." || current.last == "," { current.removeLast() }
-                flush()
-            }
-        }
-        if current.last == "." || current.last == "," { current.removeLast() }
-        flush()
-        return out
+        let rating = Rating(value: numbers[0], scale: scale)
+        return scale.contains(rating.value) ? rating : nil
     }
 }

@@ -8,6 +8,7 @@ public enum CSVCell {
     public static func text(_ value: String) -> String {
         var v = value
         if let first = v.first, triggers.contains(first) { v = "'" + v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard v.utf8.contains(0x22) else { return "\"" + v + "\"" }
+        return "\"" + v.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }
