@@ -34,6 +34,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["reputa"]),
+        // Runs the built `reputa` against temp stores, Support/oracle.py and Support/serve.py.
+        .testTarget(name: "EndToEndTests", dependencies: ["reputa"],
+                    exclude: ["Support/oracle.py", "Support/serve.py"]),
     ]
 )
