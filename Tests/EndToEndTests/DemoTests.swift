@@ -73,8 +73,9 @@ import Testing
             let replied = mine.filter { !(($0["reply_text"] as? String) ?? "").isEmpty }.count
             #expect(replied == truth.replied[name], "\(name) replies")
         }
-        // The detector must get at least 95% of it/en texts right (measured: see the closing note).
-        #expect(Double(languageHits) / Double(languageTotal) >= 0.95, "language \(languageHits)/\(languageTotal)")
+        // Language as given (Play, Trustpilot) or detected (the rest): measured 99.8% on this
+        // data when this floor was set; the floor leaves room for new demo texts, not for regressions.
+        #expect(Double(languageHits) / Double(languageTotal) >= 0.99, "language \(languageHits)/\(languageTotal)")
         #expect(!reviews.contains { $0["id"] as? String == truth.deleted })
         let withDeleted = try jsonArray(try reputa(["reviews", "--config", config, "--store", store, "--format", "json",
                                                     "--include-deleted", "--source", "aurora-trustpilot"]).stdout)

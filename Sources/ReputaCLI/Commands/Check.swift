@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
                 if !d.location.isEmpty { out += "    location: \(d.location)\n" }
                 if !d.competitor.isEmpty { out += "    competitor: \(d.competitor)\n" }
                 out += "    scale: \(d.scale)\n"
-                if let every = s.every { out += "    every: \(every)s\n" }
+                if let every = s.every { out += "    every: \(Self.duration(every))\n" }
                 if d.fullExport { out += "    full_export: true\n" }
                 for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
                 for (key, secret) in s.credentials.sorted(by: { $0.key < $1.key }) { out += "    credentials.\(key): \(secret)\n" }
@@ -39,5 +39,13 @@ struct Check: ParsableCommand {
             Console.out(out)
             return .ok
         }
+    }
+
+    /// 21600 → "6h": the largest unit that divides the interval.
+    static func duration(_ seconds: Int) -> String {
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] where seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
     }
 }

@@ -12,13 +12,17 @@ public enum LanguageDetector {
         "piatti", "piatto", "prezzo", "conto", "cameriere", "attesa", "siamo", "stato", "stata", "era",
         "grazie", "davvero", "poi", "dopo", "ancora", "sempre", "mai", "niente", "bravi", "gentili",
         "qualità", "esperienza", "tornerò", "torneremo", "posto", "veramente", "ordine", "ordinato",
+        "e", "ed", "troppo", "va", "mio", "mia", "miei", "pochi", "poco", "veloce", "lenta", "lento",
+        "consegna", "subito", "perché", "però", "quando", "dove", "nostro", "nostra", "questi", "sia",
     ]
     static let english: Set<String> = [
-        "the", "and", "is", "was", "of", "to", "it", "in", "for", "with", "not", "very", "but", "we", "i",
+        "the", "and", "is", "was", "of", "to", "it", "for", "with", "not", "very", "but", "we", "i",
         "my", "this", "that", "food", "great", "service", "staff", "good", "were", "had", "have", "are",
         "our", "you", "they", "be", "at", "on", "would", "will", "again", "place", "best", "bad", "terrible",
         "amazing", "recommend", "delicious", "waiter", "wait", "order", "ordered", "never", "just", "so",
         "all", "from", "an", "me", "there", "here", "what", "which", "really", "nice", "friendly",
+        "works", "well", "recommended", "easy", "fast", "quick", "love", "loved", "because", "when", "where",
+        "could", "should", "did", "been", "too", "us", "their",
     ]
     /// Italian elided articles and prepositions before an apostrophe: l'ordine, un'ottima, dell'app.
     static let elisions: Set<String> = ["l", "un", "dell", "all", "nell", "dall", "sull", "quest", "c", "d", "m", "t", "s"]
