@@ -18,6 +18,8 @@ public struct SnapshotArchive: Sendable {
         public var relativePath: String
         public var capturedAt: Timestamp
         public var byteCount: Int
+        /// True when this call wrote the file (false when the bytes were already kept).
+        public var isNew = false
     }
 
     /// Stores `bytes` for `source` unless the same bytes are already there; returns where they are.
@@ -44,7 +46,14 @@ public struct SnapshotArchive: Sendable {
             throw StoreError(place: target.path, message: "cannot write snapshot: \(error.localizedDescription)")
         }
         return Snapshot(source: source, sha256: sha256, relativePath: "\(source)/\(name)",
-                        capturedAt: capturedAt, byteCount: bytes.count)
+                        capturedAt: capturedAt, byteCount: bytes.count, isNew: true)
+    }
+
+    /// Removes a snapshot this run wrote whose reviews could not be stored, so a failed import
+    /// leaves nothing behind. Files that were already there are never touched.
+    public func discard(_ snapshot: Snapshot) {
+        guard snapshot.isNew else { return }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(snapshot.relativePath))
     }
 
     /// A snapshot of `source` with this hash, if the folder has one (checked by name, then by bytes).

@@ -115,3 +115,33 @@ import Testing
         #expect(viaEnv.stderr.hasPrefix("reputa: config: \(config):6:5:"))
     }
 }
+
+@Suite struct LockedStoreTests {
+    @Test func aStoreLockedPastTheBusyTimeoutFailsCleanly() throws {
+        let temp = try TempFolder()
+        let store = temp.path("s.sqlite")
+        let first = try temp.write("a.csv", "id,rating,date\n1,5,2026-09-01\n")
+        let second = try temp.write("b.csv", "id,rating,date\n2,4,2026-09-02\n")
+        #expect(try reputa(["import", "--kind", "csv", "--source", "bad", "--store", store, first], cwd: temp.url).status == 0)
+        // Another writer holds the database for longer than Reputa's 5 s busy timeout.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(6.5); c.execute('ROLLBACK')
+            """, store]
+        let ready = Pipe()
+        holder.standardOutput = ready
+        try holder.run()
+        _ = ready.fileHandleForReading.readData(ofLength: 7)
+        let outcome = try reputa(["import", "--kind", "csv", "--source", "bad", "--store", store, second], cwd: temp.url)
+        holder.waitUntilExit()
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "reputa: store: \(store): database is locked by another process\n")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: temp.path("snapshots/bad"))
+        #expect(kept.count == 1 && kept[0].hasSuffix("-a.csv"))   // b.csv's snapshot was removed again
+        let rows = try jsonArray(try reputa(["reviews", "--store", store, "--format", "json"], cwd: temp.url).stdout)
+        #expect(rows.map { $0["id"] as! String } == ["1"])
+    }
+}

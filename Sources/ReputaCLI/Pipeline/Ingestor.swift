@@ -34,8 +34,14 @@ struct Ingestor {
         let batch = try parse(payload, descriptor: descriptor)
         let snapshot = try archive.store(payload.bytes, sha256: sha, source: descriptor.name,
                                          originalName: payload.name, capturedAt: payload.capturedAt)
-        let counts = try store.importBatch(batch, snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
+        let counts: ImportCounts
+        do {
+            counts = try store.importBatch(batch, snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
                                            importedAt: now)
+        } catch {
+            archive.discard(snapshot)
+            throw error
+        }
         logger.info("\(descriptor.name): \(payload.origin): \(counts.new) new, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.removed) removed, \(counts.skipped) skipped")
         return counts
     }

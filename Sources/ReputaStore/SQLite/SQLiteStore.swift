@@ -125,6 +125,7 @@ public final class SQLiteStore: @unchecked Sendable {
         var seen = Set<String>()
         let writer = try ReviewWriter(db: db, reportingZone: descriptor.reportingZone)
         for review in batch.reviews {
+            FaultInjection.reviewWritten()
             seen.insert(review.externalID)
             switch try writer.upsert(review, snapshotID: snapshotID, capturedAt: snapshot.capturedAt.utcISO) {
             case .new: counts.new += 1
