@@ -9,9 +9,4 @@ public enum Formulas {
         let v = (x - min) / (max - min) * 100
         return (v * 100).rounded() / 100
     }
-
-    /// Arithmetic mean; nil for an empty sample.
-    public static func mean(_ xs: [Double]) -> Double? {
-        xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
-    }
 }

@@ -145,3 +145,37 @@ import Testing
         #expect(rows.map { $0["id"] as! String } == ["1"])
     }
 }
+
+@Suite struct HostileXMLTests {
+    /// Peak RSS in KiB of one `reputa` run, read by Python's os.wait4 for that child alone.
+    func peakKiB(_ arguments: [String]) throws -> (status: Int32, kib: Int) {
+        let out = try execute("/usr/bin/env", ["python3", "-c", """
+            import os, subprocess, sys
+            p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(p.pid, 0)
+            print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+            """, reputaBinary] + arguments)
+        let parts = out.stdout.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        return (Int32(parts.first ?? -1), parts.count > 1 ? parts[1] : -1)
+    }
+
+    @Test func billionLaughsStaysSmallInMemoryAndTime() throws {
+        let temp = try TempFolder()
+        var doctype = "<!DOCTYPE feed [<!ENTITY lol0 \"lololololololololololololololololololol\">"
+        for i in 1...12 { doctype += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">" }
+        doctype += "]>"
+        let file = try temp.write("lol.xml", """
+        <?xml version="1.0"?>
+        \(doctype)
+        <feed xmlns:im="http://itunes.apple.com/rss" xmlns="http://www.w3.org/2005/Atom">
+        <entry><updated>2026-09-13T10:15:00-07:00</updated><id>1</id><title>&lol12;</title>
+        <content type="text">&lol12;</content><im:rating>2</im:rating></entry></feed>
+        """)
+        let start = Date()
+        let run = try peakKiB(["inspect", "--kind", "appstore-rss", "--format", "json", file])
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(run.status == 0 || run.status == 1)
+        // Expanded, &lol12; would be 40 × 10^12 bytes; unexpanded the run stays near its baseline.
+        #expect(run.kib > 0 && run.kib < 150 * 1024, "peak RSS \(run.kib) KiB")
+    }
+}

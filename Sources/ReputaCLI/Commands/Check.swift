@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
         try guarded {
             let config = try global.loadConfig()
             var out = "config: \(config.file)\nversion: \(config.version)\n"
-            out += "store: \(URLRedactionForStore.redact(global.storePath(config)))\n"
+            out += "store: \(URLRedaction.redact(global.storePath(config)))\n"
             out += "snapshots: \(config.snapshots)\ntimezone: \(config.timezone)\n"
             out += "locations:\n"
             for l in config.locations {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaIngest
 import ReputaOutput
 import ReputaStore
 
@@ -37,7 +38,7 @@ struct GlobalOptions: ParsableArguments {
     func openStore(_ configuration: Configuration?) throws -> SQLiteStore {
         let path = storePath(configuration)
         if path.contains("://") {
-            throw StoreError(place: URLRedactionForStore.redact(path),
+            throw StoreError(place: URLRedaction.redact(path),
                              message: "only SQLite file stores are supported by this build (PostgreSQL comes later)")
         }
         return try SQLiteStore(path: path)
@@ -45,14 +46,6 @@ struct GlobalOptions: ParsableArguments {
 
     func archive(_ configuration: Configuration?) -> SnapshotArchive {
         SnapshotArchive(root: URL(fileURLWithPath: configuration?.snapshots ?? "snapshots", isDirectory: true))
-    }
-}
-
-enum URLRedactionForStore {
-    /// `postgres://user:secret@host/db` → `postgres://host/db`.
-    static func redact(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + url[url.index(after: at)...]
     }
 }
 
@@ -74,7 +67,7 @@ func guarded(_ body: () throws -> ExitStatus) throws {
 /// Parses `2026-08-01` or a full ISO timestamp into a UTC bound.
 func dateBound(_ text: String?, zone: String, option: String) throws -> String? {
     guard let text else { return nil }
-    guard let t = ReputaIngestDate.parse(text, zone: TimeZone(identifier: zone) ?? .gmt) else {
+    guard let t = DateText.parse(text, zone: TimeZone(identifier: zone) ?? .gmt) else {
         throw ValidationError("\(option) \"\(text)\" is not a date (use YYYY-MM-DD)")
     }
     return t.utcISO

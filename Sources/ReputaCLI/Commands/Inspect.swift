@@ -22,30 +22,11 @@ struct Inspect: ParsableCommand {
             let config = try global.optionalConfig()
             let descriptor = try flags.descriptor(config: config)
             let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
-            let logger = Console.logger(verbose: true)
-            let ingestor = InspectOnly(logger: logger)
-            let batch = try ingestor.parse(payload, descriptor: descriptor)
+            let batch = try PayloadParser(logger: Console.logger(verbose: true)).parse(payload, descriptor: descriptor)
             let columns = format == .table ? ReviewTable.tableColumns : ReviewTable.columns
             Console.out(Renderer.render(ReviewTable.make(batch.reviews, columns: columns), as: format))
             Console.err("\(batch.reviews.count) reviews read, \(batch.skipped.count) rows skipped")
             return .ok
         }
-    }
-}
-
-import Logging
-import ReputaIngest
-
-/// Parsing without a store, for `inspect`.
-struct InspectOnly {
-    let logger: Logger
-
-    func parse(_ payload: Payload, descriptor: SourceDescriptor) throws -> ParsedBatch {
-        let kind = Kinds.named(descriptor.kind)!
-        let batch = try kind.importer.parse(payload.bytes, origin: payload.origin, source: descriptor)
-        for problem in batch.skipped {
-            logger.warning("parse \(descriptor.name): \(problem.place): \(problem.message); row skipped")
-        }
-        return batch
     }
 }

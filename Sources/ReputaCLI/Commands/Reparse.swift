@@ -39,7 +39,7 @@ struct Reparse: ParsableCommand {
                         let bytes = try archive.read(stored.snapshot.relativePath)
                         let payload = Payload(bytes: bytes, origin: stored.snapshot.relativePath,
                                               name: stored.snapshot.relativePath, capturedAt: stored.snapshot.capturedAt)
-                        payloads.append((stored, try InspectOnly(logger: logger).parse(payload, descriptor: stored.descriptor)))
+                        payloads.append((stored, try PayloadParser(logger: logger).parse(payload, descriptor: stored.descriptor)))
                     }
                     let counts = try store.rebuild(source: name, payloads: payloads, importedAt: Timestamp(date: Date()))
                     Console.out("\(name): \(payloads.count) snapshots reparsed: \(counts.new) reviews, \(counts.updated) revisions, \(counts.removed) removed\n")

@@ -3,7 +3,6 @@ import Foundation
 import ReputaIngest
 import ReputaCore
 
-typealias ReputaIngestDate = DateText
 
 /// The `reputa` command: subcommands, one per file.
 public struct Reputa: ParsableCommand {

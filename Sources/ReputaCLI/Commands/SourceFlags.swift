@@ -40,13 +40,9 @@ struct SourceFlags: ParsableArguments {
             guard let k = Kinds.named(kind) else {
                 throw ValidationError("unknown kind \"\(kind)\"\(Suggestion.hint(kind, Kinds.names)); kinds: \(Kinds.names.joined(separator: ", "))")
             }
-            var aliases: [String: String] = [:]
-            for l in config?.locations ?? [] {
-                aliases[l.name] = l.id
-                for a in l.aliases { aliases[a] = l.id }
-            }
             d = SourceDescriptor(name: source ?? kind, kind: kind, portal: k.portal,
-                                 timezone: config?.timezone ?? "Europe/Rome", locationAliases: aliases)
+                                 timezone: config?.timezone ?? "Europe/Rome",
+                                 locationAliases: Configuration.aliasMap(config?.locations ?? []))
         }
         guard d.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }), !d.name.hasPrefix(".") else {
             throw ValidationError("--source \"\(d.name)\" must use only letters, digits, '.', '_' and '-'")

@@ -90,11 +90,7 @@ public struct ConfigLoader {
                 locations.append(.init(id: id, name: name, aliases: aliases))
             }
         }
-        var aliases: [String: String] = [:]
-        for l in locations {
-            aliases[l.name] = l.id
-            for a in l.aliases { aliases[a] = l.id }
-        }
+        let aliases = Configuration.aliasMap(locations)
 
         var sources: [Configuration.SourceEntry] = []
         if let node = top["sources"] {

@@ -11,17 +11,6 @@ struct Ingestor {
     let now: Timestamp
     let logger: Logger
 
-    func parse(_ payload: Payload, descriptor: SourceDescriptor) throws -> ParsedBatch {
-        guard let kind = Kinds.named(descriptor.kind) else {
-            throw ImportFailure(source: descriptor.name, place: payload.origin, message: "unknown kind \"\(descriptor.kind)\"")
-        }
-        let batch = try kind.importer.parse(payload.bytes, origin: payload.origin, source: descriptor)
-        for problem in batch.skipped {
-            logger.warning("parse \(descriptor.name): \(problem.place): \(problem.message); row skipped")
-        }
-        return batch
-    }
-
     /// Imports one payload unless the ledger says these bytes are already in.
     func ingest(_ payload: Payload, descriptor: SourceDescriptor) throws -> ImportCounts {
         let sha = SHA256.hex(payload.bytes)
@@ -31,7 +20,7 @@ struct Ingestor {
             counts.alreadyImported = true
             return counts
         }
-        let batch = try parse(payload, descriptor: descriptor)
+        let batch = try PayloadParser(logger: logger).parse(payload, descriptor: descriptor)
         let snapshot = try archive.store(payload.bytes, sha256: sha, source: descriptor.name,
                                          originalName: payload.name, capturedAt: payload.capturedAt)
         let counts: ImportCounts
