@@ -38,6 +38,9 @@ import Testing
         #expect(outcome.stderr.hasPrefix("reputa: fetch web: \(server.base)\(path): "), "\(outcome.stderr)")
         #expect(outcome.stderr.contains(reason), "\(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: temp.path("snapshots/web")))
+        let row = try #require(try jsonArray(outcome.stdout).first)
+        #expect(row["payloads"] as? Int == 0)
+        #expect((row["status"] as? String)?.hasPrefix("failed: fetch web: ") == true)
     }
 
     @Test func externalDTDAndEntitiesNeverReachTheNetwork() throws {

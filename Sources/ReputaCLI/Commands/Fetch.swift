@@ -25,7 +25,8 @@ struct Fetch: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let outcomes = try SourceRunner.fetch(config: config, only: sources, global: global)
+            let outcomes = try SourceRunner.fetch(config: config, only: sources, store: try global.openStore(config),
+                                                  global: global)
             Console.out(Renderer.render(SourceRunner.table(outcomes), as: format))
             return SourceRunner.status(outcomes)
         }
@@ -34,11 +35,10 @@ struct Fetch: ParsableCommand {
 
 /// Runs the fetch stage over configured sources; the CLI alone knows this order.
 enum SourceRunner {
-    static func fetch(config: Configuration, only: [String], global: GlobalOptions) throws -> [SourceOutcome] {
+    static func fetch(config: Configuration, only: [String], store: SQLiteStore, global: GlobalOptions) throws -> [SourceOutcome] {
         for name in only where config.source(named: name) == nil {
             throw ValidationError("no source named \"\(name)\"\(Suggestion.hint(name, config.sources.map(\.descriptor.name)))")
         }
-        let store = try global.openStore(config)
         let now = Timestamp(date: Date())
         let ingestor = Ingestor(store: store, archive: global.archive(config), now: now,
                                 logger: Console.logger(verbose: global.verbose))
@@ -50,10 +50,10 @@ enum SourceRunner {
             Console.progress("[\(n + 1)/\(selected.count)] \(name)…")
             var outcome = SourceOutcome(source: name)
             do {
-                let payloads = try PayloadCollector.collect(entry, http: http, now: now)
-                for payload in payloads {
-                    outcome.payloads += 1
+                for load in try PayloadCollector.collect(entry, http: http, now: now) {
                     do {
+                        let payload = try load()
+                        outcome.payloads += 1
                         outcome.counts = outcome.counts + (try ingestor.ingest(payload, descriptor: entry.descriptor))
                     } catch let error as any ReputaError {
                         if error is StoreError { throw error } // the store itself is broken: stop everything

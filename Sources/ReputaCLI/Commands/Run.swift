@@ -17,9 +17,9 @@ struct Run: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let outcomes = try SourceRunner.fetch(config: config, only: [], global: global)
-            Console.out("Fetch\n" + Renderer.render(SourceRunner.table(outcomes), as: format) + "\n")
             let store = try global.openStore(config)
+            let outcomes = try SourceRunner.fetch(config: config, only: [], store: store, global: global)
+            Console.out("Fetch\n" + Renderer.render(SourceRunner.table(outcomes), as: format) + "\n")
             let weeks = try store.weeklySummary()
             let table = DataTable(columns: ["source", "week", "reviews", "mean_rating", "mean_0_100", "replied"],
                                   rows: weeks.map { w in

@@ -15,16 +15,19 @@ struct Payload {
 
 /// Finds the payloads of one source: a file, every file of a folder, a `*` glob, or a URL.
 enum PayloadCollector {
-    static func collect(_ entry: Configuration.SourceEntry, http: HTTPClient, now: Timestamp) throws -> [Payload] {
+    /// The source's payloads as loaders, so a folder of exports is read one file at a time.
+    static func collect(_ entry: Configuration.SourceEntry, http: HTTPClient, now: Timestamp) throws -> [() throws -> Payload] {
         let name = entry.descriptor.name
         if let url = entry.url {
-            let response = try http.get(url, source: name)
-            let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
-            return [Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
-                            capturedAt: now)]
+            return [{
+                let response = try http.get(url, source: name)
+                let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
+                return Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
+                               capturedAt: now)
+            }]
         }
         guard let path = entry.path else { return [] }
-        return try files(matching: path, source: name).map { try read($0, source: name, now: now) }
+        return try files(matching: path, source: name).map { file in { try read(file, source: name, now: now) } }
     }
 
     /// Files for a path: itself, a folder's visible files, or a glob's matches, sorted by name

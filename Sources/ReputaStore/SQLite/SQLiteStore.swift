@@ -109,6 +109,14 @@ public final class SQLiteStore: @unchecked Sendable {
     static func apply(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
                       descriptor: SourceDescriptor, importedAt: Timestamp, in db: Database) throws -> ImportCounts {
         let source = descriptor.name
+        // Checked again inside the write transaction: another process may have imported the
+        // same bytes since the caller's look at the ledger.
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
+                             arguments: [source, snapshot.sha256]) ?? false {
+            var counts = ImportCounts()
+            counts.alreadyImported = true
+            return counts
+        }
         try db.execute(sql: """
             INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (source, sha256) DO NOTHING
