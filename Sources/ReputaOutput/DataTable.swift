@@ -20,7 +20,7 @@ public struct DataTable: Equatable, Sendable {
 
 /// Output formats a data command can print.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, json, csv, md
+    case table, json, csv, md, html
 }
 
 public enum Renderer {
@@ -30,6 +30,7 @@ public enum Renderer {
         case .json: JSONRenderer.render(table)
         case .csv: CSVRenderer.render(table)
         case .md: MarkdownRenderer.render(table)
+        case .html: HTMLRenderer.render(table)
         }
     }
 

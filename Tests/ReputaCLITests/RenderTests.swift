@@ -48,6 +48,21 @@ import Testing
         #expect(md == "| t |\n| --- |\n| a\\|b &lt;img&gt; \\*x\\* |\n")
     }
 
+    @Test func htmlEscapesEverythingAndCarriesNoScript() {
+        let table = DataTable(columns: ["text", "url"], rows: [
+            [.text("</td><script>alert(1)</script>"), .text("javascript:alert(1)\" onmouseover=\"x")],
+            [.text("l'ordine & il conto"), .number(-0.4)],
+        ])
+        let html = Renderer.render(table, as: .html)
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
+        #expect(html.contains("<td>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>"))
+        #expect(html.contains("<td>javascript:alert(1)&quot; onmouseover=&quot;x</td>"))   // text, never a link
+        #expect(html.contains("<td>l&#39;ordine &amp; il conto</td>"))
+        #expect(html.contains("<td class=\"n\">-0.4</td>"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("href="))
+    }
+
     @Test func reviewTableHasTheDocumentedKeys() {
         let r = Review(source: "s", portal: "p", externalID: "1", rating: Rating(value: 4, scale: .fiveStars),
                        createdAt: Timestamp(epochSeconds: 0))

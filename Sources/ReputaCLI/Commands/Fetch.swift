@@ -19,7 +19,7 @@ struct Fetch: ParsableCommand {
     @Option(name: .customLong("source"), help: "Only this source (repeatable).")
     var sources: [String] = []
 
-    @Option(help: "Output format: table, json, csv or md.")
+    @Option(help: "Output format: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
     func run() throws {

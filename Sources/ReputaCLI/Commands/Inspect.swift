@@ -11,7 +11,7 @@ struct Inspect: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var flags: SourceFlags
 
-    @Option(help: "Output format: table, json, csv or md.")
+    @Option(help: "Output format: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
     @Argument(help: ArgumentHelp("The file to read.", valueName: "path"))

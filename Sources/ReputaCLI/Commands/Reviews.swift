@@ -31,7 +31,7 @@ struct Reviews: ParsableCommand {
     @Flag(help: "Include reviews tombstoned because a newer full export no longer holds them.")
     var includeDeleted = false
 
-    @Option(help: "Output format: table, json, csv or md.")
+    @Option(help: "Output format: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
     func run() throws {

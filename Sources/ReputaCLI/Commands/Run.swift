@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Output format for the summaries: table, json, csv or md.")
+    @Option(help: "Output format for the summaries: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
     func run() throws {
