@@ -93,6 +93,13 @@ import Testing
         #expect(error?.place == "i.csv:3:19")
     }
 
+    @Test func delimiterNamesResolveTheSameForConfigAndFlags() {
+        #expect(CSVReviewImporter.delimiter(named: ";") == ";")
+        #expect(CSVReviewImporter.delimiter(named: "tab") == "\t")
+        #expect(CSVReviewImporter.delimiter(named: "\\t") == "\t")
+        #expect(CSVReviewImporter.delimiter(named: "|") == nil)
+    }
+
     @Test func missingIdGetsAStableContentHash() throws {
         let bytes = Array("rating,date,text\n4,2026-09-01,buono\n".utf8)
         let a = try CSVReviewImporter().parse(bytes, origin: "a.csv", source: descriptor(kind: "csv"))

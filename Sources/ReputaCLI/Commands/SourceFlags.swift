@@ -66,8 +66,9 @@ struct SourceFlags: ParsableArguments {
             d.mapping = mapping
         }
         if let delimiter {
-            let resolved = delimiter == "tab" ? "\t" : delimiter
-            guard [",", ";", "\t"].contains(resolved) else { throw ValidationError("--delimiter must be , ; or tab") }
+            guard let resolved = CSVReviewImporter.delimiter(named: delimiter) else {
+                throw ValidationError("--delimiter must be , ; or tab")
+            }
             d.delimiter = resolved
         }
         if fullExport { d.fullExport = true }

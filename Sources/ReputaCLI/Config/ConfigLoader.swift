@@ -157,9 +157,9 @@ public struct ConfigLoader {
         }
         var delimiter: String? = nil
         if let node = m["delimiter"] {
-            let d = try string(node, "\(path).delimiter")
-            let resolved = d == "tab" || d == "\\t" ? "\t" : d
-            guard [",", ";", "\t"].contains(resolved) else { throw error(node, "\(path).delimiter", "must be \",\", \";\" or \"tab\"") }
+            guard let resolved = CSVReviewImporter.delimiter(named: try string(node, "\(path).delimiter")) else {
+                throw error(node, "\(path).delimiter", "must be \",\", \";\" or \"tab\"")
+            }
             delimiter = resolved
         }
         var fullExport = false

@@ -30,6 +30,12 @@ public struct CSVReviewImporter: ReviewImporter {
 
     public init() {}
 
+    /// A delimiter as written in sources.yml or on the command line: `,` `;` `tab` (or `\t`).
+    public static func delimiter(named name: String) -> String? {
+        let resolved = name == "tab" || name == "\\t" ? "\t" : name
+        return [",", ";", "\t"].contains(resolved) ? resolved : nil
+    }
+
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
         func fail(_ place: String, _ message: String) -> ParseError {
             ParseError(source: source.name, place: place, message: message)
