@@ -1,11 +1,21 @@
-/// What an importer read from one payload: the reviews, plus the rows it had to skip.
+/// What an importer read from one payload: the reviews, the rows it had to skip, entries kept
+/// with a warning (an unreadable date), and what the payload says about the portal.
 public struct ParsedBatch: Sendable {
     public var reviews: [Review]
     public var skipped: [RowProblem]
+    public var warnings: [RowProblem]
+    /// The next page: an absolute or relative URL (`link rel="next"`), or an API cursor token.
+    public var nextPage: String?
+    /// The portal's own count of reviews, where the payload states one (`totalReviewCount`).
+    public var portalTotal: Int?
 
-    public init(reviews: [Review] = [], skipped: [RowProblem] = []) {
+    public init(reviews: [Review] = [], skipped: [RowProblem] = [], warnings: [RowProblem] = [],
+                nextPage: String? = nil, portalTotal: Int? = nil) {
         self.reviews = reviews
         self.skipped = skipped
+        self.warnings = warnings
+        self.nextPage = nextPage
+        self.portalTotal = portalTotal
     }
 }
 

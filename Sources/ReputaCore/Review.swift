@@ -12,6 +12,9 @@ public struct Review: Equatable, Sendable, Codable {
     public var rating: Rating?
     public var title: String
     public var text: String
+    /// A portal's machine translation shipped beside the original (Google's "(Translated by
+    /// Google)" blocks); `text` always holds the original.
+    public var translation: String
     /// ISO 639-1 code as given by the portal, else detected (`it`, `en`, or `und`).
     public var language: String
     public var author: String
@@ -28,7 +31,7 @@ public struct Review: Equatable, Sendable, Codable {
         competitor: String = "", rating: Rating? = nil, title: String = "", text: String = "",
         language: String = "", author: String = "", createdAt: Timestamp? = nil,
         updatedAt: Timestamp? = nil, replyText: String = "", replyAt: Timestamp? = nil,
-        url: String = "", helpfulVotes: Int? = nil, appVersion: String = ""
+        url: String = "", helpfulVotes: Int? = nil, appVersion: String = "", translation: String = ""
     ) {
         self.source = source
         self.portal = portal
@@ -47,5 +50,6 @@ public struct Review: Equatable, Sendable, Codable {
         self.url = url
         self.helpfulVotes = helpfulVotes
         self.appVersion = appVersion
+        self.translation = translation
     }
 }

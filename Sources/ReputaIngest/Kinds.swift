@@ -4,20 +4,46 @@ import ReputaCore
 public protocol ReviewImporter: Sendable {
     /// - Parameter origin: the file name or URL, used in error places.
     func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch
+    /// - Parameter charset: the HTTP `charset` the bytes came with, which outranks the
+    ///   document's own declaration (RFC 3023); nil for files.
+    func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch
 }
 
-/// The one registry of source kinds: kind name → importer and the portal it implies.
-public enum Kinds {
-    public struct Kind: Sendable {
-        public var name: String
-        public var portal: String
-        public var summary: String
-        public var importer: any ReviewImporter
+extension ReviewImporter {
+    public func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch {
+        try parse(bytes, origin: origin, source: source)
     }
+}
 
+/// The one registry of source kinds: kind name → importer, the portal it implies, and what
+/// the route can hold at most.
+public struct Kind: Sendable {
+    public var name: String
+    public var portal: String
+    public var summary: String
+    public var importer: any ReviewImporter
+    /// Most reviews this route can ever return (App Store feed: 10 pages × 50 per storefront);
+    /// nil when the route gives the full history.
+    public var routeCap: Int?
+    /// Query parameter that carries an API cursor to the next page (`pageToken`), when the
+    /// payload gives a token rather than a URL.
+    public var cursorParameter: String?
+
+    public init(name: String, portal: String, summary: String, importer: any ReviewImporter,
+                routeCap: Int? = nil, cursorParameter: String? = nil) {
+        self.name = name
+        self.portal = portal
+        self.summary = summary
+        self.importer = importer
+        self.routeCap = routeCap
+        self.cursorParameter = cursorParameter
+    }
+}
+
+public enum Kinds {
     public static let all: [Kind] = [
         Kind(name: "appstore-rss", portal: "appstore",
-             summary: "Apple App Store customer-reviews Atom feed", importer: AppStoreAtomImporter()),
+             summary: "Apple App Store customer-reviews Atom feed", importer: AppStoreAtomImporter(), routeCap: 500),
         Kind(name: "csv", portal: "csv",
              summary: "Generic CSV export with a column mapping", importer: CSVReviewImporter()),
     ]

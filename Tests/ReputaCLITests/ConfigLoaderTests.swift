@@ -42,7 +42,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         scale: 1-5
         map: {rating: Star Rating, date: Review Submit Date and Time}
         credentials:
-          token: ${PLAY_TOKEN}
+          Authorization: "Bearer ${PLAY_TOKEN}"
       - name: feed
         kind: appstore-rss
         url: https://itunes.apple.com/it/rss/customerreviews/id=1/xml
@@ -61,8 +61,9 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         #expect(play.path?.hasSuffix("/exports/*.csv") == true)
         #expect(play.descriptor.mapping["rating"] == "Star Rating")
         #expect(play.descriptor.locationAliases["Aurora Milano"] == "milano")
-        #expect(play.credentials["token"]?.value == "s3cret")
-        #expect("\(play.credentials["token"]!)" == "<redacted>")
+        #expect(play.credentials.first?.name == "Authorization")
+        #expect(play.credentials.first?.value.value == "Bearer s3cret")
+        #expect("\(play.credentials[0].value)" == "<redacted>")
         #expect(config.source(named: "feed")?.descriptor.competitor == "Rival")
         #expect(config.source(named: "feed")?.descriptor.portal == "appstore")
         #expect(config.reservedSections == ["flags"])

@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
                 if let every = s.every { out += "    every: \(Self.duration(every))\n" }
                 if d.fullExport { out += "    full_export: true\n" }
                 for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
-                for (key, secret) in s.credentials.sorted(by: { $0.key < $1.key }) { out += "    credentials.\(key): \(secret)\n" }
+                for (key, secret) in s.credentials { out += "    credentials.\(key): \(secret)\n" }
             }
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"

@@ -11,11 +11,15 @@ public struct ConfigLoader {
     /// Alias bombs expand into exponentially many nodes; stop walking long before that.
     static let maxNodes = 20_000
 
-    static let topKeys = ["version", "store", "snapshots", "timezone", "locations", "sources"]
+    static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources"]
+    static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
+                           "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
+                           "concurrency"]
     static let reservedKeys = ["surveys", "helpdesk", "benchmarks", "flags", "notifications"]
     static let locationKeys = ["id", "name", "aliases"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
-                             "credentials", "scale", "map", "delimiter", "full_export", "timezone"]
+                             "credentials", "scale", "map", "delimiter", "full_export", "timezone",
+                             "allow_private_network", "max_bytes", "max_pages", "storefronts"]
 
     let file: String
     let environment: [String: String]
@@ -74,6 +78,32 @@ public struct ConfigLoader {
             throw error(top["timezone"], "timezone", "unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Rome)")
         }
 
+        var http = HTTPPolicy()
+        var concurrency = 4
+        if let node = top["http"] {
+            let m = try mapping(node, "http")
+            try checkKeys(m, allowed: Self.httpKeys, path: "http")
+            for (key, value) in m.pairs {
+                let path = "http.\(key)"
+                switch key {
+                case "user_agent":
+                    http.userAgent = try string(value, path)
+                    try checkHeaderValue(http.userAgent, value, path)
+                case "max_bytes": http.maxBytes = try integer(value, path, 1...(1 << 34))
+                case "connect_timeout": http.connectTimeout = try integer(value, path, 1...600)
+                case "timeout": http.totalTimeout = try integer(value, path, 1...3600)
+                case "low_speed_time": http.lowSpeedTime = try integer(value, path, 1...3600)
+                case "retries": http.retries = try integer(value, path, 0...10)
+                case "retry_delay": http.retryDelay = try number(value, path, 0...600)
+                case "max_retry_after": http.maxRetryAfter = try integer(value, path, 0...3600)
+                case "host_delay": http.hostDelay = try number(value, path, 0...600)
+                case "allow_private_network": http.allowPrivateNetwork = try bool(value, path)
+                case "ca_bundle": http.caBundle = resolve(try string(value, path))
+                default: concurrency = try integer(value, path, 1...32)
+                }
+            }
+        }
+
         var locations: [Configuration.Location] = []
         if let node = top["locations"] {
             for (i, item) in try sequence(node, "locations").enumerated() {
@@ -104,7 +134,7 @@ public struct ConfigLoader {
             }
         }
         return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
-                             locations: locations, sources: sources,
+                             http: http, concurrency: concurrency, locations: locations, sources: sources,
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 
@@ -167,11 +197,31 @@ public struct ConfigLoader {
             guard let b = node.bool, node.scalar != nil else { throw error(node, "\(path).full_export", "must be true or false") }
             fullExport = b
         }
-        var credentials: [String: Secret] = [:]
+        // Credentials are HTTP headers (`Authorization: Bearer ${TOKEN}`), sent to the source's
+        // own origin only; a CR or LF in a value could forge headers, so it is refused here.
+        var credentials: [(name: String, value: Secret)] = []
         if let node = m["credentials"] {
             for (k, v) in try self.mapping(node, "\(path).credentials").pairs {
-                credentials[k] = Secret(try string(v, "\(path).credentials.\(k)"))
+                let keyPath = "\(path).credentials.\(k)"
+                guard !k.isEmpty, k.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != 58 }) else {
+                    throw error(v, keyPath, "\"\(k)\" is not an HTTP header name")
+                }
+                let value = try string(v, keyPath)
+                try checkHeaderValue(value, v, keyPath)
+                credentials.append((k, Secret(value)))
             }
+        }
+        let allowPrivate = try m["allow_private_network"].map { try bool($0, "\(path).allow_private_network") }
+        let maxBytes = try m["max_bytes"].map { try integer($0, "\(path).max_bytes", 1...(1 << 34)) }
+        let maxPages = try m["max_pages"].map { try integer($0, "\(path).max_pages", 1...1000) } ?? 10
+        let storefronts = try m["storefronts"].map { try sequence($0, "\(path).storefronts").enumerated().map {
+            try string($1, "\(path).storefronts[\($0)]")
+        } } ?? []
+        if !storefronts.isEmpty, url?.contains("{storefront}") != true {
+            throw error(m["storefronts"], "\(path).storefronts", "needs a url containing {storefront}")
+        }
+        if storefronts.isEmpty, url?.contains("{storefront}") == true {
+            throw error(m["url"], "\(path).url", "contains {storefront} but the source lists no storefronts")
         }
         var sourceZone = timezone
         if let node = m["timezone"] {
@@ -188,7 +238,8 @@ public struct ConfigLoader {
             fullExport: fullExport,
             locationAliases: aliases)
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
-                     credentials: credentials, line: item.mark?.line ?? 0)
+                     credentials: credentials, allowPrivateNetwork: allowPrivate, maxBytes: maxBytes,
+                     maxPages: maxPages, storefronts: storefronts, line: item.mark?.line ?? 0)
     }
 
     // MARK: Node helpers
@@ -242,6 +293,31 @@ public struct ConfigLoader {
         let s = try string(v, "\(path).\(key)")
         guard !s.isEmpty else { throw error(v, "\(path).\(key)", "must not be empty") }
         return s
+    }
+
+    func integer(_ node: Node, _ path: String, _ range: ClosedRange<Int>) throws -> Int {
+        guard let n = Int(try string(node, path)), range.contains(n) else {
+            throw error(node, path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return n
+    }
+
+    func number(_ node: Node, _ path: String, _ range: ClosedRange<Double>) throws -> Double {
+        guard let n = Double(try string(node, path)), range.contains(n) else {
+            throw error(node, path, "must be a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return n
+    }
+
+    func bool(_ node: Node, _ path: String) throws -> Bool {
+        guard node.scalar != nil, let b = node.bool else { throw error(node, path, "must be true or false") }
+        return b
+    }
+
+    func checkHeaderValue(_ value: String, _ node: Node, _ path: String) throws {
+        if value.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0 }) {
+            throw error(node, path, "contains a line break, which would forge HTTP headers")
+        }
     }
 
     /// Names become folder names under `snapshots/`: keep them to a safe alphabet.

@@ -1,4 +1,6 @@
+import Foundation
 import ReputaCore
+import ReputaIngest
 
 /// `sources.yml`, version 1, validated and resolved (paths relative to the file's folder,
 /// `${VAR}` values substituted).
@@ -9,6 +11,10 @@ public struct Configuration: Sendable {
     public var store: String
     public var snapshots: String
     public var timezone: String
+    /// The `http:` section: timeouts, caps, retries, politeness.
+    public var http: HTTPPolicy
+    /// Sources fetched at once.
+    public var concurrency: Int
     public var locations: [Location]
     public var sources: [SourceEntry]
     /// Sections later stages own (surveys, helpdesk, benchmarks, flags, notifications): accepted, not yet used.
@@ -27,8 +33,23 @@ public struct Configuration: Sendable {
         public var path: String?
         /// Poll interval in seconds (`every: 6h`).
         public var every: Int?
-        public var credentials: [String: Secret]
+        /// HTTP headers for the source's own origin, in config order.
+        public var credentials: [(name: String, value: Secret)]
+        /// Overrides `http.allow_private_network` for this source.
+        public var allowPrivateNetwork: Bool?
+        public var maxBytes: Int?
+        /// Pages followed per start URL (`link rel="next"`, API cursors).
+        public var maxPages: Int
+        /// App Store storefronts (`it`, `us`…) substituted for `{storefront}` in the URL.
+        public var storefronts: [String]
         public var line: Int
+
+        /// The URLs a fetch starts from: one per storefront, else the URL itself.
+        public var startURLs: [String] {
+            guard let url else { return [] }
+            if storefronts.isEmpty { return [url] }
+            return storefronts.map { url.replacingOccurrences(of: "{storefront}", with: $0) }
+        }
     }
 
     public func source(named name: String) -> SourceEntry? { sources.first { $0.descriptor.name == name } }

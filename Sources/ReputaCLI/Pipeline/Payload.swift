@@ -11,23 +11,29 @@ struct Payload {
     /// Its original file name, kept in the snapshot's name.
     var name: String
     var capturedAt: Timestamp
+    /// HTTP only: the response's Content-Type (for "not a feed" messages) and the
+    /// validators to save with the reviews.
+    var contentType: String? = nil
+    var charset: String? = nil
+    var validators: HTTPValidators? = nil
 }
 
-/// Finds the payloads of one source: a file, every file of a folder, a `*` glob, or a URL.
+/// Finds the file payloads of one source: a file, every file of a folder, or a `*` glob.
+/// (URL sources are paged through by `SourceRunner`.)
 enum PayloadCollector {
     /// The source's payloads as loaders, so a folder of exports is read one file at a time.
-    static func collect(_ entry: Configuration.SourceEntry, http: HTTPClient, now: Timestamp) throws -> [() throws -> Payload] {
+    static func collect(_ entry: Configuration.SourceEntry, now: Timestamp) throws -> [() throws -> Payload] {
         let name = entry.descriptor.name
-        if let url = entry.url {
-            return [{
-                let response = try http.get(url, source: name)
-                let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
-                return Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
-                               capturedAt: now)
-            }]
-        }
         guard let path = entry.path else { return [] }
         return try files(matching: path, source: name).map { file in { try read(file, source: name, now: now) } }
+    }
+
+    /// A response body as a payload, named after the last path segment of the final URL.
+    static func payload(_ response: HTTPResponse, requested url: String, now: Timestamp) -> Payload {
+        let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
+        return Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
+                       capturedAt: now, contentType: response.contentType, charset: response.charset,
+                       validators: HTTPValidators(url: url, etag: response.etag, lastModified: response.lastModified))
     }
 
     /// Files for a path: itself, a folder's visible files, or a glob's matches, sorted by name

@@ -14,6 +14,7 @@ public struct AppStoreAtomImporter: ReviewImporter {
     public init() {}
 
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
+        try PayloadShape.requireXML(bytes, source: source.name, origin: origin)
         var batch = ParsedBatch()
         var entry: [String: String]? = nil
         var entryLine = 0
@@ -30,6 +31,9 @@ public struct AppStoreAtomImporter: ReviewImporter {
                                              message: "not an Atom feed (root element <\(e.name)>)")
                         }
                         sawRoot = true
+                    } else if e.depth == 1, e.name == "link", e.namespace == Self.atom, e.attributes["rel"] == "next",
+                              let href = e.attributes["href"], !href.isEmpty {
+                        batch.nextPage = href
                     } else if e.depth == 1, e.name == "entry", e.namespace == Self.atom {
                         entry = [:]
                         entryLine = e.line

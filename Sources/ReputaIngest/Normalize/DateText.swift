@@ -2,6 +2,7 @@ import Foundation
 import ReputaCore
 
 /// Reads the dates portals and exports write: ISO 8601 with or without zone (`T` or space),
+/// RFC 822 and its relatives (see `MailDate`),
 /// `dd/mm/yyyy [HH:MM[:SS]]`, and day–month-name–year in Italian or English, also inside a
 /// phrase (`Recensito in Italia il 14 dicembre 2023`, `December 14, 2023`). A date written
 /// without a zone is local time in `zone`; the result keeps the offset that applied.
@@ -10,6 +11,7 @@ public enum DateText {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let t = parseISO(text, zone: zone) { return t }
+        if let t = MailDate.parse(text, zone: zone) { return t }
         if let t = parseNumericDMY(text, zone: zone) { return t }
         return parseMonthName(text, zone: zone)
     }

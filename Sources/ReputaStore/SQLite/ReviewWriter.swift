@@ -61,7 +61,7 @@ struct ReviewWriter {
         try db.execute(sql: """
             UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
                    language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
-                   has_reply = ?, url = ?, helpful_votes = ?, app_version = ?, location = ?, content_hash = ?,
+                   has_reply = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?, location = ?, content_hash = ?,
                    revision = ?, snapshot_id = ?, deleted_at = NULL
                    \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
             WHERE id = ?
@@ -69,7 +69,7 @@ struct ReviewWriter {
                 r.rating?.value, r.rating?.scale.min ?? 1, r.rating?.scale.max ?? 5, r.rating?.normalized,
                 r.title, r.text, r.language, r.author, r.updatedAt?.utcISO, r.updatedAt.map { Int($0.offsetSeconds) },
                 r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1, r.url, r.helpfulVotes, r.appVersion,
-                r.location, hash, revision + 1, snapshotID,
+                r.translation, r.location, hash, revision + 1, snapshotID,
             ] as [(any DatabaseValueConvertible)?] + (keepCreated ? [] : [
                 r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.createdAt?.isoWeek(in: zone),
             ] as [(any DatabaseValueConvertible)?]) + [id]))
@@ -81,8 +81,8 @@ struct ReviewWriter {
             INSERT INTO reviews (source, portal, external_id, location, competitor, rating, scale_min, scale_max,
                 rating_100, title, text, language, author, created_at, created_offset, updated_at, updated_offset,
                 reply_text, reply_at, has_reply, url, helpful_votes, app_version, week, content_hash, revision,
-                first_snapshot_id, snapshot_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                first_snapshot_id, snapshot_id, translation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
             """)
         try statement.execute(arguments: StatementArguments([
             r.source, r.portal, r.externalID, r.location, r.competitor, r.rating?.value,
@@ -90,6 +90,7 @@ struct ReviewWriter {
             r.author, r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.updatedAt?.utcISO,
             r.updatedAt.map { Int($0.offsetSeconds) }, r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1,
             r.url, r.helpfulVotes, r.appVersion, r.createdAt?.isoWeek(in: zone), hash, snapshotID, snapshotID,
+            r.translation,
         ] as [(any DatabaseValueConvertible)?]))
     }
 }

@@ -97,12 +97,16 @@ public final class SQLiteStore: @unchecked Sendable {
     }
 
     /// Writes one parsed payload: its snapshot row, every review (new, edited or unchanged),
-    /// tombstones for a full export, and the ledger row, all in one transaction.
+    /// tombstones for a full export, the ledger row and the URL's conditional-GET validators,
+    /// all in one transaction (validators saved before the reviews could skip a page forever).
     public func importBatch(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
-                            descriptor: SourceDescriptor, importedAt: Timestamp) throws -> ImportCounts {
+                            descriptor: SourceDescriptor, importedAt: Timestamp,
+                            validators: HTTPValidators? = nil) throws -> ImportCounts {
         try write { db in
-            try Self.apply(batch, snapshot: snapshot, origin: origin, descriptor: descriptor,
-                           importedAt: importedAt, in: db)
+            let counts = try Self.apply(batch, snapshot: snapshot, origin: origin, descriptor: descriptor,
+                                        importedAt: importedAt, in: db)
+            if let validators { try Self.saveValidators(validators, source: descriptor.name, at: importedAt, in: db) }
+            return counts
         }
     }
 
@@ -250,7 +254,8 @@ public final class SQLiteStore: @unchecked Sendable {
             title: row["title"], text: row["text"], language: row["language"], author: row["author"],
             createdAt: stamp("created_at", "created_offset"), updatedAt: stamp("updated_at", "updated_offset"),
             replyText: row["reply_text"], replyAt: (row["reply_at"] as String?).flatMap(timestamp),
-            url: row["url"], helpfulVotes: row["helpful_votes"], appVersion: row["app_version"])
+            url: row["url"], helpfulVotes: row["helpful_votes"], appVersion: row["app_version"],
+            translation: row["translation"])
         return StoredReview(review: review, revision: row["revision"], snapshotPath: row["snapshot_path"],
                             deletedAt: row["deleted_at"])
     }

@@ -87,6 +87,37 @@ enum Schema {
             PRIMARY KEY (review_id, revision)
         ) STRICT;
         """),
+        ("v2-source-state", """
+        -- What Reputa knows about each source beyond its reviews: the last attempt and its
+        -- outcome, when it may be polled again (429 Retry-After), and what the portal says
+        -- about itself (its own review total, the cap of the route we read it through).
+        CREATE TABLE source_state (
+            source             TEXT PRIMARY KEY,
+            last_attempt_at    TEXT,
+            last_success_at    TEXT,
+            last_error         TEXT,
+            last_error_at      TEXT,
+            consecutive_errors INTEGER NOT NULL DEFAULT 0,
+            error_count        INTEGER NOT NULL DEFAULT 0,
+            next_check_at      TEXT,
+            portal_total       INTEGER,
+            portal_total_at    TEXT,
+            route_cap          INTEGER
+        ) STRICT;
+
+        -- Conditional-GET validators per fetched URL, written in the same transaction as
+        -- the reviews they describe (so a crash can never skip a page that was not stored).
+        CREATE TABLE http_validators (
+            source        TEXT NOT NULL,
+            url           TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT,
+            checked_at    TEXT NOT NULL,
+            PRIMARY KEY (source, url)
+        ) STRICT;
+
+        ALTER TABLE reviews ADD COLUMN translation TEXT NOT NULL DEFAULT '';
+        """),
     ]
 
     static var latestVersion: Int { migrations.count }

@@ -119,9 +119,17 @@ final class TestServer {
     var base: String { "http://127.0.0.1:\(port)" }
     var requests: [String] { ((try? String(contentsOfFile: hits, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init) }
 
+    /// Selected request headers per request, in order (serve.py's HITS.jsonl).
+    var headerLog: [[String: Any]] {
+        ((try? String(contentsOfFile: hits + ".jsonl", encoding: .utf8)) ?? "").split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
     deinit {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: hits)
+        try? FileManager.default.removeItem(atPath: hits + ".jsonl")
     }
 }

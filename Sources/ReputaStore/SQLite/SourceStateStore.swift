@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import ReputaCore
+
+/// Conditional-GET validators of one URL.
+public struct HTTPValidators: Sendable, Equatable {
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(url: String, etag: String?, lastModified: String?) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+/// One source's fetch history and what the portal says about its own size.
+public struct SourceState: Sendable, Equatable {
+    public var source: String
+    public var lastAttemptAt: String?
+    public var lastSuccessAt: String?
+    public var lastError: String?
+    public var lastErrorAt: String?
+    public var consecutiveErrors: Int
+    public var errorCount: Int
+    public var nextCheckAt: String?
+    public var portalTotal: Int?
+    public var routeCap: Int?
+}
+
+/// How one fetch of a source ended, for `source_state`.
+public enum AttemptOutcome: Sendable {
+    case success(portalTotal: Int?, routeCap: Int?)
+    /// `retryAfter`: do not poll before this many seconds from the attempt.
+    case failure(message: String, retryAfter: Int?)
+}
+
+extension SQLiteStore {
+    public func validators(source: String, url: String) throws -> HTTPValidators? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT etag, last_modified FROM http_validators WHERE source = ? AND url = ?",
+                             arguments: [source, url]).map {
+                HTTPValidators(url: url, etag: $0["etag"], lastModified: $0["last_modified"])
+            }
+        }
+    }
+
+    /// Saves validators on their own (a 304, or bytes already in the ledger).
+    public func saveValidators(_ v: HTTPValidators, source: String, at: Timestamp) throws {
+        try write { db in try Self.saveValidators(v, source: source, at: at, in: db) }
+    }
+
+    static func saveValidators(_ v: HTTPValidators, source: String, at: Timestamp, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO http_validators (source, url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (source, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                checked_at = excluded.checked_at
+            """, arguments: [source, v.url, v.etag, v.lastModified, at.utcISO])
+    }
+
+    public func recordAttempt(source: String, at: Timestamp, outcome: AttemptOutcome) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO source_state (source) VALUES (?) ON CONFLICT (source) DO NOTHING", arguments: [source])
+            switch outcome {
+            case let .success(total, cap):
+                try db.execute(sql: """
+                    UPDATE source_state SET last_attempt_at = ?1, last_success_at = ?1, consecutive_errors = 0,
+                        next_check_at = NULL,
+                        portal_total = COALESCE(?2, portal_total),
+                        portal_total_at = CASE WHEN ?2 IS NULL THEN portal_total_at ELSE ?1 END,
+                        route_cap = COALESCE(?3, route_cap)
+                    WHERE source = ?4
+                    """, arguments: [at.utcISO, total, cap, source])
+            case let .failure(message, retryAfter):
+                let next = retryAfter.map { Timestamp(epochSeconds: at.epochSeconds + Int64($0)).utcISO }
+                try db.execute(sql: """
+                    UPDATE source_state SET last_attempt_at = ?1, last_error = ?2, last_error_at = ?1,
+                        consecutive_errors = consecutive_errors + 1, error_count = error_count + 1,
+                        next_check_at = ?3
+                    WHERE source = ?4
+                    """, arguments: [at.utcISO, message, next, source])
+            }
+        }
+    }
+
+    public func sourceState(_ source: String) throws -> SourceState? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE source = ?", arguments: [source]).map(Self.state) }
+    }
+
+    public func sourceStates() throws -> [SourceState] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM source_state ORDER BY source").map(Self.state) }
+    }
+
+    static func state(_ r: Row) -> SourceState {
+        SourceState(source: r["source"], lastAttemptAt: r["last_attempt_at"], lastSuccessAt: r["last_success_at"],
+                    lastError: r["last_error"], lastErrorAt: r["last_error_at"], consecutiveErrors: r["consecutive_errors"],
+                    errorCount: r["error_count"], nextCheckAt: r["next_check_at"], portalTotal: r["portal_total"],
+                    routeCap: r["route_cap"])
+    }
+}
