@@ -44,6 +44,12 @@ public enum Kinds {
     public static let all: [Kind] = [
         Kind(name: "appstore-rss", portal: "appstore",
              summary: "Apple App Store customer-reviews Atom feed", importer: AppStoreAtomImporter(), routeCap: 500),
+        Kind(name: "feed", portal: "feed",
+             summary: "Any RSS or Atom feed (detected from the document)", importer: FeedImporter()),
+        Kind(name: "rss", portal: "feed",
+             summary: "RSS 0.9x, 2.0 or 1.0 (RDF) feed", importer: FeedImporter(expect: .rss)),
+        Kind(name: "atom", portal: "feed",
+             summary: "Atom 1.0 feed", importer: FeedImporter(expect: .atom)),
         Kind(name: "csv", portal: "csv",
              summary: "Generic CSV export with a column mapping", importer: CSVReviewImporter()),
     ]

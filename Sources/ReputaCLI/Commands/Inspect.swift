@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaIngest
 import ReputaOutput
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what Reputa reads from a file, without storing anything.",
-        discussion: "Skipped rows are listed on stderr with their line numbers. JSON uses the keys of `reputa reviews`.")
+        discussion: """
+        Skipped rows are listed on stderr with their line numbers. JSON uses the keys of `reputa reviews`. \
+        For the feed kinds (feed, rss, atom) it prints each entry as read, before normalization: \
+        id, title, link, author, published, updated, summary, content.
+        """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var flags: SourceFlags
@@ -17,11 +22,27 @@ struct Inspect: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to read.", valueName: "path"))
     var path: String
 
+    static let feedKinds: [String: ParsedFeed.Flavour?] = ["feed": nil, "rss": .rss, "atom": .atom]
+
+    static func table(_ entries: [FeedEntry]) -> DataTable {
+        DataTable(columns: ["id", "title", "link", "author", "published", "updated", "summary", "content"],
+                  rows: entries.map { e in
+                      [e.id, e.title, e.link, e.author, e.published, e.updated, e.summary, e.content].map { .text($0) }
+                  })
+    }
+
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
             let descriptor = try flags.descriptor(config: config)
             let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
+            if let flavour = Self.feedKinds[descriptor.kind] {
+                let feed = try FeedReader.read(payload.bytes, origin: path, httpCharset: nil, source: descriptor.name,
+                                               expect: flavour)
+                Console.out(Renderer.render(Self.table(feed.entries), as: format))
+                Console.err("\(feed.entries.count) entries read (\(feed.flavour.rawValue))")
+                return .ok
+            }
             let batch = try PayloadParser(logger: Console.logger(verbose: true)).parse(payload, descriptor: descriptor)
             let columns = format == .table ? ReviewTable.tableColumns : ReviewTable.columns
             Console.out(Renderer.render(ReviewTable.make(batch.reviews, columns: columns), as: format))

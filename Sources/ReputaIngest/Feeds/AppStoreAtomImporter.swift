@@ -45,6 +45,8 @@ public struct AppStoreAtomImporter: ReviewImporter {
                         }
                         if e.name == "content" { entry?["_contentType"] = e.attributes["type"] ?? "text" }
                     }
+                case .text:
+                    return
                 case let .end(e, text):
                     guard entry != nil else { return }
                     if e.depth == 1, e.name == "entry" {

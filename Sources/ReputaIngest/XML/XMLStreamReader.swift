@@ -17,6 +17,9 @@ public struct XMLStreamReader {
         case start(Element)
         /// End of an element with its own text (text and CDATA children, entity-free).
         case end(Element, text: String)
+        /// A text node as it comes, for readers that need text interleaved with child
+        /// elements (Atom `type="xhtml"` content).
+        case text(String)
     }
 
     public struct Failure: Error, Equatable {
@@ -36,12 +39,13 @@ public struct XMLStreamReader {
 
     /// Calls `handle` for every element start and end. `bytes` must be UTF-8 (or declare their
     /// encoding in the prolog).
-    public static func read(_ bytes: [UInt8], url: String, handle: (Event) throws -> Void) throws {
+    /// - Parameter encoding: overrides the document's declaration (nil: BOM or declaration decide).
+    public static func read(_ bytes: [UInt8], url: String, encoding: String? = nil, handle: (Event) throws -> Void) throws {
         _ = initialized
         let errors = ErrorBox()
         try bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let reader = xmlReaderForMemory(base, Int32(buffer.count), url, nil, options) else {
+            guard let reader = xmlReaderForMemory(base, Int32(buffer.count), url, encoding, options) else {
                 throw Failure(line: 0, column: 0, message: "cannot create XML reader")
             }
             defer { xmlFreeTextReader(reader) }
@@ -79,7 +83,9 @@ public struct XMLStreamReader {
                     }
                 case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue,
                      XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue, XML_READER_TYPE_WHITESPACE.rawValue:
-                    if !stack.isEmpty { stack[stack.count - 1].1 += string(xmlTextReaderConstValue(reader)) }
+                    let text = string(xmlTextReaderConstValue(reader))
+                    if !stack.isEmpty { stack[stack.count - 1].1 += text }
+                    try handle(.text(text))
                 case XML_READER_TYPE_END_ELEMENT.rawValue:
                     if let (element, text) = stack.popLast() { try handle(.end(element, text: text)) }
                 default:
