@@ -19,8 +19,8 @@ public struct CSVReviewImporter: ReviewImporter {
         "author": ["author", "review username", "username", "reviewer", "review_author", "autore"],
         "date": ["date", "created", "created_at", "review created (utc)", "review submit date and time", "review_date", "data"],
         "updated": ["updated", "updated_at", "review last update date and time"],
-        "reply": ["reply", "reply content", "developer reply text", "company response", "risposta"],
-        "reply_date": ["reply_date", "reply date", "company reply date (utc)", "developer reply date and time", "data risposta"],
+        "reply": ["reply", "reply content", "business reply content", "developer reply text", "company response", "risposta"],
+        "reply_date": ["reply_date", "reply date", "company reply date (utc)", "business reply date (utc)", "developer reply date and time", "data risposta"],
         "location": ["location", "location name", "sede"],
         "url": ["url", "link", "review link"],
         "language": ["language", "review language", "reviewer language", "lingua"],
@@ -28,7 +28,36 @@ public struct CSVReviewImporter: ReviewImporter {
         "version": ["version", "app version name"],
     ]
 
-    public init() {}
+    /// How a portal's own export maps onto review fields; several presets cover the variants of
+    /// one export (the first whose required columns are all in the header wins). A mapping in
+    /// sources.yml or on the command line overrides them.
+    public struct Preset: Sendable {
+        /// field → column; `Column?` may be missing. Empty: match columns by common names.
+        public var mapping: [String: String]
+        /// The portal's fixed scale (Booking's 0–10), else the source's.
+        public var scale: RatingScale?
+        /// The zone the export writes times in (Trustpilot's "(UTC)" columns), else the source's.
+        public var zone: String?
+        /// A row without a rating is skipped rather than kept unrated.
+        public var requireRating: Bool
+        /// Numeric dates are month first (`8/3/2017` is 3 August), as US-made exports write them.
+        public var monthFirst = false
+        /// Portal-specific touches on a read review, with the row's cells by column name.
+        public var adjust: (@Sendable (inout Review, (String) -> String) -> Void)?
+
+        public init(mapping: [String: String] = [:], scale: RatingScale? = nil, zone: String? = nil,
+                    requireRating: Bool = false, adjust: (@Sendable (inout Review, (String) -> String) -> Void)? = nil) {
+            self.mapping = mapping
+            self.scale = scale
+            self.zone = zone
+            self.requireRating = requireRating
+            self.adjust = adjust
+        }
+    }
+
+    public var presets: [Preset]
+
+    public init(presets: [Preset] = []) { self.presets = presets }
 
     /// A delimiter as written in sources.yml or on the command line: `,` `;` `tab` (or `\t`).
     public static func delimiter(named name: String) -> String? {
@@ -36,7 +65,8 @@ public struct CSVReviewImporter: ReviewImporter {
         return [",", ";", "\t"].contains(resolved) ? resolved : nil
     }
 
-    public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
+    public func parse(_ bytes: [UInt8], origin: String, source descriptor: SourceDescriptor) throws -> ParsedBatch {
+        var source = descriptor
         func fail(_ place: String, _ message: String) -> ParseError {
             ParseError(source: source.name, place: place, message: message)
         }
@@ -56,7 +86,14 @@ public struct CSVReviewImporter: ReviewImporter {
         do {
             guard let header = try reader.next() else { throw fail(origin, "empty file") }
             let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            let preset = descriptor.mapping.isEmpty ? choosePreset(columns) : nil
+            if let preset {
+                source.mapping = preset.mapping
+                if let scale = preset.scale { source.scale = scale }
+                if let zone = preset.zone { source.timezone = zone }
+            }
             let index = try columnIndex(columns: columns, source: source, origin: origin)
+            let monthFirst = preset?.monthFirst ?? false
             var batch = ParsedBatch()
             var rows = 0
             let zone = TimeZone(identifier: source.timezone) ?? .gmt
@@ -69,7 +106,18 @@ public struct CSVReviewImporter: ReviewImporter {
                     continue
                 }
                 do {
-                    batch.reviews.append(try review(record.fields, index: index, source: source, zone: zone))
+                    var r = try review(record.fields, index: index, source: source, zone: zone, monthFirst: monthFirst)
+                    if preset?.requireRating == true, r.rating == nil {
+                        let column = index["rating"].map { columns[$0] } ?? "rating"
+                        throw RowFailure(message: "column \"\(column)\" is empty; this export always has a rating")
+                    }
+                    if let adjust = preset?.adjust {
+                        let fields = record.fields
+                        adjust(&r) { name in
+                            columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }.map { CellText.clean(fields[$0]) } ?? ""
+                        }
+                    }
+                    batch.reviews.append(r)
                 } catch let problem as RowFailure {
                     batch.skipped.append(RowProblem(place: place, message: problem.message))
                 }
@@ -82,6 +130,17 @@ public struct CSVReviewImporter: ReviewImporter {
     }
 
     struct RowFailure: Error { var message: String }
+
+    /// The first preset whose required columns are all present; the first preset otherwise,
+    /// so the missing-column error names what that export should have had.
+    func choosePreset(_ columns: [String]) -> Preset? {
+        guard let first = presets.first else { return nil }
+        return presets.first { preset in
+            preset.mapping.values.allSatisfy { spec in
+                spec.hasSuffix("?") || columns.contains { $0.caseInsensitiveCompare(spec) == .orderedSame }
+            }
+        } ?? first
+    }
 
     /// field → column position, validated against the header.
     func columnIndex(columns: [String], source: SourceDescriptor, origin: String) throws -> [String: Int] {
@@ -119,7 +178,8 @@ public struct CSVReviewImporter: ReviewImporter {
         return index
     }
 
-    func review(_ row: [String], index: [String: Int], source: SourceDescriptor, zone: TimeZone) throws -> Review {
+    func review(_ row: [String], index: [String: Int], source: SourceDescriptor, zone: TimeZone,
+                monthFirst: Bool = false) throws -> Review {
         func value(_ field: String) -> String {
             guard let i = index[field] else { return "" }
             // Line breaks inside quoted text are stored as "\n" whatever the file used.
@@ -128,7 +188,7 @@ public struct CSVReviewImporter: ReviewImporter {
         func date(_ field: String) throws -> Timestamp? {
             let raw = value(field)
             if raw.isEmpty { return nil }
-            guard let t = DateText.parse(raw, zone: zone) else {
+            guard let t = DateText.parse(raw, zone: zone, monthFirst: monthFirst) else {
                 throw RowFailure(message: "\(field) is \"\(raw)\", not a date")
             }
             return t

@@ -7,13 +7,25 @@ import ReputaCore
 /// phrase (`Recensito in Italia il 14 dicembre 2023`, `December 14, 2023`). A date written
 /// without a zone is local time in `zone`; the result keeps the offset that applied.
 public enum DateText {
-    public static func parse(_ raw: String, zone: TimeZone) -> Timestamp? {
+    /// - Parameter monthFirst: read `8/3/2017` as 3 August (US exports) instead of 8 March.
+    public static func parse(_ raw: String, zone: TimeZone, monthFirst: Bool = false) -> Timestamp? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
+        if let t = parseEpoch(text) { return t }
         if let t = parseISO(text, zone: zone) { return t }
         if let t = MailDate.parse(text, zone: zone) { return t }
-        if let t = parseNumericDMY(text, zone: zone) { return t }
+        if let t = parseNumericDMY(text, zone: zone, monthFirst: monthFirst) { return t }
         return parseMonthName(text, zone: zone)
+    }
+
+    /// Unix time as exports write it: 9–10 digits are seconds, 12–13 digits milliseconds.
+    static func parseEpoch(_ text: String) -> Timestamp? {
+        guard text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int64(text) else { return nil }
+        switch text.utf8.count {
+        case 9...10: return Timestamp(epochSeconds: n)
+        case 12...13: return Timestamp(epochSeconds: n / 1000)
+        default: return nil
+        }
     }
 
     // MARK: ISO 8601
@@ -69,14 +81,15 @@ public enum DateText {
 
     // MARK: dd/mm/yyyy
 
-    static func parseNumericDMY(_ text: String, zone: TimeZone) -> Timestamp? {
+    static func parseNumericDMY(_ text: String, zone: TimeZone, monthFirst: Bool = false) -> Timestamp? {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard let datePart = parts.first, parts.count <= 2 else { return nil }
         let fields = datePart.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard fields.count == 3, let d = Int(fields[0]), let mo = Int(fields[1]), var y = Int(fields[2]),
+        guard fields.count == 3, var d = Int(fields[0]), var mo = Int(fields[1]), var y = Int(fields[2]),
               fields[0].count <= 2, fields[1].count <= 2, fields[2].count == 4 || fields[2].count == 2
         else { return nil }
         if fields[2].count == 2 { y += 2000 }
+        if monthFirst { swap(&d, &mo) }
         var h = 0, mi = 0, s = 0
         if parts.count == 2 {
             let t = parts[1].split(separator: ":")

@@ -1,0 +1,52 @@
+import ReputaCore
+
+/// Any JSON list of review objects read through a mapping (`field=key`, dotted paths such as
+/// `user.name`), with the same fields as the CSV kind. The list may be the document itself or
+/// sit under the key named by `list` in the mapping (`list=data.items`).
+public struct GenericJSONImporter: ReviewImporter {
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
+        guard source.mapping["rating"] != nil || source.mapping["text"] != nil, source.mapping["date"] != nil else {
+            throw ParseError(source: source.name, place: origin,
+                             message: "kind json needs a mapping with date and rating or text (--map date=key,rating=key)")
+        }
+        let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
+        let list = source.mapping["list"].map { Self.path(root, $0) } ?? root
+        var batch = ParsedBatch()
+        let zone = ReviewFields.zone(source)
+        for (n, item) in list.list.enumerated() {
+            let place = "\(origin): [\(n)]"
+            func value(_ field: String) -> JSONNode { source.mapping[field].map { Self.path(item, $0) } ?? JSONNode(nil) }
+            var rating: Rating? = nil
+            let ratingNode = value("rating")
+            if ratingNode.exists {
+                guard let r = ratingNode.double.flatMap({ ReviewFields.rating($0, scale: source.scale) })
+                        ?? ratingNode.string.flatMap({ RatingText.parse($0, defaultScale: source.scale) }) else {
+                    batch.skipped.append(RowProblem(place: place, message: "rating is \"\(ratingNode.string ?? "?")\", not on \(source.scale)"))
+                    continue
+                }
+                rating = r
+            }
+            guard let created = ReviewFields.date(value("date"), zone: zone) else {
+                batch.skipped.append(RowProblem(place: place, message: "date is \"\(value("date").string ?? "")\", not a date"))
+                continue
+            }
+            let title = value("title").text, text = value("text").text, author = value("author").text
+            var id = value("id").text
+            if id.isEmpty { id = "h:" + StableHash.hex([created.utcISO, author, title, text]) }
+            let language = ReviewFields.language(value("language").text, fallbackText: title + " " + text)
+            batch.reviews.append(Review(
+                source: source.name, portal: source.portal, externalID: id, location: source.location,
+                competitor: source.competitor, rating: rating, title: title, text: text, language: language,
+                author: author, createdAt: created, updatedAt: ReviewFields.date(value("updated"), zone: zone) ?? created,
+                replyText: value("reply").text, replyAt: ReviewFields.date(value("reply_date"), zone: zone),
+                url: value("url").text, helpfulVotes: value("helpful").int, appVersion: value("version").text))
+        }
+        return batch
+    }
+
+    static func path(_ node: JSONNode, _ dotted: String) -> JSONNode {
+        dotted.split(separator: ".").reduce(node) { $0[String($1)] }
+    }
+}
