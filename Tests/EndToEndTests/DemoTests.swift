@@ -25,7 +25,7 @@ import Testing
     }
 
     static let configured = ["aurora-appstore-it", "aurora-play", "aurora-trustpilot", "aurora-amazon-it",
-                             "vesuvio-tripadvisor", "lupa-tripadvisor"]
+                             "vesuvio-tripadvisor", "lupa-tripadvisor", "gbp-milano", "gbp-roma", "gbp-napoli"]
 
     func snapshotListing() throws -> [String] {
         try FileManager.default.subpathsOfDirectory(atPath: packageRoot.appendingPathComponent("snapshots").path).sorted()
@@ -49,6 +49,18 @@ import Testing
         }
         #expect(Set(fetched.compactMap { $0["source"] as? String }) == Set(Self.configured))
         #expect((fetched.first { $0["source"] as? String == "aurora-trustpilot" }?["removed"] as? Int) == 1)
+
+        // Coverage: what the store holds per source; the App Store feed route is capped (partial).
+        let sources = try jsonArray(try reputa(["sources", "--config", config, "--store", store, "--format", "json"]).stdout)
+        #expect(sources.count == Self.configured.count)
+        for row in sources {
+            let name = try #require(row["source"] as? String)
+            let live = try #require(truth.reviews[name]).filter { ($0["deleted"] as? Bool) != true }
+            #expect(row["held"] as? Int == live.count, "\(name)")
+            #expect(row["earliest"] as? String == live.compactMap { $0["created"] as? String }.min(), "\(name)")
+            #expect(row["partial"] as? String == (name == "aurora-appstore-it" ? "yes" : "no"), "\(name)")
+            #expect(row["last_success"] is String, "\(name)")
+        }
 
         // Every review of the truth is in the store with its rating, creation time and language.
         let listed = try reputa(["reviews", "--config", config, "--store", store, "--format", "json"])

@@ -17,7 +17,7 @@ struct SourceFlags: ParsableArguments {
     @Option(help: "Competitor name (empty for our own reviews).")
     var competitor: String?
 
-    @Option(help: ArgumentHelp("Column mapping for csv: field=Column,… (fields: \(CSVReviewImporter.fields.joined(separator: ", "))).", valueName: "mapping"))
+    @Option(help: ArgumentHelp("Column mapping for csv (json: keys, dotted paths, plus list=path): field=Column,… (fields: \(CSVReviewImporter.fields.joined(separator: ", "))).", valueName: "mapping"))
     var map: String?
 
     @Option(help: ArgumentHelp("Rating scale, e.g. 1-5 or 0-10.", valueName: "min-max"))
@@ -58,7 +58,7 @@ struct SourceFlags: ParsableArguments {
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--map \"\(pair)\" is not field=Column") }
-                guard CSVReviewImporter.fields.contains(parts[0]) else {
+                guard CSVReviewImporter.fields.contains(parts[0]) || (parts[0] == "list" && kind == "json") else {
                     throw ValidationError("--map: unknown field \"\(parts[0])\"\(Suggestion.hint(parts[0], CSVReviewImporter.fields)); fields: \(CSVReviewImporter.fields.joined(separator: ", "))")
                 }
                 mapping[parts[0]] = parts[1]

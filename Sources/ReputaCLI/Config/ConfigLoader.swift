@@ -182,7 +182,7 @@ public struct ConfigLoader {
         var mapping: [String: String] = [:]
         if let node = m["map"] {
             let mm = try self.mapping(node, "\(path).map")
-            try checkKeys(mm, allowed: CSVReviewImporter.fields, path: "\(path).map")
+            try checkKeys(mm, allowed: CSVReviewImporter.fields + (kindName == "json" ? ["list"] : []), path: "\(path).map")
             for (k, v) in mm.pairs { mapping[k] = try string(v, "\(path).map.\(k)") }
         }
         var delimiter: String? = nil

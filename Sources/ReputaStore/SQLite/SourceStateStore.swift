@@ -99,3 +99,28 @@ extension SQLiteStore {
                     routeCap: r["route_cap"])
     }
 }
+
+/// How much of one source the store holds.
+public struct SourceHoldings: Sendable, Equatable {
+    public var source: String
+    public var reviews: Int
+    public var earliest: String?
+    public var latest: String?
+}
+
+extension SQLiteStore {
+    /// Live (not tombstoned) reviews per source with their earliest and latest dates.
+    public func holdings() throws -> [String: SourceHoldings] {
+        try read { db in
+            var out: [String: SourceHoldings] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT source, COUNT(*) AS n, MIN(created_at) AS first, MAX(created_at) AS last
+                FROM reviews WHERE deleted_at IS NULL GROUP BY source
+                """) {
+                let source: String = row["source"]
+                out[source] = SourceHoldings(source: source, reviews: row["n"], earliest: row["first"], latest: row["last"])
+            }
+            return out
+        }
+    }
+}
