@@ -53,7 +53,6 @@ import Testing
         let server = try TestServer(root: Self.fixtures)
         let cfg = try config(temp, url: "\(server.base)/etag/appstore-it-page1.xml")
         #expect(try fetch(cfg).1["new"] as? Int == 3)
-        let storeBefore = try Data(contentsOf: URL(fileURLWithPath: temp.path("s.sqlite")))
         let (second, row) = try fetch(cfg)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(row["not_modified"] as? Int == 1)
@@ -65,7 +64,6 @@ import Testing
         #expect(sent[0] == nil)
         let etag = try #require(sent[1])
         #expect(etag.hasPrefix("\"") && etag.count == 42) // "sha1-hex", as the server sent it
-        _ = storeBefore
         let count = try reputa(["reviews", "--config", cfg, "--format", "json"])
         #expect(try jsonArray(count.stdout).count == 3)
     }

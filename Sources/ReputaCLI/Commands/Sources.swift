@@ -32,7 +32,7 @@ struct Sources: ParsableCommand {
                 let h = held[d.name]
                 let s = states[d.name]
                 let count = h?.reviews ?? 0
-                let cap = s?.routeCap ?? Kinds.named(d.kind)?.routeCap.map { $0 * max(1, entry.startURLs.count) }
+                let cap = entry.routeCap
                 let partial = Self.isPartial(held: count, portalTotal: s?.portalTotal, routeCap: cap)
                 return [.text(d.name), .text(d.kind), .text(d.portal), .text(d.location), .integer(count),
                         h?.earliest.map { .text($0) } ?? .null, h?.latest.map { .text($0) } ?? .null,

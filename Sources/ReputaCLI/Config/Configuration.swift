@@ -44,6 +44,11 @@ public struct Configuration: Sendable {
         public var storefronts: [String]
         public var line: Int
 
+        /// Most reviews the source's route can return: the kind's cap per start URL.
+        public var routeCap: Int? {
+            Kinds.named(descriptor.kind)?.routeCap.map { $0 * max(1, storefronts.count) }
+        }
+
         /// The URLs a fetch starts from: one per storefront, else the URL itself.
         public var startURLs: [String] {
             guard let url else { return [] }

@@ -93,10 +93,9 @@ enum SourceRunner {
         } catch let error as any ReputaError {
             try note(error)
         }
-        let cap = Kinds.named(entry.descriptor.kind)?.routeCap.map { $0 * max(1, entry.startURLs.count) }
         try store.recordAttempt(source: name, at: now, outcome: outcome.failure.map {
             .failure(message: $0, retryAfter: retryAfter)
-        } ?? .success(portalTotal: portalTotal, routeCap: cap))
+        } ?? .success(portalTotal: portalTotal, routeCap: entry.routeCap))
         return outcome
     }
 

@@ -51,8 +51,7 @@ public enum FeedReader {
                         }
                         return
                     }
-                    if let field = xhtmlField {
-                        _ = field
+                    if xhtmlField != nil {
                         if HTMLText.blockTags.contains(e.name.lowercased()) { xhtmlText += "\n" }
                         return
                     }
@@ -79,9 +78,10 @@ public enum FeedReader {
                     if e.namespace == atom {
                         if e.name == "author", e.depth == entryDepth + 1 { inAuthor = true }
                         if e.name == "link", e.depth == entryDepth + 1, let href = e.attributes["href"] {
+                            // The alternate link wins; another kind only fills an empty slot.
                             let rel = e.attributes["rel"] ?? "alternate"
-                            if rel == "alternate" || entry!.link.isEmpty && rel != "self" && rel != "edit" && rel != "enclosure" {
-                                if rel == "alternate" || entry!.link.isEmpty { entry!.link = href }
+                            if rel == "alternate" || (entry!.link.isEmpty && !["self", "edit", "enclosure"].contains(rel)) {
+                                entry!.link = href
                             }
                         }
                         if ["content", "summary", "title"].contains(e.name), e.depth == entryDepth + 1,
