@@ -87,4 +87,10 @@ public enum Kinds {
     public static func named(_ name: String) -> Kind? { all.first { $0.name == name } }
 
     public static var names: [String] { all.map(\.name) }
+
+    /// Review fields a `map:` / `--map` may name for `kind`: the CSV fields, plus `list` (where
+    /// the list of reviews sits) for the generic JSON kind.
+    public static func mappingFields(for kind: String?) -> [String] {
+        CSVReviewImporter.fields + (kind == "json" ? ["list"] : [])
+    }
 }

@@ -58,8 +58,9 @@ struct SourceFlags: ParsableArguments {
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--map \"\(pair)\" is not field=Column") }
-                guard CSVReviewImporter.fields.contains(parts[0]) || (parts[0] == "list" && kind == "json") else {
-                    throw ValidationError("--map: unknown field \"\(parts[0])\"\(Suggestion.hint(parts[0], CSVReviewImporter.fields)); fields: \(CSVReviewImporter.fields.joined(separator: ", "))")
+                let fields = Kinds.mappingFields(for: kind)
+                guard fields.contains(parts[0]) else {
+                    throw ValidationError("--map: unknown field \"\(parts[0])\"\(Suggestion.hint(parts[0], fields)); fields: \(fields.joined(separator: ", "))")
                 }
                 mapping[parts[0]] = parts[1]
             }

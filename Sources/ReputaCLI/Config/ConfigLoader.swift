@@ -182,7 +182,7 @@ public struct ConfigLoader {
         var mapping: [String: String] = [:]
         if let node = m["map"] {
             let mm = try self.mapping(node, "\(path).map")
-            try checkKeys(mm, allowed: CSVReviewImporter.fields + (kindName == "json" ? ["list"] : []), path: "\(path).map")
+            try checkKeys(mm, allowed: Kinds.mappingFields(for: kindName), path: "\(path).map")
             for (k, v) in mm.pairs { mapping[k] = try string(v, "\(path).map.\(k)") }
         }
         var delimiter: String? = nil
@@ -192,11 +192,7 @@ public struct ConfigLoader {
             }
             delimiter = resolved
         }
-        var fullExport = false
-        if let node = m["full_export"] {
-            guard let b = node.bool, node.scalar != nil else { throw error(node, "\(path).full_export", "must be true or false") }
-            fullExport = b
-        }
+        let fullExport = try m["full_export"].map { try bool($0, "\(path).full_export") } ?? false
         // Credentials are HTTP headers (`Authorization: Bearer ${TOKEN}`), sent to the source's
         // own origin only; a CR or LF in a value could forge headers, so it is refused here.
         var credentials: [(name: String, value: Secret)] = []
