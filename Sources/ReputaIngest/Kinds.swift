@@ -1,17 +1,51 @@
 import ReputaCore
 
-/// Reads one payload's bytes into reviews. Importers never do I/O: bytes in, values out.
+/// Reads one payload's bytes into reviews. Importers never do I/O of their own: bytes in,
+/// values out.
 public protocol ReviewImporter: Sendable {
     /// - Parameter origin: the file name or URL, used in error places.
     func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch
     /// - Parameter charset: the HTTP `charset` the bytes came with, which outranks the
     ///   document's own declaration (RFC 3023); nil for files.
     func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch
+    /// Reads `input` piece by piece and hands each review to `sink` as soon as it is read.
+    /// The formats that get big (CSV exports, the App Store feed) do this in bounded memory;
+    /// the default reads the whole payload and parses it at once.
+    func stream(_ input: ByteInput, origin: String, charset: String?, source: SourceDescriptor,
+                into sink: any ReviewSink) throws -> PageInfo
 }
 
 extension ReviewImporter {
     public func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch {
         try parse(bytes, origin: origin, source: source)
+    }
+
+    public func stream(_ input: ByteInput, origin: String, charset: String?, source: SourceDescriptor,
+                       into sink: any ReviewSink) throws -> PageInfo {
+        let bytes: [UInt8]
+        do { bytes = try input.readAll() } catch {
+            throw ParseError(source: source.name, place: error.place, message: error.message)
+        }
+        let batch = try parse(bytes, origin: origin, charset: charset, source: source)
+        try batch.forward(to: sink)
+        return batch.page
+    }
+}
+
+/// An importer that reads in pieces: `stream` is its one implementation and `parse`
+/// collects what it streams.
+public protocol StreamingImporter: ReviewImporter {}
+
+extension StreamingImporter {
+    public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
+        try parse(bytes, origin: origin, charset: nil, source: source)
+    }
+
+    public func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch {
+        let collector = BatchCollector()
+        let page = try stream(ByteInput(bytes: bytes, origin: origin), origin: origin, charset: charset,
+                              source: source, into: collector)
+        return collector.finish(page)
     }
 }
 

@@ -1,5 +1,8 @@
 import Foundation
 import ReputaCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Raw payloads kept byte for byte under `<root>/<source>/`, named
 /// `<YYYYMMDDTHHMMSSZ>-<first 16 hex of sha256>-<original name>` so a listing sorts by capture
@@ -27,6 +30,43 @@ public struct SnapshotArchive: Sendable {
     /// snapshot (the shipped demo data is such a folder).
     public func store(_ bytes: [UInt8], sha256: String, source: String, originalName: String,
                       capturedAt: Timestamp) throws -> Snapshot {
+        try store(sha256: sha256, source: source, originalName: originalName, capturedAt: capturedAt,
+                  byteCount: bytes.count) { temp in
+            do { try Data(bytes).write(to: temp) } catch {
+                throw StoreError(place: temp.path, message: "cannot write snapshot: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Stores a copy of the file at `path`, read in pieces (memory stays flat for any size).
+    /// The copy is hashed as it is written and must match `sha256`: a file that changed since
+    /// it was hashed is refused rather than archived under the wrong name.
+    public func store(file path: String, sha256: String, source: String, originalName: String,
+                      capturedAt: Timestamp, byteCount: Int) throws -> Snapshot {
+        try store(sha256: sha256, source: source, originalName: originalName, capturedAt: capturedAt,
+                  byteCount: byteCount) { temp in
+            let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
+            }
+            defer { close(fd) }
+            let copied = try SHA256.hex(file: path, copyTo: fd)
+            guard copied == sha256 else {
+                throw StoreError(place: path, message: "the file changed while it was being imported; nothing was stored")
+            }
+            guard fsync(fd) == 0 else {
+                throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// The snapshot file's absolute path.
+    public func path(of snapshot: Snapshot) -> String {
+        root.appendingPathComponent(snapshot.relativePath).path
+    }
+
+    func store(sha256: String, source: String, originalName: String, capturedAt: Timestamp, byteCount: Int,
+               write: (URL) throws -> Void) throws -> Snapshot {
         let folder = root.appendingPathComponent(source, isDirectory: true)
         if let existing = try find(sha256: sha256, source: source) { return existing }
         do {
@@ -39,21 +79,31 @@ public struct SnapshotArchive: Sendable {
         let target = folder.appendingPathComponent(name)
         let temp = folder.appendingPathComponent(".\(name).tmp")
         do {
-            try Data(bytes).write(to: temp)
+            try write(temp)
             try FileManager.default.moveItem(at: temp, to: target)
+        } catch let error as StoreError {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw StoreError(place: target.path, message: "cannot write snapshot: \(error.localizedDescription)")
         }
         return Snapshot(source: source, sha256: sha256, relativePath: "\(source)/\(name)",
-                        capturedAt: capturedAt, byteCount: bytes.count, isNew: true)
+                        capturedAt: capturedAt, byteCount: byteCount, isNew: true)
     }
 
     /// Removes a snapshot this run wrote whose reviews could not be stored, so a failed import
     /// leaves nothing behind. Files that were already there are never touched.
     public func discard(_ snapshot: Snapshot) {
         guard snapshot.isNew else { return }
-        try? FileManager.default.removeItem(at: root.appendingPathComponent(snapshot.relativePath))
+        let file = root.appendingPathComponent(snapshot.relativePath)
+        try? FileManager.default.removeItem(at: file)
+        // The source's folder too, when this snapshot was all it held: a failed first import
+        // leaves no trace.
+        let folder = file.deletingLastPathComponent()
+        if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     /// A snapshot of `source` with this hash, if the folder has one (checked by name, then by bytes).
@@ -63,11 +113,11 @@ public struct SnapshotArchive: Sendable {
         let marker = "-\(sha256.prefix(16))-"
         for name in names.sorted() where name.contains(marker) && !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  SHA256.hex([UInt8](data)) == sha256 else { continue }
+            guard (try? SHA256.hex(file: url.path)) == sha256,
+                  let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int else { continue }
             return Snapshot(source: source, sha256: sha256, relativePath: "\(source)/\(name)",
                             capturedAt: Self.capturedAt(fileName: name) ?? Timestamp(date: Date()),
-                            byteCount: data.count)
+                            byteCount: size)
         }
         return nil
     }

@@ -135,9 +135,13 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         _ = try importReviews(store, scratch, [review("1", text: "v2", updated: 1_788_400_000), review("2")], payload: "b", captured: 200)
         let stored = try store.importedSnapshots(source: "s")
         #expect(stored.count == 2)
-        let payloads = [(stored[0], ParsedBatch(reviews: [review("1", text: "v1")])),
-                        (stored[1], ParsedBatch(reviews: [review("1", text: "v2", updated: 1_788_400_000), review("2")]))]
-        let counts = try store.rebuild(source: "s", payloads: payloads, importedAt: Timestamp(epochSeconds: 300))
+        let batches = [stored[0].snapshot.sha256: ParsedBatch(reviews: [review("1", text: "v1")]),
+                       stored[1].snapshot.sha256: ParsedBatch(reviews: [review("1", text: "v2", updated: 1_788_400_000), review("2")])]
+        let counts = try store.rebuild(source: "s", payloads: stored, importedAt: Timestamp(epochSeconds: 300)) { snapshot, sink in
+            let batch = batches[snapshot.snapshot.sha256]!
+            try batch.forward(to: sink)
+            return batch.page
+        }
         #expect(counts.new == 2)
         #expect(counts.updated == 1)
         #expect(try store.reviews(ReviewQuery()).map(\.review.text) == ["v2", "buono"])

@@ -37,7 +37,11 @@ struct Inspect: ParsableCommand {
             let descriptor = try flags.descriptor(config: config)
             let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
             if let flavour = Self.feedKinds[descriptor.kind] {
-                let feed = try FeedReader.read(payload.bytes, origin: path, httpCharset: nil, source: descriptor.name,
+                let bytes: [UInt8]
+                do { bytes = try payload.input(source: descriptor.name).readAll() } catch let error as InputError {
+                    throw ImportFailure(source: descriptor.name, place: error.place, message: error.message)
+                }
+                let feed = try FeedReader.read(bytes, origin: path, httpCharset: nil, source: descriptor.name,
                                                expect: flavour)
                 Console.out(Renderer.render(Self.table(feed.entries), as: format))
                 Console.err("\(feed.entries.count) entries read (\(feed.flavour.rawValue))")

@@ -33,15 +33,22 @@ struct Reparse: ParsableCommand {
             let selected = sources.isEmpty ? known : sources
             for name in selected {
                 do {
-                    var payloads: [(SQLiteStore.StoredSnapshot, ParsedBatch)] = []
-                    for var stored in try store.importedSnapshots(source: name) {
+                    let payloads = try store.importedSnapshots(source: name).map { stored in
+                        var stored = stored
                         if let entry = config?.source(named: name) { stored.descriptor = entry.descriptor }
-                        let bytes = try archive.read(stored.snapshot.relativePath)
-                        let payload = Payload(bytes: bytes, origin: stored.snapshot.relativePath,
-                                              name: stored.snapshot.relativePath, capturedAt: stored.snapshot.capturedAt)
-                        payloads.append((stored, try PayloadParser(logger: logger).parse(payload, descriptor: stored.descriptor)))
+                        return stored
                     }
-                    let counts = try store.rebuild(source: name, payloads: payloads, importedAt: Timestamp(date: Date()))
+                    let parser = PayloadParser(logger: logger)
+                    let counts = try store.rebuild(source: name, payloads: payloads, importedAt: Timestamp(date: Date()),
+                                                   report: { parser.log($0, kept: $1, source: name) }) { stored, sink in
+                        let path = archive.path(of: stored.snapshot)
+                        let input: ByteInput
+                        do { input = try ByteInput(path: path) } catch {
+                            throw StoreError(place: path, message: "snapshot file is missing or unreadable")
+                        }
+                        return try parser.stream(input, origin: stored.snapshot.relativePath, descriptor: stored.descriptor,
+                                                 into: sink)
+                    }
                     Console.out("\(name): \(payloads.count) snapshots reparsed: \(counts.new) reviews, \(counts.updated) revisions, \(counts.removed) removed\n")
                 } catch let error as any ReputaError {
                     failures += 1

@@ -23,8 +23,15 @@ struct Ingestor: Sendable {
         try ingestPage(payload, descriptor: descriptor).counts
     }
 
+    /// hash → ledger → snapshot → parse and store in one transaction. A file is hashed and
+    /// copied in pieces and parsed from its archived copy, so what is stored is exactly what
+    /// was hashed and kept.
     func ingestPage(_ payload: Payload, descriptor: SourceDescriptor) throws -> Result {
-        let sha = SHA256.hex(payload.bytes)
+        let sha: String
+        switch payload.body {
+        case let .bytes(bytes): sha = SHA256.hex(bytes)
+        case let .file(path, _): sha = try SHA256.hex(file: path)
+        }
         if try store.hasImported(source: descriptor.name, sha256: sha) {
             logger.info("\(descriptor.name): \(payload.origin) already imported (sha256 \(sha.prefix(16)))")
             if let v = payload.validators { try store.saveValidators(v, source: descriptor.name, at: now) }
@@ -32,19 +39,38 @@ struct Ingestor: Sendable {
             result.counts.alreadyImported = true
             return result
         }
-        let batch = try PayloadParser(logger: logger).parse(payload, descriptor: descriptor)
-        let snapshot = try archive.store(payload.bytes, sha256: sha, source: descriptor.name,
-                                         originalName: payload.name, capturedAt: payload.capturedAt)
-        let counts: ImportCounts
+        let snapshot: SnapshotArchive.Snapshot
+        let input: ByteInput
+        switch payload.body {
+        case let .bytes(bytes):
+            snapshot = try archive.store(bytes, sha256: sha, source: descriptor.name, originalName: payload.name,
+                                         capturedAt: payload.capturedAt)
+            input = ByteInput(bytes: bytes, origin: payload.origin)
+        case let .file(path, size):
+            snapshot = try archive.store(file: path, sha256: sha, source: descriptor.name, originalName: payload.name,
+                                         capturedAt: payload.capturedAt, byteCount: size)
+            do { input = try ByteInput(path: archive.path(of: snapshot)) } catch {
+                archive.discard(snapshot)
+                throw StoreError(place: error.place, message: error.message)
+            }
+        }
+        let parser = PayloadParser(logger: logger)
+        let source = descriptor.name
+        let result: (counts: ImportCounts, page: PageInfo)
         do {
-            counts = try store.importBatch(batch, snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
-                                           importedAt: now, validators: payload.validators)
+            result = try store.importStream(snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
+                                            importedAt: now, validators: payload.validators,
+                                            report: { parser.log($0, kept: $1, source: source) }) { sink in
+                try parser.stream(input, origin: payload.origin, contentType: payload.contentType,
+                                  charset: payload.charset, descriptor: descriptor, into: sink)
+            }
         } catch {
             archive.discard(snapshot)
             throw error
         }
+        let counts = result.counts
         logger.info("\(descriptor.name): \(payload.origin): \(counts.new) new, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.removed) removed, \(counts.skipped) skipped")
-        return Result(counts: counts, nextPage: batch.nextPage, portalTotal: batch.portalTotal)
+        return Result(counts: counts, nextPage: result.page.nextPage, portalTotal: result.page.portalTotal)
     }
 }
 

@@ -5,7 +5,14 @@ import ReputaStore
 
 /// One file or response body on its way into the store.
 struct Payload {
-    var bytes: [UInt8]
+    /// A response body is already in memory (capped by `max_bytes`); a file is read in pieces
+    /// when it is hashed, archived and parsed, so its size never decides memory use.
+    enum Body {
+        case bytes([UInt8])
+        case file(path: String, size: Int)
+    }
+
+    var body: Body
     /// The file path or URL it came from, used in error places.
     var origin: String
     /// Its original file name, kept in the snapshot's name.
@@ -31,7 +38,7 @@ enum PayloadCollector {
     /// A response body as a payload, named after the last path segment of the final URL.
     static func payload(_ response: HTTPResponse, requested url: String, now: Timestamp) -> Payload {
         let last = URL(string: response.effectiveURL)?.lastPathComponent ?? ""
-        return Payload(bytes: response.body, origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
+        return Payload(body: .bytes(response.body), origin: url, name: last.isEmpty || last == "/" ? "payload" : last,
                        capturedAt: now, contentType: response.contentType, charset: response.charset,
                        validators: HTTPValidators(url: url, etag: response.etag, lastModified: response.lastModified))
     }
@@ -62,13 +69,34 @@ enum PayloadCollector {
         return [path]
     }
 
+    /// A file payload; only its size is read here, the bytes when it is imported.
     static func read(_ path: String, source: String, now: Timestamp) throws -> Payload {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ImportFailure(source: source, place: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ImportFailure(source: source, place: path, message: "not a regular file")
+        }
+        guard access(path, R_OK) == 0 else {
             throw ImportFailure(source: source, place: path, message: "cannot read the file (permission?)")
         }
         let name = (path as NSString).lastPathComponent
-        return Payload(bytes: [UInt8](data), origin: path, name: name,
+        return Payload(body: .file(path: path, size: Int(info.st_size)), origin: path, name: name,
                        capturedAt: SnapshotArchive.capturedAt(fileName: name) ?? now)
+    }
+}
+
+extension Payload {
+    /// The payload's bytes as a piece-by-piece input.
+    func input(source: String) throws -> ByteInput {
+        switch body {
+        case let .bytes(bytes): return ByteInput(bytes: bytes, origin: origin)
+        case let .file(path, _):
+            do { return try ByteInput(path: path) } catch {
+                throw ImportFailure(source: source, place: error.place, message: error.message)
+            }
+        }
     }
 }
 

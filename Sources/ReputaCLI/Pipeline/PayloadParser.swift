@@ -7,24 +7,33 @@ import ReputaIngest
 struct PayloadParser {
     let logger: Logger
 
-    func parse(_ payload: Payload, descriptor: SourceDescriptor) throws -> ParsedBatch {
+    /// Streams `input` through the kind's importer into `sink`.
+    /// - Parameter contentType: what the server said it sent, added to "not a feed" messages.
+    func stream(_ input: ByteInput, origin: String, contentType: String? = nil, charset: String? = nil,
+                descriptor: SourceDescriptor, into sink: any ReviewSink) throws -> PageInfo {
         guard let kind = Kinds.named(descriptor.kind) else {
-            throw ImportFailure(source: descriptor.name, place: payload.origin, message: "unknown kind \"\(descriptor.kind)\"")
+            throw ImportFailure(source: descriptor.name, place: origin, message: "unknown kind \"\(descriptor.kind)\"")
         }
-        let batch: ParsedBatch
         do {
-            batch = try kind.importer.parse(payload.bytes, origin: payload.origin, charset: payload.charset, source: descriptor)
+            return try kind.importer.stream(input, origin: origin, charset: charset, source: descriptor, into: sink)
         } catch var error as ParseError {
-            // "not a feed" means more with what the server said it sent.
-            if let type = payload.contentType, !type.isEmpty { error.message += " (Content-Type \(type))" }
+            if let type = contentType, !type.isEmpty { error.message += " (Content-Type \(type))" }
             throw error
         }
-        for problem in batch.skipped {
-            logger.warning("parse \(descriptor.name): \(problem.place): \(problem.message); row skipped")
-        }
-        for problem in batch.warnings {
-            logger.warning("parse \(descriptor.name): \(problem.place): \(problem.message); entry kept")
-        }
+    }
+
+    /// The whole payload as one batch (for `inspect`), problems logged.
+    func parse(_ payload: Payload, descriptor: SourceDescriptor) throws -> ParsedBatch {
+        let collector = BatchCollector()
+        let page = try stream(payload.input(source: descriptor.name), origin: payload.origin, contentType: payload.contentType,
+                              charset: payload.charset, descriptor: descriptor, into: collector)
+        let batch = collector.finish(page)
+        for problem in batch.skipped { log(problem, kept: false, source: descriptor.name) }
+        for problem in batch.warnings { log(problem, kept: true, source: descriptor.name) }
         return batch
+    }
+
+    func log(_ problem: RowProblem, kept: Bool, source: String) {
+        logger.warning("parse \(source): \(problem.place): \(problem.message); \(kept ? "entry kept" : "row skipped")")
     }
 }

@@ -4,7 +4,7 @@ import ReputaCore
 /// A generic CSV review export read through a column mapping (`field=Column`). Without a
 /// mapping, columns are matched by common names (`rating`, `Star Rating`, `Valutazione`, …).
 /// A row that cannot be read is reported with its line and skipped; the rest is imported.
-public struct CSVReviewImporter: ReviewImporter {
+public struct CSVReviewImporter: StreamingImporter {
     /// Review fields a column can be mapped to.
     public static let fields = ["id", "rating", "title", "text", "author", "date", "updated", "reply",
                                 "reply_date", "location", "url", "language", "helpful", "version"]
@@ -65,27 +65,17 @@ public struct CSVReviewImporter: ReviewImporter {
         return [",", ";", "\t"].contains(resolved) ? resolved : nil
     }
 
-    public func parse(_ bytes: [UInt8], origin: String, source descriptor: SourceDescriptor) throws -> ParsedBatch {
+    public func stream(_ input: ByteInput, origin: String, charset: String?, source descriptor: SourceDescriptor,
+                       into sink: any ReviewSink) throws -> PageInfo {
         var source = descriptor
         func fail(_ place: String, _ message: String) -> ParseError {
             ParseError(source: source.name, place: place, message: message)
         }
-        let utf8: [UInt8]
-        do { utf8 = try TextDecoder.utf8Bytes(bytes) } catch {
-            switch error {
-            case let .invalidUTF8(line, column):
-                throw fail("\(origin):\(line):\(column)", "not valid UTF-8 and no byte-order mark says otherwise")
-            case .invalidUTF16:
-                throw fail(origin, error.description)
-            }
-        }
-        guard utf8.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            throw fail(origin, "empty file")
-        }
-        var reader = CSVReader(bytes: utf8, delimiter: source.delimiter?.utf8.first)
         do {
+            var reader = try CSVReader(UTF8Stream(input), delimiter: source.delimiter?.utf8.first)
             guard let header = try reader.next() else { throw fail(origin, "empty file") }
             let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if header.fields.count == 1, columns[0].isEmpty { throw fail(origin, "empty file") }
             let preset = descriptor.mapping.isEmpty ? choosePreset(columns) : nil
             if let preset {
                 source.mapping = preset.mapping
@@ -94,14 +84,12 @@ public struct CSVReviewImporter: ReviewImporter {
             }
             let index = try columnIndex(columns: columns, source: source, origin: origin)
             let monthFirst = preset?.monthFirst ?? false
-            var batch = ParsedBatch()
             var rows = 0
             let zone = TimeZone(identifier: source.timezone) ?? .gmt
             while let record = try reader.next() {
                 rows += 1
-                let place = "\(origin):\(record.line)"
                 guard record.fields.count == columns.count else {
-                    batch.skipped.append(RowProblem(place: place,
+                    sink.skip(RowProblem(place: "\(origin):\(record.line)",
                         message: "row has \(record.fields.count) fields, the header has \(columns.count)"))
                     continue
                 }
@@ -117,15 +105,24 @@ public struct CSVReviewImporter: ReviewImporter {
                             columns.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }.map { CellText.clean(fields[$0]) } ?? ""
                         }
                     }
-                    batch.reviews.append(r)
+                    try sink.add(r)
                 } catch let problem as RowFailure {
-                    batch.skipped.append(RowProblem(place: place, message: problem.message))
+                    sink.skip(RowProblem(place: "\(origin):\(record.line)", message: problem.message))
                 }
             }
             if rows == 0 { throw fail("\(origin):\(header.line)", "no reviews: the file has a header only") }
-            return batch
+            return PageInfo()
         } catch let failure as CSVReader.Failure {
             throw fail("\(origin):\(failure.line):\(failure.column)", failure.message)
+        } catch let failure as TextDecoder.Failure {
+            switch failure {
+            case let .invalidUTF8(line, column):
+                throw fail("\(origin):\(line):\(column)", "not valid UTF-8 and no byte-order mark says otherwise")
+            case .invalidUTF16:
+                throw fail(origin, failure.description)
+            }
+        } catch let failure as InputError {
+            throw fail(failure.place, failure.message)
         }
     }
 

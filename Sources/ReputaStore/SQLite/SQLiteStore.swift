@@ -102,16 +102,32 @@ public final class SQLiteStore: @unchecked Sendable {
     public func importBatch(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
                             descriptor: SourceDescriptor, importedAt: Timestamp,
                             validators: HTTPValidators? = nil) throws -> ImportCounts {
+        try importStream(snapshot: snapshot, origin: origin, descriptor: descriptor, importedAt: importedAt,
+                         validators: validators) { sink in
+            try batch.forward(to: sink)
+            return batch.page
+        }.counts
+    }
+
+    /// Like `importBatch`, with the parser running inside the transaction: `read` hands each
+    /// review to the sink as it reads it, so a payload of any size is written in bounded
+    /// memory. An error from `read` rolls everything back. `report` hears of every skipped
+    /// row (`kept` false) and every entry kept with a warning (`kept` true).
+    public func importStream(snapshot: SnapshotArchive.Snapshot, origin: String, descriptor: SourceDescriptor,
+                             importedAt: Timestamp, validators: HTTPValidators? = nil,
+                             report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
+                             read: (any ReviewSink) throws -> PageInfo) throws -> (counts: ImportCounts, page: PageInfo) {
         try write { db in
-            let counts = try Self.apply(batch, snapshot: snapshot, origin: origin, descriptor: descriptor,
-                                        importedAt: importedAt, in: db)
+            let result = try Self.apply(snapshot: snapshot, origin: origin, descriptor: descriptor,
+                                        importedAt: importedAt, in: db, report: report, read: read)
             if let validators { try Self.saveValidators(validators, source: descriptor.name, at: importedAt, in: db) }
-            return counts
+            return result
         }
     }
 
-    static func apply(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
-                      descriptor: SourceDescriptor, importedAt: Timestamp, in db: Database) throws -> ImportCounts {
+    static func apply(snapshot: SnapshotArchive.Snapshot, origin: String, descriptor: SourceDescriptor,
+                      importedAt: Timestamp, in db: Database, report: @escaping (RowProblem, Bool) -> Void,
+                      read: (any ReviewSink) throws -> PageInfo) throws -> (counts: ImportCounts, page: PageInfo) {
         let source = descriptor.name
         // Checked again inside the write transaction: another process may have imported the
         // same bytes since the caller's look at the ledger.
@@ -119,7 +135,7 @@ public final class SQLiteStore: @unchecked Sendable {
                              arguments: [source, snapshot.sha256]) ?? false {
             var counts = ImportCounts()
             counts.alreadyImported = true
-            return counts
+            return (counts, PageInfo())
         }
         try db.execute(sql: """
             INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -132,30 +148,19 @@ public final class SQLiteStore: @unchecked Sendable {
             SELECT MAX(s.captured_at) FROM imports i JOIN snapshots s ON s.id = i.snapshot_id WHERE i.source = ?
             """, arguments: [source])
 
-        var counts = ImportCounts()
-        counts.skipped = batch.skipped.count
-        var seen = Set<String>()
-        let writer = try ReviewWriter(db: db, reportingZone: descriptor.reportingZone)
-        for review in batch.reviews {
-            FaultInjection.reviewWritten()
-            seen.insert(review.externalID)
-            switch try writer.upsert(review, snapshotID: snapshotID, capturedAt: snapshot.capturedAt.utcISO) {
-            case .new: counts.new += 1
-            case .updated: counts.updated += 1
-            case .unchanged: counts.unchanged += 1
-            }
-        }
+        let session = try ImportSession(db: db, descriptor: descriptor, snapshotID: snapshotID,
+                                        capturedAt: snapshot.capturedAt.utcISO, report: report)
+        let page = try read(session)
+        var counts = session.counts
         // A full export that is the newest seen and read without skipped rows says authoritatively
         // which reviews still exist; anything else could tombstone reviews that are still there.
-        if descriptor.fullExport, batch.skipped.isEmpty, !batch.reviews.isEmpty,
+        if descriptor.fullExport, counts.skipped == 0, session.added > 0,
            newestBefore.map({ snapshot.capturedAt.utcISO >= $0 }) ?? true {
-            let live = try String.fetchAll(db, sql: "SELECT external_id FROM reviews WHERE source = ? AND deleted_at IS NULL",
-                                           arguments: [source])
-            for id in live where !seen.contains(id) {
-                try db.execute(sql: "UPDATE reviews SET deleted_at = ? WHERE source = ? AND external_id = ?",
-                               arguments: [snapshot.capturedAt.utcISO, source, id])
-                counts.removed += 1
-            }
+            try db.execute(sql: """
+                UPDATE reviews SET deleted_at = ? WHERE source = ? AND deleted_at IS NULL
+                AND external_id NOT IN (SELECT external_id FROM temp.import_seen)
+                """, arguments: [snapshot.capturedAt.utcISO, source])
+            counts.removed = db.changesCount
         }
         let descriptorJSON = String(decoding: try JSONEncoder.sorted.encode(descriptor), as: UTF8.self)
         try db.execute(sql: """
@@ -164,7 +169,7 @@ public final class SQLiteStore: @unchecked Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [source, snapshot.sha256, snapshotID, descriptorJSON, importedAt.utcISO, counts.new,
                              counts.updated, counts.unchanged, counts.removed, counts.skipped])
-        return counts
+        return (counts, page)
     }
 
     // MARK: Reparse
@@ -201,18 +206,22 @@ public final class SQLiteStore: @unchecked Sendable {
         }
     }
 
-    /// Rebuilds `source` from payloads in one transaction: forgets its reviews, revisions and
-    /// ledger rows, then applies each parsed payload in capture order. All or nothing.
-    public func rebuild(source: String, payloads: [(StoredSnapshot, ParsedBatch)], importedAt: Timestamp) throws -> ImportCounts {
+    /// Rebuilds `source` from its stored payloads in one transaction: forgets its reviews,
+    /// revisions and ledger rows, then parses each payload again (`read`, streaming into the
+    /// sink) in capture order. All or nothing.
+    public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
+                        report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
+                        read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
         try write { db in
             try db.execute(sql: "DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)",
                            arguments: [source])
             try db.execute(sql: "DELETE FROM reviews WHERE source = ?", arguments: [source])
             try db.execute(sql: "DELETE FROM imports WHERE source = ?", arguments: [source])
             var total = ImportCounts()
-            for (stored, batch) in payloads {
-                total = total + (try Self.apply(batch, snapshot: stored.snapshot, origin: stored.origin,
-                                                descriptor: stored.descriptor, importedAt: importedAt, in: db))
+            for stored in payloads {
+                total = total + (try Self.apply(snapshot: stored.snapshot, origin: stored.origin,
+                                                descriptor: stored.descriptor, importedAt: importedAt, in: db,
+                                                report: report) { sink in try read(stored, sink) }).counts
             }
             return total
         }

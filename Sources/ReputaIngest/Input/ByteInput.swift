@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A payload read piece by piece: a file in 1 MiB reads (so its size never decides memory
+/// use), or bytes already in memory (an HTTP body, a test fixture) handed out whole.
+public final class ByteInput {
+    public static let chunkSize = 1 << 20
+
+    enum Backing {
+        case memory([UInt8])
+        case file(fd: Int32)
+    }
+
+    var backing: Backing
+    /// The file path or URL, for messages.
+    public let origin: String
+    var buffer: [UInt8] = []
+    var finished = false
+
+    public init(bytes: [UInt8], origin: String = "") {
+        backing = .memory(bytes)
+        self.origin = origin
+    }
+
+    /// Opens `path` for reading; throws `InputError` when it cannot.
+    public init(path: String) throws(InputError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError(place: path, code: errno) }
+        backing = .file(fd: fd)
+        origin = path
+    }
+
+    deinit {
+        if case let .file(fd) = backing { close(fd) }
+    }
+
+    /// The next piece, or nil at the end. The slice is only valid until the next call.
+    public func next() throws(InputError) -> ArraySlice<UInt8>? {
+        guard !finished else { return nil }
+        switch backing {
+        case let .memory(bytes):
+            finished = true
+            backing = .memory([])
+            return bytes.isEmpty ? nil : bytes[...]
+        case let .file(fd):
+            if buffer.count != Self.chunkSize { buffer = [UInt8](repeating: 0, count: Self.chunkSize) }
+            var filled = 0
+            while filled < Self.chunkSize {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, Self.chunkSize - filled) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(place: origin, code: errno)
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            if filled == 0 { finished = true; return nil }
+            return buffer[0..<filled]
+        }
+    }
+
+    /// Everything that is left, as one array: for formats read as a whole (JSON documents).
+    public func readAll() throws(InputError) -> [UInt8] {
+        if case let .memory(bytes) = backing, !finished {
+            finished = true
+            backing = .memory([])
+            return bytes
+        }
+        var out: [UInt8] = []
+        while let piece = try next() { out.append(contentsOf: piece) }
+        return out
+    }
+}
+
+/// A payload that could not be read (a file that vanished or is unreadable).
+public struct InputError: Error, Equatable, CustomStringConvertible {
+    public var place: String
+    public var message: String
+
+    public init(place: String, message: String) {
+        self.place = place
+        self.message = message
+    }
+
+    init(place: String, code: Int32) {
+        self.init(place: place, message: "cannot read: \(String(cString: strerror(code)))")
+    }
+
+    public var description: String { "\(place): \(message)" }
+}
