@@ -21,7 +21,7 @@ test: deps snapshots-check
 # Ingest throughput and peak memory on generated large inputs (release build).
 bench: deps
 	$(SWIFT) build -c release --product reputa
-	python3 scripts/bench.py .build/release/reputa $(or $(ROWS),200000)
+	python3 scripts/bench.py .build/release/reputa $(or $(ROWS),1000000) $(or $(ATOM),100000)
 
 # Regenerates the demo dataset (deterministic: same bytes every time).
 snapshots:

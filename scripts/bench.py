@@ -1,68 +1,136 @@
 #!/usr/bin/env python3
 """`make bench`: ingest throughput and peak memory of the release `reputa`.
 
-Generates a large generic CSV (UTF-8, quoted newlines, Italian ratings and dates) and a large
-App Store Atom feed, then times `reputa inspect` (parse only) and `reputa import` (parse +
-snapshot + SQLite) on each. Peak RSS is the child's ru_maxrss. Usage: bench.py BINARY [ROWS]
+Generates, in a temporary folder:
+- an App-Store-style Atom feed (`im:` namespace, two `content` elements per entry, the HTML one
+  an escaped table as Apple writes it) of ATOM entries with Italian and English review text of
+  200-800 characters;
+- a generic review CSV of ROWS rows (semicolons, Italian dates and "4,0 su 5 stelle" ratings,
+  every tenth text quoted with an embedded CRLF), and a second CSV that overlaps it: half of
+  its rows are already stored (a tenth of those edited), half are new.
+Then times, each in a fresh process: parse only (`import --dry-run`), full import into a new
+SQLite store, the same file again (ledger hit) and the overlapping file (de-duplication).
+Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3.
+
+Usage: bench.py BINARY [ROWS] [ATOM]   (defaults 1 000 000 and 100 000)
 """
 import os, random, subprocess, sys, tempfile, time
 
 binary = os.path.abspath(sys.argv[1])
-rows = int(sys.argv[2]) if len(sys.argv) > 2 else 200_000
+rows = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+atom_entries = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
 rng = random.Random(7)
-words = ("servizio ottimo pessimo lento cameriere pizza carbonara attesa prezzo conto tornerò "
-         "the food was great service slow staff friendly never again").split()
 
-def sentence():
-    return " ".join(rng.choice(words) for _ in range(rng.randint(8, 40)))
+ITALIAN = ("il servizio è stato ottimo e il personale molto gentile, torneremo sicuramente perché la pizza era "
+           "buonissima; però l'attesa è stata lunga e il conto un po' caro. l'app si blocca quando apro il carrello "
+           "e non riesco più a pagare, pessima esperienza! consegna puntuale, qualità eccellente, città bellissima").split()
+ENGLISH = ("the food was great and the staff really friendly, we will come back because the pasta was amazing; "
+           "but the wait was long and the bill a bit expensive. the app crashes when I open the cart and I can't "
+           "pay anymore, terrible experience! delivery on time, excellent quality & value 😀 \"best\" <3").split()
 
-def write_csv(path):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("id;Data;Valutazione;Titolo;Recensione;Autore\r\n")
-        for i in range(rows):
-            text = sentence()
-            if i % 10 == 0:
-                text = '"' + text.replace('"', '""') + '\r\nseconda riga"'
-            f.write(f"r{i};{rng.randint(1,28):02d}/{rng.randint(1,12):02d}/2026;{rng.randint(1,5)},0 su 5 stelle;"
-                    f"{sentence()[:40]};{text};Autore {i % 977}\r\n")
+
+def text(lo, hi):
+    words = ITALIAN if rng.random() < 0.5 else ENGLISH
+    target = rng.randint(lo, hi)
+    out, size = [], 0
+    while size < target:
+        w = rng.choice(words)
+        out.append(w)
+        size += len(w) + 1
+    return " ".join(out)[:target].strip()
+
+
+def xml(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 def write_atom(path, entries):
+    pool = [text(200, 800) for _ in range(4000)]
+    titles = [text(10, 60) for _ in range(500)]
     with open(path, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns:im="http://itunes.apple.com/rss" '
-                'xmlns="http://www.w3.org/2005/Atom" xml:lang="it"><id>x</id><title>t</title>\n')
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n'
+                '<feed xmlns:im="http://itunes.apple.com/rss" xmlns="http://www.w3.org/2005/Atom" xml:lang="it">\n'
+                '<id>https://mzstoreservices-int-st.itunes.apple.com/it/rss/customerreviews/id=1/sortby=mostrecent/xml</id>'
+                '<title>iTunes Store: Recensioni clienti</title><updated>2026-11-20T02:00:00-07:00</updated>\n'
+                '<link rel="next" href="https://itunes.apple.com/it/rss/customerreviews/page=2/id=1/sortby=mostrecent/xml?urlDesc=/customerreviews/id=1/sortBy=mostRecent/xml"/>\n')
         for i in range(entries):
-            f.write(f'<entry><updated>2026-09-{i % 28 + 1:02d}T10:15:00-07:00</updated><id>{10**10 + i}</id>'
-                    f'<title>{sentence()[:40]}</title><content type="text">{sentence()} &amp; &#128532;</content>'
-                    f'<im:contentType term="Application" label="Applicazione"/><im:voteSum>1</im:voteSum>'
-                    f'<im:voteCount>2</im:voteCount><im:rating>{i % 5 + 1}</im:rating><im:version>3.3.1</im:version>'
-                    f'<author><name>A {i}</name><uri>https://itunes.apple.com/it/reviews/id{i}</uri></author>'
-                    f'<link rel="related" href="https://itunes.apple.com/it/review?id=1"/>'
-                    f'<content type="html">&lt;p&gt;{i}&lt;/p&gt;</content></entry>\n')
+            body = pool[i % len(pool)]
+            title = titles[i % len(titles)]
+            html = ('<table border="0" width="100%"><tr><td><table border="0" width="100%" cellspacing="0" cellpadding="0">'
+                    f'<tr valign="top" align="left"><td width="100%"><b><a href="https://itunes.apple.com/it/app/id1?uo=2">{xml(title)}</a></b>'
+                    f'<br/></td></tr></table></td></tr><tr><td>{xml(body)}</td></tr></table>')
+            f.write(f'<entry><updated>2026-{i % 12 + 1:02d}-{i % 28 + 1:02d}T10:15:00-07:00</updated>'
+                    f'<id>{10_000_000_000 + i}</id><title>{xml(title)}</title>'
+                    f'<content type="text">{xml(body)}</content>'
+                    '<im:contentType term="Application" label="Applicazione"/>'
+                    f'<im:voteSum>{i % 7}</im:voteSum><im:voteCount>{i % 9}</im:voteCount>'
+                    f'<im:rating>{i % 5 + 1}</im:rating><im:version>3.{i % 4}.1</im:version>'
+                    f'<author><name>Utente {i % 9973}</name><uri>https://itunes.apple.com/it/reviews/id{500000 + i}</uri><label/></author>'
+                    '<link rel="related" href="https://itunes.apple.com/it/review?id=1&amp;type=Purple%20Software"/>'
+                    f'<content type="html">{xml(html)}</content></entry>\n')
         f.write("</feed>\n")
 
+
+def write_csv(path, ids, edited=()):
+    pool = [text(40, 400) for _ in range(5000)]
+    titles = [text(10, 50) for _ in range(500)]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("id;Data;Valutazione;Titolo;Recensione;Autore\r\n")
+        for i in ids:
+            body = pool[i % len(pool)]
+            if i in edited:
+                body += " (modificata)"
+            if i % 10 == 0:
+                body += "\r\nseconda riga"
+            f.write(f"r{i};{i % 28 + 1:02d}/{i % 12 + 1:02d}/2026;{i % 5 + 1},0 su 5 stelle;"
+                    f"{cell(titles[i % len(titles)])};{cell(body)};Autore {i % 977}\r\n")
+
+
+def cell(s):
+    """RFC 4180 quoting, as a spreadsheet writes it: only cells that need it."""
+    if any(c in s for c in '";\r\n'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
 def run(args, cwd):
-    """Runs one command; returns (seconds, peak RSS in KiB) of that child alone (os.wait4)."""
+    """Runs one command; returns (seconds, peak RSS in KiB, stdout) of that child alone."""
     start = time.perf_counter()
-    child = subprocess.Popen([binary] + args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen([binary] + args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"bench: {' '.join(args)} failed: {child.stderr.read().decode().strip()}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, out.decode().strip()
 
-with tempfile.TemporaryDirectory() as tmp:
-    csv_path, atom_path = os.path.join(tmp, "big.csv"), os.path.join(tmp, "big.xml")
-    write_csv(csv_path)
-    write_atom(atom_path, rows // 4)
-    print(f"{'case':<28}{'reviews':>10}{'MiB':>8}{'seconds':>9}{'reviews/s':>12}{'MiB/s':>8}{'peak RSS MiB':>14}")
+
+with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
+    csv_path, overlap_path, atom_path = (os.path.join(tmp, n) for n in ("big.csv", "overlap.csv", "big.xml"))
+    t = time.perf_counter()
+    write_csv(csv_path, range(rows))
+    half = max(1, rows // 10)
+    write_csv(overlap_path, list(range(rows - half, rows + half)), edited=set(range(rows - half, rows, 10)))
+    write_atom(atom_path, atom_entries)
+    print(f"inputs generated in {time.perf_counter() - t:.0f} s under {tmp}")
+    print(f"{'case':<34}{'reviews':>10}{'MiB':>8}{'seconds':>9}{'reviews/s':>11}{'MiB/s':>8}{'peak RSS MiB':>14}{'target':>22}")
+    csv = ["--kind", "csv", "--source", "bench-csv"]
+    atom = ["--kind", "appstore-rss", "--source", "bench-atom"]
+    store = ["--store", "b.sqlite"]
     cases = [
-        ("csv inspect (parse only)", ["inspect", "--kind", "csv", "--format", "csv", csv_path], csv_path, rows),
-        ("csv import (+SQLite)", ["import", "--kind", "csv", "--source", "bench-csv", "--store", "b.sqlite", csv_path], csv_path, rows),
-        ("csv re-import (ledger hit)", ["import", "--kind", "csv", "--source", "bench-csv", "--store", "b.sqlite", csv_path], csv_path, rows),
-        ("atom inspect (parse only)", ["inspect", "--kind", "appstore-rss", "--format", "csv", atom_path], atom_path, rows // 4),
-        ("atom import (+SQLite)", ["import", "--kind", "appstore-rss", "--source", "bench-atom", "--store", "b.sqlite", atom_path], atom_path, rows // 4),
+        ("csv parse (import --dry-run)", ["import", "--dry-run"] + csv + [csv_path], csv_path, rows, ""),
+        ("csv import (+SQLite, keyed)", ["import"] + csv + store + [csv_path], csv_path, rows, ">= 120000/s, < 64 MiB"),
+        ("csv re-import (ledger hit)", ["import"] + csv + store + [csv_path], csv_path, rows, ""),
+        ("csv overlap (half known)", ["import"] + csv + store + [overlap_path], overlap_path, 2 * half, ">= 120000/s, < 64 MiB"),
+        ("atom parse (import --dry-run)", ["import", "--dry-run"] + atom + [atom_path], atom_path, atom_entries,
+         ">= 120000/s, < 64 MiB"),
+        ("atom import (+SQLite)", ["import"] + atom + store + [atom_path], atom_path, atom_entries, ">= 60000/s, < 64 MiB"),
     ]
-    for name, args, path, n in cases:
+    for name, args, path, n, target in cases:
         mib = os.path.getsize(path) / 2**20
-        elapsed, peak = run(args, tmp)
-        print(f"{name:<28}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>12.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.0f}")
+        elapsed, peak, out = run(args, tmp)
+        print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
+        if "--dry-run" not in args and "already" not in out and str(n) not in out and "overlap" not in name:
+            sys.exit(f"bench: unexpected summary for {name}: {out}")
+    elapsed, peak, _ = run(["--help"], tmp)
+    print(f"{'(baseline: reputa --help)':<34}{'':>10}{'':>8}{elapsed:>9.2f}{'':>11}{'':>8}{peak / 1024:>14.1f}")

@@ -31,15 +31,20 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
     /// year's first Thursday).
     public var isoWeek: String {
         let (y, w) = Self.isoWeek(epochSeconds: epochSeconds)
-        return Self.pad(Int(y), 4) + "-W" + Self.pad(w, 2)
+        return Self.weekText(y, w)
     }
 
     /// ISO 8601 week of the local date in `zone`: a review written on Monday 00:30 in Rome
     /// belongs to that Monday's week even though it is still Sunday in UTC.
     public func isoWeek(in zone: TimeZone) -> String {
-        let local = epochSeconds + Int64(zone.secondsFromGMT(for: date))
+        isoWeek(in: ZoneOffsets.of(zone))
+    }
+
+    /// `isoWeek(in:)` with the zone's offsets already looked up (the import hot path).
+    public func isoWeek(in offsets: ZoneOffsets) -> String {
+        let local = epochSeconds + Int64(offsets.offset(at: epochSeconds))
         let (y, w) = Self.isoWeek(epochSeconds: local)
-        return Self.pad(Int(y), 4) + "-W" + Self.pad(w, 2)
+        return Self.weekText(y, w)
     }
 
     static func civil(_ days: Int64) -> (y: Int64, m: Int, d: Int) {
@@ -71,18 +76,46 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
     static func format(epochSeconds: Int64, offset: Int32) -> String {
         let local = epochSeconds + Int64(offset)
         let days = floorDiv(local, 86_400)
-        let secs = local - days * 86_400
+        let secs = Int(local - days * 86_400)
         let (y, m, d) = civil(days)
-        // Hand-padded: String(format:) goes through NSString and showed up in every import profile.
-        var s = pad(Int(y), 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(Int(secs / 3600), 2) + ":"
-            + pad(Int((secs % 3600) / 60), 2) + ":" + pad(Int(secs % 60), 2)
-        if offset == 0 {
-            s += "Z"
-        } else {
-            let a = abs(Int(offset))
-            s += (offset < 0 ? "-" : "+") + pad(a / 3600, 2) + ":" + pad((a % 3600) / 60, 2)
+        guard (0...9999).contains(y) else {
+            // Outside four-digit years: the slow, general spelling.
+            var s = pad(Int(y), 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secs / 3600, 2) + ":"
+                + pad((secs % 3600) / 60, 2) + ":" + pad(secs % 60, 2)
+            s += offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + pad(abs(Int(offset)) / 3600, 2) + ":" + pad((abs(Int(offset)) % 3600) / 60, 2)
+            return s
         }
-        return s
+        // Written into 25 bytes by hand: this runs several times per imported review, and
+        // string concatenation (or String(format:), through NSString) showed in every profile.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 25) { b in
+            func two(_ v: Int, _ at: Int) { b[at] = UInt8(48 + v / 10); b[at + 1] = UInt8(48 + v % 10) }
+            let year = Int(y)
+            two(year / 100, 0); two(year % 100, 2)
+            b[4] = 45; two(m, 5); b[7] = 45; two(d, 8); b[10] = 84
+            two(secs / 3600, 11); b[13] = 58; two((secs % 3600) / 60, 14); b[16] = 58; two(secs % 60, 17)
+            var n = 19
+            if offset == 0 {
+                b[19] = 90
+                n = 20
+            } else {
+                let a = abs(Int(offset))
+                b[19] = offset < 0 ? 45 : 43
+                two(a / 3600, 20); b[22] = 58; two((a % 3600) / 60, 23)
+                n = 25
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
+        }
+    }
+
+    /// `YYYY-Www`.
+    static func weekText(_ year: Int64, _ week: Int) -> String {
+        guard (0...9999).contains(year) else { return pad(Int(year), 4) + "-W" + pad(week, 2) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { b in
+            let y = Int(year)
+            b[0] = UInt8(48 + y / 1000); b[1] = UInt8(48 + y / 100 % 10); b[2] = UInt8(48 + y / 10 % 10)
+            b[3] = UInt8(48 + y % 10); b[4] = 45; b[5] = 87; b[6] = UInt8(48 + week / 10); b[7] = UInt8(48 + week % 10)
+            return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
+        }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

@@ -6,7 +6,7 @@ import Glibc
 /// SHA-256 through OpenSSL's libcrypto (already on every machine that has libcurl's TLS).
 public enum SHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
-        var hasher = Hasher()
+        let hasher = Hasher()
         bytes.withUnsafeBytes { hasher.update($0) }
         return hasher.finish()
     }
@@ -17,7 +17,7 @@ public enum SHA256 {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError(place: path, message: "cannot read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var hasher = Hasher()
+        let hasher = Hasher()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

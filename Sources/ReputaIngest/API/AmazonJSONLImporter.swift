@@ -25,7 +25,7 @@ public struct AmazonJSONLImporter: ReviewImporter {
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: "\(user)|\(asin)|\(millis)", location: source.location,
                 competitor: source.competitor, rating: rating, title: title, text: text,
-                language: LanguageDetector.detect(title + " " + text), createdAt: created, updatedAt: created,
+                language: LanguageDetector.detect(title, text), createdAt: created, updatedAt: created,
                 helpfulVotes: review["helpful_vote"].int))
         }
         batch.skipped = skipped

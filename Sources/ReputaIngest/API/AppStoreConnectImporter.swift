@@ -28,7 +28,7 @@ public struct AppStoreConnectImporter: ReviewImporter {
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: id, location: source.location,
                 competitor: source.competitor, rating: rating, title: title, text: text,
-                language: LanguageDetector.detect(title + " " + text), author: a["reviewerNickname"].text,
+                language: LanguageDetector.detect(title, text), author: a["reviewerNickname"].text,
                 createdAt: created, updatedAt: created, replyText: replies[id]?["responseBody"].text ?? "",
                 replyAt: replies[id].flatMap { ReviewFields.date($0["lastModifiedDate"], zone: zone) }))
         }

@@ -31,7 +31,7 @@ public struct AppStoreJSONImporter: ReviewImporter {
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: id, location: source.location,
                 competitor: source.competitor, rating: rating, title: title, text: text,
-                language: LanguageDetector.detect(title + " " + text), author: entry["author"]["name"].label.text,
+                language: LanguageDetector.detect(title, text), author: entry["author"]["name"].label.text,
                 createdAt: updated, updatedAt: updated,
                 url: entry["link"].list.first { $0["attributes"]["rel"].string == "related" }?["attributes"]["href"].text ?? "",
                 helpfulVotes: entry["im:voteSum"].label.int, appVersion: entry["im:version"].label.text))

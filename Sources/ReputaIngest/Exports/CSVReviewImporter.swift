@@ -83,6 +83,7 @@ public struct CSVReviewImporter: StreamingImporter {
                 if let zone = preset.zone { source.timezone = zone }
             }
             let index = try columnIndex(columns: columns, source: source, origin: origin)
+            let slots = Slots(index)
             let monthFirst = preset?.monthFirst ?? false
             var rows = 0
             let zone = TimeZone(identifier: source.timezone) ?? .gmt
@@ -94,7 +95,7 @@ public struct CSVReviewImporter: StreamingImporter {
                     continue
                 }
                 do {
-                    var r = try review(record.fields, index: index, source: source, zone: zone, monthFirst: monthFirst)
+                    var r = try review(record.fields, slots: slots, source: source, zone: zone, monthFirst: monthFirst)
                     if preset?.requireRating == true, r.rating == nil {
                         let column = index["rating"].map { columns[$0] } ?? "rating"
                         throw RowFailure(message: "column \"\(column)\" is empty; this export always has a rating")
@@ -175,22 +176,35 @@ public struct CSVReviewImporter: StreamingImporter {
         return index
     }
 
-    func review(_ row: [String], index: [String: Int], source: SourceDescriptor, zone: TimeZone,
-                monthFirst: Bool = false) throws -> Review {
-        func value(_ field: String) -> String {
-            guard let i = index[field] else { return "" }
-            // Line breaks inside quoted text are stored as "\n" whatever the file used.
-            return CellText.clean(row[i])
+    /// Column positions by field, in `fields` order (-1: not mapped), so a row's cells are
+    /// found by array index rather than by hashing a field name per cell.
+    struct Slots {
+        let positions: [Int]
+
+        init(_ index: [String: Int]) {
+            positions = CSVReviewImporter.fields.map { index[$0] ?? -1 }
         }
-        func date(_ field: String) throws -> Timestamp? {
-            let raw = value(field)
+
+        static let id = 0, rating = 1, title = 2, text = 3, author = 4, date = 5, updated = 6, reply = 7,
+                   replyDate = 8, location = 9, url = 10, language = 11, helpful = 12, version = 13
+    }
+
+    func review(_ row: [String], slots: Slots, source: SourceDescriptor, zone: TimeZone,
+                monthFirst: Bool = false) throws -> Review {
+        func value(_ slot: Int) -> String {
+            let i = slots.positions[slot]
+            // Line breaks inside quoted text are stored as "\n" whatever the file used.
+            return i < 0 ? "" : CellText.clean(row[i])
+        }
+        func date(_ slot: Int) throws -> Timestamp? {
+            let raw = value(slot)
             if raw.isEmpty { return nil }
             guard let t = DateText.parse(raw, zone: zone, monthFirst: monthFirst) else {
-                throw RowFailure(message: "\(field) is \"\(raw)\", not a date")
+                throw RowFailure(message: "\(Self.fields[slot]) is \"\(raw)\", not a date")
             }
             return t
         }
-        let ratingRaw = value("rating")
+        let ratingRaw = value(Slots.rating)
         var rating: Rating? = nil
         if !ratingRaw.isEmpty {
             guard let r = RatingText.parse(ratingRaw, defaultScale: source.scale) else {
@@ -198,23 +212,28 @@ public struct CSVReviewImporter: StreamingImporter {
             }
             rating = r
         }
-        guard let created = try date("date") else { throw RowFailure(message: "date is empty") }
-        let title = value("title"), text = value("text"), author = value("author")
-        var id = value("id")
+        guard let created = try date(Slots.date) else { throw RowFailure(message: "date is empty") }
+        let title = value(Slots.title), text = value(Slots.text), author = value(Slots.author)
+        var id = value(Slots.id)
         if id.isEmpty {
             id = "h:" + StableHash.hex([created.utcISO, author, title, text])
         }
-        let rawLocation = value("location")
+        let rawLocation = value(Slots.location)
         let location = rawLocation.isEmpty ? source.location : (source.locationAliases[rawLocation] ?? rawLocation)
-        var language = value("language").lowercased()
-        if let cut = language.firstIndex(where: { $0 == "_" || $0 == "-" }) { language = String(language[..<cut]) }
-        if language.isEmpty { language = LanguageDetector.detect(title + " " + text) }
-        let helpful = value("helpful").split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
+        var language = value(Slots.language)
+        if !language.isEmpty {
+            language = language.lowercased()
+            if let cut = language.firstIndex(where: { $0 == "_" || $0 == "-" }) { language = String(language[..<cut]) }
+        } else {
+            language = LanguageDetector.detect(title, text)
+        }
+        let helpfulRaw = value(Slots.helpful)
+        let helpful = helpfulRaw.isEmpty ? nil : helpfulRaw.split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
         return Review(
             source: source.name, portal: source.portal, externalID: id, location: location,
             competitor: source.competitor, rating: rating, title: title, text: text, language: language,
-            author: author, createdAt: created, updatedAt: try date("updated") ?? created,
-            replyText: value("reply"), replyAt: try date("reply_date"), url: value("url"),
-            helpfulVotes: helpful, appVersion: value("version"))
+            author: author, createdAt: created, updatedAt: try date(Slots.updated) ?? created,
+            replyText: value(Slots.reply), replyAt: try date(Slots.replyDate), url: value(Slots.url),
+            helpfulVotes: helpful, appVersion: value(Slots.version))
     }
 }

@@ -102,7 +102,7 @@ public struct AppStoreAtomImporter: ReviewImporter {
         batch.reviews.append(Review(
             source: source.name, portal: source.portal, externalID: id, location: source.location,
             competitor: source.competitor, rating: rating, title: title, text: text,
-            language: LanguageDetector.detect(title + " " + text), author: f["author"] ?? "",
+            language: LanguageDetector.detect(title, text), author: f["author"] ?? "",
             createdAt: updated, updatedAt: updated, url: f["link"] ?? "",
             helpfulVotes: f["im:voteSum"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
             appVersion: f["im:version"] ?? ""))

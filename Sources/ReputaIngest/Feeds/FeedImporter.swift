@@ -44,7 +44,7 @@ public struct FeedImporter: ReviewImporter {
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: id, location: source.location,
                 competitor: source.competitor, rating: nil, title: title, text: body,
-                language: LanguageDetector.detect(title + " " + body),
+                language: LanguageDetector.detect(title, body),
                 author: CellText.clean(entry.author), createdAt: created,
                 updatedAt: updated ?? created, url: link))
         }

@@ -9,12 +9,16 @@ import ReputaCore
 public enum DateText {
     /// - Parameter monthFirst: read `8/3/2017` as 3 August (US exports) instead of 8 March.
     public static func parse(_ raw: String, zone: TimeZone, monthFirst: Bool = false) -> Timestamp? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
+        let text = CellText.clean(raw)
+        guard let first = text.utf8.first else { return nil }
         if let t = parseEpoch(text) { return t }
         if let t = parseISO(text, zone: zone) { return t }
+        // `14/03/2026` is by far the commonest form in exports: tried before the mail forms
+        // when the text starts with a digit (neither reading accepts the other's text).
+        let digitFirst = first >= 0x30 && first <= 0x39
+        if digitFirst, let t = parseNumericDMY(text, zone: zone, monthFirst: monthFirst) { return t }
         if let t = MailDate.parse(text, zone: zone) { return t }
-        if let t = parseNumericDMY(text, zone: zone, monthFirst: monthFirst) { return t }
+        if !digitFirst, let t = parseNumericDMY(text, zone: zone, monthFirst: monthFirst) { return t }
         return parseMonthName(text, zone: zone)
     }
 
@@ -155,8 +159,9 @@ public enum DateText {
     static func local(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ zone: TimeZone) -> Timestamp? {
         guard let asUTC = utc(y, mo, d, h, mi, s, offset: 0) else { return nil }
         // Two passes settle the offset except inside a DST gap, where the later offset wins.
-        var offset = zone.secondsFromGMT(for: asUTC.date)
-        offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(asUTC.epochSeconds - Int64(offset))))
+        let offsets = ZoneOffsets.of(zone)
+        var offset = offsets.offset(at: asUTC.epochSeconds)
+        offset = offsets.offset(at: asUTC.epochSeconds - Int64(offset))
         return utc(y, mo, d, h, mi, s, offset: offset)
     }
 }
