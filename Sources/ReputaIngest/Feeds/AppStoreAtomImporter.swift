@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import ReputaCore
 
@@ -7,104 +8,173 @@ import ReputaCore
 /// the app itself first (it has no `im:rating`, so entries are kept by the presence of a rating,
 /// never by position); each entry has two `content` elements and the `type="text"` one is read;
 /// `updated` carries the Pacific offset, which is kept.
-public struct AppStoreAtomImporter: ReviewImporter {
-    static let atom = "http://www.w3.org/2005/Atom"
-    static let itunes = "http://itunes.apple.com/rss"
-
+///
+/// Read as a stream of SAX events straight from libxml2, piece by piece: only the fields a
+/// review needs are copied out (the HTML `content`, most of each entry's bytes, never becomes
+/// a Swift string), and each review goes to the sink when its entry ends.
+public struct AppStoreAtomImporter: StreamingImporter {
     public init() {}
 
-    public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
-        try PayloadShape.requireXML(bytes, source: source.name, origin: origin)
-        var batch = ParsedBatch()
-        var entry: [String: String]? = nil
-        var entryLine = 0
-        var inAuthor = false
-        var sawRoot = false
-
+    public func stream(_ input: ByteInput, origin: String, charset: String?, source: SourceDescriptor,
+                       into sink: any ReviewSink) throws -> PageInfo {
+        let reader = EntryReader(origin: origin, source: source, sink: sink)
+        var first = true
         do {
-            try XMLStreamReader.read(bytes, url: origin) { event in
-                switch event {
-                case let .start(e):
-                    if e.depth == 0 {
-                        guard e.name == "feed", e.namespace == Self.atom else {
-                            throw ParseError(source: source.name, place: "\(origin):\(e.line)",
-                                             message: "not an Atom feed (root element <\(e.name)>)")
-                        }
-                        sawRoot = true
-                    } else if e.depth == 1, e.name == "link", e.namespace == Self.atom, e.attributes["rel"] == "next",
-                              let href = e.attributes["href"], !href.isEmpty {
-                        batch.nextPage = href
-                    } else if e.depth == 1, e.name == "entry", e.namespace == Self.atom {
-                        entry = [:]
-                        entryLine = e.line
-                    } else if entry != nil {
-                        if e.name == "author" { inAuthor = true }
-                        if e.name == "link", e.attributes["rel"] == "related" || entry?["link"] == nil,
-                           let href = e.attributes["href"], !href.isEmpty {
-                            entry?["link"] = href
-                        }
-                        if e.name == "content" { entry?["_contentType"] = e.attributes["type"] ?? "text" }
-                    }
-                case .text:
-                    return
-                case let .end(e, text):
-                    guard entry != nil else { return }
-                    if e.depth == 1, e.name == "entry" {
-                        if let fields = entry { append(fields, line: entryLine, to: &batch, origin: origin, source: source) }
-                        entry = nil
-                        return
-                    }
-                    let key: String
-                    switch (e.namespace, e.name) {
-                    case (Self.atom, "author"): inAuthor = false; return
-                    case (Self.atom, "link"): return // read from its attributes at the start
-                    case (Self.atom, "name") where inAuthor: key = "author"
-                    case (Self.atom, "uri") where inAuthor: key = "authorURI"
-                    case (Self.atom, "content"):
-                        guard entry?["_contentType"] == "text" else { return }
-                        key = "content"
-                    case (Self.atom, let n) where e.depth == 2: key = n
-                    case (Self.itunes, let n) where e.depth == 2: key = "im:" + n
-                    default: return
-                    }
-                    entry?[key] = text
+            try XMLPushParser.parse(url: origin, handler: reader) {
+                let piece = try input.next()
+                if first {
+                    first = false
+                    try PayloadShape.requireXML(Array((piece ?? [])[...].prefix(4096)), source: source.name, origin: origin)
                 }
+                return piece
             }
-        } catch let failure as XMLStreamReader.Failure {
+        } catch let failure as XMLPushParser.Failure {
             throw ParseError(source: source.name, place: "\(origin):\(failure.line):\(failure.column)",
                              message: "malformed XML: \(failure.message)")
+        } catch let failure as InputError {
+            throw ParseError(source: source.name, place: failure.place, message: failure.message)
         }
-        guard sawRoot else {
+        guard reader.sawRoot else {
             throw ParseError(source: source.name, place: origin, message: "empty document")
         }
-        return batch
+        return PageInfo(nextPage: reader.nextPage)
     }
 
-    func append(_ f: [String: String], line: Int, to batch: inout ParsedBatch, origin: String, source: SourceDescriptor) {
-        let place = "\(origin):\(line)"
-        guard let ratingText = f["im:rating"] else { return } // the app's own entry, not a review
-        guard let id = f["id"]?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty else {
-            batch.skipped.append(RowProblem(place: place, message: "entry without <id>"))
-            return
+    /// The SAX handler: element names compared as C strings, text copied only for the fields
+    /// it keeps, one review built per `entry`.
+    final class EntryReader: XMLSAXHandler {
+        enum Field: Int, CaseIterable { case id, updated, title, content, rating, voteSum, version, author }
+
+        let origin: String
+        let source: SourceDescriptor
+        let sink: any ReviewSink
+        let zone: TimeZone
+        var depth = 0
+        var sawRoot = false
+        var nextPage: String?
+        var inEntry = false
+        var entryLine = 0
+        var inAuthor = false
+        var link: String?
+        /// Each field's text, and whether the entry had the element at all.
+        var values = [[UInt8]](repeating: [], count: Field.allCases.count)
+        var present = [Bool](repeating: false, count: Field.allCases.count)
+        /// The field whose element is open, and that element's depth.
+        var capturing: Field?
+        var captureDepth = 0
+
+        init(origin: String, source: SourceDescriptor, sink: any ReviewSink) {
+            self.origin = origin
+            self.source = source
+            self.sink = sink
+            zone = TimeZone(identifier: source.timezone) ?? .gmt
         }
-        guard let rating = RatingText.parse(ratingText, defaultScale: source.scale) else {
-            batch.skipped.append(RowProblem(place: place, message: "im:rating is \"\(ratingText)\", not a rating on \(source.scale)"))
-            return
+
+        func start(_ e: XMLRawElement) throws {
+            defer { depth += 1 }
+            if depth == 0 {
+                guard e.named("feed"), e.inNamespace("http://www.w3.org/2005/Atom") else {
+                    throw ParseError(source: source.name, place: "\(origin):\(e.line)",
+                                     message: "not an Atom feed (root element <\(String(cString: e.localName))>)")
+                }
+                sawRoot = true
+                return
+            }
+            let atom = e.inNamespace("http://www.w3.org/2005/Atom")
+            if depth == 1 {
+                if atom, e.named("link"), e.attribute("rel") == "next", let href = e.attribute("href"), !href.isEmpty {
+                    nextPage = href
+                } else if atom, e.named("entry") {
+                    beginEntry(line: e.line)
+                }
+                return
+            }
+            guard inEntry, capturing == nil else { return }
+            if atom, e.named("link") {
+                // The review's own link is rel="related"; any other only until one is seen.
+                if e.attribute("rel") == "related" || link == nil, let href = e.attribute("href"), !href.isEmpty {
+                    link = href
+                }
+                return
+            }
+            if depth == 2 {
+                if atom {
+                    if e.named("author") { inAuthor = true }
+                    else if e.named("id") { capture(.id) }
+                    else if e.named("updated") { capture(.updated) }
+                    else if e.named("title") { capture(.title) }
+                    else if e.named("content"), (e.attribute("type") ?? "text") == "text" { capture(.content) }
+                } else if e.inNamespace("http://itunes.apple.com/rss") {
+                    if e.named("rating") { capture(.rating) }
+                    else if e.named("voteSum") { capture(.voteSum) }
+                    else if e.named("version") { capture(.version) }
+                }
+            } else if depth == 3, inAuthor, atom, e.named("name") {
+                capture(.author)
+            }
         }
-        let zone = TimeZone(identifier: source.timezone) ?? .gmt
-        let updated = f["updated"].flatMap { DateText.parse($0, zone: zone) }
-        if updated == nil {
-            batch.skipped.append(RowProblem(place: place, message: "entry \(id): updated is \"\(f["updated"] ?? "")\", not a date"))
-            return
+
+        func capture(_ field: Field) {
+            capturing = field
+            captureDepth = depth
+            values[field.rawValue].removeAll(keepingCapacity: true)
+            present[field.rawValue] = true
         }
-        let title = f["title"] ?? ""
-        let text = f["content"] ?? ""
-        batch.reviews.append(Review(
-            source: source.name, portal: source.portal, externalID: id, location: source.location,
-            competitor: source.competitor, rating: rating, title: title, text: text,
-            language: LanguageDetector.detect(title, text), author: f["author"] ?? "",
-            createdAt: updated, updatedAt: updated, url: f["link"] ?? "",
-            helpfulVotes: f["im:voteSum"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-            appVersion: f["im:version"] ?? ""))
+
+        func end(localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) throws {
+            depth -= 1
+            if capturing != nil, depth == captureDepth { capturing = nil }
+            if inEntry {
+                if depth == 2, inAuthor, XMLRawElement.equal(localName, "author") { inAuthor = false }
+                if depth == 1 { try endEntry() }
+            }
+        }
+
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            // Only the captured element's own text (it has no children in this feed).
+            guard let capturing, depth == captureDepth + 1 else { return }
+            values[capturing.rawValue].append(contentsOf: bytes)
+        }
+
+        func beginEntry(line: Int) {
+            inEntry = true
+            entryLine = line
+            inAuthor = false
+            link = nil
+            capturing = nil
+            for i in present.indices { present[i] = false }
+        }
+
+        func string(_ field: Field) -> String? {
+            present[field.rawValue] ? String(decoding: values[field.rawValue], as: UTF8.self) : nil
+        }
+
+        func endEntry() throws {
+            inEntry = false
+            let place = "\(origin):\(entryLine)"
+            guard let ratingText = string(.rating) else { return } // the app's own entry, not a review
+            guard let id = string(.id).map(CellText.clean), !id.isEmpty else {
+                sink.skip(RowProblem(place: place, message: "entry without <id>"))
+                return
+            }
+            guard let rating = RatingText.parse(ratingText, defaultScale: source.scale) else {
+                sink.skip(RowProblem(place: place, message: "im:rating is \"\(ratingText)\", not a rating on \(source.scale)"))
+                return
+            }
+            let updatedText = string(.updated)
+            guard let updated = updatedText.flatMap({ DateText.parse($0, zone: zone) }) else {
+                sink.skip(RowProblem(place: place, message: "entry \(id): updated is \"\(updatedText ?? "")\", not a date"))
+                return
+            }
+            let title = string(.title) ?? ""
+            let text = string(.content) ?? ""
+            try sink.add(Review(
+                source: source.name, portal: source.portal, externalID: id, location: source.location,
+                competitor: source.competitor, rating: rating, title: title, text: text,
+                language: LanguageDetector.detect(title, text), author: string(.author) ?? "",
+                createdAt: updated, updatedAt: updated, url: link ?? "",
+                helpfulVotes: string(.voteSum).flatMap { Int(CellText.clean($0)) },
+                appVersion: string(.version) ?? ""))
+        }
     }
 }
