@@ -61,8 +61,10 @@ struct Ingestor: Sendable {
             result = try store.importStream(snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
                                             importedAt: now, validators: payload.validators,
                                             report: { parser.log($0, kept: $1, source: source) }) { sink in
-                try parser.stream(input, origin: payload.origin, contentType: payload.contentType,
-                                  charset: payload.charset, descriptor: descriptor, into: sink)
+                try HandOff.run(into: sink) { handed in
+                    try parser.stream(input, origin: payload.origin, contentType: payload.contentType,
+                                      charset: payload.charset, descriptor: descriptor, into: handed)
+                }
             }
         } catch {
             archive.discard(snapshot)

@@ -4,7 +4,8 @@ import Glibc
 
 /// A payload read piece by piece: a file in 1 MiB reads (so its size never decides memory
 /// use), or bytes already in memory (an HTTP body, a test fixture) handed out whole.
-public final class ByteInput {
+/// Not shared: one thread reads it at a time (it may be handed to a parser thread whole).
+public final class ByteInput: @unchecked Sendable {
     public static let chunkSize = 1 << 20
 
     enum Backing {

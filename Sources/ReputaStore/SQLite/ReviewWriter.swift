@@ -62,33 +62,33 @@ struct ReviewWriter {
         let wasDeleted = (row["deleted_at"] as String?) != nil
         let storedUpdated: String? = row["updated_at"]
         if row["content_hash"] == hash {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE reviews SET snapshot_id = ?, helpful_votes = COALESCE(?, helpful_votes),
                        deleted_at = NULL WHERE id = ?
-                """, arguments: [snapshotID, r.helpfulVotes, id])
+                """).execute(arguments: [snapshotID, r.helpfulVotes, id])
             return wasDeleted ? .updated : .unchanged
         }
         if let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
             return .unchanged // an older copy of a review we already hold in a newer version
         }
         let revision: Int = row["revision"]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO review_revisions (review_id, revision, rating, title, text, reply_text, reply_at, updated_at,
                                           content_hash, snapshot_id, replaced_at)
             SELECT id, revision, rating, title, text, reply_text, reply_at, updated_at, content_hash, snapshot_id, ?
             FROM reviews WHERE id = ?
-            """, arguments: [capturedAt, id])
+            """).execute(arguments: [capturedAt, id])
         // created_at never moves later: feeds that only give `updated` would otherwise shift it.
         let storedCreated: String? = row["created_at"]
         let keepCreated = storedCreated != nil && (r.createdAt == nil || storedCreated! <= r.createdAt!.utcISO)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
                    language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
                    has_reply = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?, location = ?, content_hash = ?,
                    revision = ?, snapshot_id = ?, deleted_at = NULL
                    \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
             WHERE id = ?
-            """, arguments: StatementArguments([
+            """).execute(arguments: StatementArguments([
                 r.rating?.value, r.rating?.scale.min ?? 1, r.rating?.scale.max ?? 5, r.rating?.normalized,
                 r.title, r.text, r.language, r.author, r.updatedAt?.utcISO, r.updatedAt.map { Int($0.offsetSeconds) },
                 r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1, r.url, r.helpfulVotes, r.appVersion,
