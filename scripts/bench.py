@@ -10,7 +10,10 @@ Generates, in a temporary folder:
   its rows are already stored (a tenth of those edited), half are new.
 Then times, each in a fresh process: parse only (`import --dry-run`), full import into a new
 SQLite store, the same file again (ledger hit) and the overlapping file (de-duplication).
-Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3.
+Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3. Two reference
+lines close the table: libxml2's SAX2 push parser alone on the same feed, in C, doing nothing
+per element (scripts/bench_sax.c: the ceiling for any feed reader here), and `reputa --help`
+(the runtime's own memory floor).
 
 Usage: bench.py BINARY [ROWS] [ATOM]   (defaults 1 000 000 and 100 000)
 """
@@ -132,5 +135,17 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
         if "--dry-run" not in args and "already" not in out and str(n) not in out and "overlap" not in name:
             sys.exit(f"bench: unexpected summary for {name}: {out}")
+    # The ceiling: libxml2's SAX2 push parser alone on the same feed (scripts/bench_sax.c).
+    sax = os.path.join(tmp, "bench_sax")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True, text=True).stdout.split()
+    here = os.path.dirname(os.path.abspath(__file__))
+    if subprocess.run(["cc", "-O2", "-o", sax, os.path.join(here, "bench_sax.c")] + flags).returncode == 0:
+        start = time.perf_counter()
+        child = subprocess.Popen([sax, atom_path], stdout=subprocess.PIPE)
+        count = child.stdout.read().decode().strip()
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        mib = os.path.getsize(atom_path) / 2**20
+        print(f"{'(libxml2 SAX alone, C)':<34}{count:>10}{mib:>8.1f}{elapsed:>9.2f}{int(count) / elapsed:>11.0f}{mib / elapsed:>8.1f}{usage.ru_maxrss / 1024:>14.1f}")
     elapsed, peak, _ = run(["--help"], tmp)
     print(f"{'(baseline: reputa --help)':<34}{'':>10}{'':>8}{elapsed:>9.2f}{'':>11}{'':>8}{peak / 1024:>14.1f}")

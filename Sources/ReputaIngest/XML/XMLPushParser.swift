@@ -45,42 +45,51 @@ struct XMLRawElement {
     static func value(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
         guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
-        var out = String.UnicodeScalarView()
-        var plain: [UInt8] = []
-        func flush() {
-            if !plain.isEmpty { out.append(contentsOf: String(decoding: plain, as: UTF8.self).unicodeScalars) }
-            plain.removeAll()
-        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x26, let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B) {
-                let name = String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)
-                var scalar: Unicode.Scalar? = nil
-                switch name {
-                case "amp": scalar = "&"
-                case "lt": scalar = "<"
-                case "gt": scalar = ">"
-                case "quot": scalar = "\""
-                case "apos": scalar = "'"
-                default:
-                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                        scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                    } else if name.hasPrefix("#") {
-                        scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
-                    }
-                }
-                if let scalar {
-                    flush()
-                    out.append(scalar)
-                    i = semicolon + 1
-                    continue
-                }
+            if bytes[i] == 0x26, let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
+               let scalar = reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<semicolon])) {
+                out.append(contentsOf: scalar.utf8)
+                i = semicolon + 1
+                continue
             }
-            plain.append(bytes[i])
+            out.append(bytes[i])
             i += 1
         }
-        flush()
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The character a reference's name (between `&` and `;`) stands for: `#N`, `#xH`, or one
+    /// of XML's five predefined entities; nil for any other name.
+    static func reference(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        if name.first == 0x23 { // '#'
+            var digits = name.dropFirst()
+            var radix: UInt32 = 10
+            if digits.first == 0x78 || digits.first == 0x58 { radix = 16; digits = digits.dropFirst() } // x X
+            guard !digits.isEmpty, digits.count <= 8 else { return nil }
+            var value: UInt32 = 0
+            for d in digits {
+                let v: UInt32
+                switch d {
+                case 0x30...0x39: v = UInt32(d - 0x30)
+                case 0x61...0x66 where radix == 16: v = UInt32(d - 0x61 + 10)
+                case 0x41...0x46 where radix == 16: v = UInt32(d - 0x41 + 10)
+                default: return nil
+                }
+                value = value * radix + v
+            }
+            return Unicode.Scalar(value)
+        }
+        switch String(decoding: name, as: UTF8.self) {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default: return nil
+        }
     }
 
     /// Every attribute as `name` (prefixed `prefix:name` when namespaced) → value.
