@@ -88,7 +88,10 @@ enum HandOff {
             condition.lock()
             defer { condition.unlock() }
             while queue.count >= HandOff.depth, !cancelled { condition.wait() }
-            if cancelled { throw Cancelled() }
+            if cancelled {
+                batch.removeAll() // nobody will read it: the import is being rolled back
+                throw Cancelled()
+            }
             queue.append(batch)
             batch = []
             batch.reserveCapacity(HandOff.batchSize)
