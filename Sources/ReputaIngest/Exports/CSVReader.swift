@@ -33,7 +33,8 @@ public struct CSVReader {
     public init(_ stream: UTF8Stream, delimiter: UInt8? = nil) throws {
         self.stream = stream
         self.delimiter = 0x2C
-        _ = try refill()
+        // The delimiter is read off the whole first line, whatever size the pieces come in.
+        while try refill(), !buffer.contains(Self.lf), !buffer.contains(Self.cr) {}
         self.delimiter = delimiter ?? Self.detectDelimiter(buffer)
     }
 

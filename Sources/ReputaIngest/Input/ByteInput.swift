@@ -9,7 +9,7 @@ public final class ByteInput: @unchecked Sendable {
     public static let chunkSize = 1 << 20
 
     enum Backing {
-        case memory([UInt8])
+        case memory([UInt8], offset: Int)
         case file(fd: Int32)
     }
 
@@ -19,9 +19,14 @@ public final class ByteInput: @unchecked Sendable {
     var buffer: [UInt8] = []
     var finished = false
 
-    public init(bytes: [UInt8], origin: String = "") {
-        backing = .memory(bytes)
+    /// Pieces of at most this many bytes from memory (the whole array by default; tests cut
+    /// it small to cross every piece boundary a file read could).
+    let pieceSize: Int
+
+    public init(bytes: [UInt8], origin: String = "", pieceSize: Int = .max) {
+        backing = .memory(bytes, offset: 0)
         self.origin = origin
+        self.pieceSize = max(1, pieceSize)
     }
 
     /// Opens `path` for reading; throws `InputError` when it cannot.
@@ -30,6 +35,7 @@ public final class ByteInput: @unchecked Sendable {
         guard fd >= 0 else { throw InputError(place: path, code: errno) }
         backing = .file(fd: fd)
         origin = path
+        pieceSize = Self.chunkSize
     }
 
     deinit {
@@ -40,10 +46,15 @@ public final class ByteInput: @unchecked Sendable {
     public func next() throws(InputError) -> ArraySlice<UInt8>? {
         guard !finished else { return nil }
         switch backing {
-        case let .memory(bytes):
-            finished = true
-            backing = .memory([])
-            return bytes.isEmpty ? nil : bytes[...]
+        case let .memory(bytes, offset):
+            guard offset < bytes.count else {
+                finished = true
+                backing = .memory([], offset: 0)
+                return nil
+            }
+            let end = offset + min(pieceSize, bytes.count - offset)
+            backing = .memory(bytes, offset: end)
+            return bytes[offset..<end]
         case let .file(fd):
             if buffer.count != Self.chunkSize { buffer = [UInt8](repeating: 0, count: Self.chunkSize) }
             var filled = 0
@@ -63,9 +74,9 @@ public final class ByteInput: @unchecked Sendable {
 
     /// Everything that is left, as one array: for formats read as a whole (JSON documents).
     public func readAll() throws(InputError) -> [UInt8] {
-        if case let .memory(bytes) = backing, !finished {
+        if case let .memory(bytes, 0) = backing, !finished {
             finished = true
-            backing = .memory([])
+            backing = .memory([], offset: 0)
             return bytes
         }
         var out: [UInt8] = []

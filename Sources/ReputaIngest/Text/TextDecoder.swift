@@ -56,7 +56,18 @@ public final class UTF8Stream {
     /// Appends the next decoded piece to `out`; returns false at the end of the input.
     /// Throws `TextDecoder.Failure` for bad bytes and `InputError` when the input cannot be read.
     public func append(to out: inout [UInt8]) throws -> Bool {
-        guard let piece = try input.next() else {
+        guard var piece = try input.next() else {
+            if case .undecided = mode, !carry.isEmpty {
+                // A payload shorter than any byte-order mark: plain UTF-8.
+                mode = .utf8
+                let head = carry[...]
+                carry.removeAll()
+                let valid = Self.validPrefix(head)
+                guard valid.complete else { throw failure(in: head, at: valid.length) }
+                out.append(contentsOf: head)
+                count(head)
+                return true
+            }
             switch mode {
             case .utf8, .undecided:
                 if !carry.isEmpty { throw failure(in: carry[...], at: 0) }
@@ -64,6 +75,17 @@ public final class UTF8Stream {
                 try decoder.append([], to: &out, final: true)
             }
             return false
+        }
+        if case .undecided = mode {
+            // The byte-order mark may be cut by a piece boundary: decide on three bytes.
+            if !carry.isEmpty {
+                piece = (carry + piece)[...]
+                carry.removeAll()
+            }
+            if piece.count < 3 {
+                carry = Array(piece)
+                return true
+            }
         }
         var bytes = piece
         if case .undecided = mode {
