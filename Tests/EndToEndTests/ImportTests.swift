@@ -33,6 +33,21 @@ import Testing
         #expect(kept.contains { $0.hasSuffix("-a.csv") } && kept.contains { $0.hasSuffix("-b.csv") })
     }
 
+    @Test func dryRunReadsAndCountsButStoresNothing() throws {
+        let temp = try TempFolder()
+        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let file = try temp.write("a.csv", "id,rating,date,text\n1,5,2026-09-01,ottimo\n2,nine,2026-09-02,buono\n3,1,2026-09-03,pessimo\n")
+        let broken = try temp.write("b.csv", "id,rating,date,text\n1,5,2026-09-01,\"never closed\n")
+        let out = try reputa(["import", "--dry-run", "--kind", "csv", "--source", "shop", file, broken], environment: env, cwd: temp.url)
+        #expect(out.status == 2) // one of two files failed
+        #expect(out.stdout == "shop: \(file): 2 reviews read, 1 skipped (dry run: nothing stored)\n")
+        #expect(out.stderr.contains("parse shop: \(file):3: rating is \"nine\""))
+        #expect(out.stderr.contains("reputa: parse shop: \(broken):2:"))
+        // Neither a store nor a snapshot appeared.
+        #expect(!FileManager.default.fileExists(atPath: temp.path("s.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: temp.path("snapshots")))
+    }
+
     @Test func reviewsFiltersAndFormats() throws {
         let temp = try TempFolder()
         let env = ["REPUTA_STORE": temp.path("s.sqlite")]
