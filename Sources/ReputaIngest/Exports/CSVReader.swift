@@ -88,15 +88,21 @@ public struct CSVReader {
         var scratch = self.scratch
         defer { self.scratch = scratch }
         let result: Record? = try buffer.withUnsafeBufferPointer { (p) throws(Failure) -> Record? in
-            // Blank lines before the record.
-            while i < end, p[i] == Self.cr || p[i] == Self.lf {
+            /// Consumes the line break at `i` (CRLF, LF or CR); false when a CR ends the buffer
+            /// and the next piece may hold its LF.
+            func consumeLineBreak() -> Bool {
                 if p[i] == Self.cr {
-                    if i + 1 >= end, !atEnd { return nil }
+                    if i + 1 >= end, !atEnd { return false }
                     if i + 1 < end, p[i + 1] == Self.lf { i += 1 }
                 }
                 i += 1
                 lines += 1
                 rowLineStart = i
+                return true
+            }
+            // Blank lines before the record.
+            while i < end, p[i] == Self.cr || p[i] == Self.lf {
+                guard consumeLineBreak() else { return nil }
             }
             if i >= end { return nil }
             let startLine = line + lines
@@ -158,14 +164,8 @@ public struct CSVReader {
                     i += 1
                     continue
                 }
-                // A row end: CRLF, LF or CR.
-                if p[i] == Self.cr {
-                    if i + 1 >= end, !atEnd { return nil }
-                    if i + 1 < end, p[i + 1] == Self.lf { i += 1 }
-                }
-                i += 1
-                lines += 1
-                rowLineStart = i
+                // A row end.
+                guard consumeLineBreak() else { return nil }
                 return Record(fields: fields, line: startLine)
             }
         }

@@ -40,56 +40,11 @@ struct XMLRawElement {
     }
 
     /// An attribute value as the document means it. Without entity substitution libxml2's
-    /// SAX2 hands values over with references still in (`&amp;` as `&#38;`): character
-    /// references and the five predefined entities are resolved here; others stay as written.
+    /// SAX2 hands values over with references still in (`&amp;` as `&#38;`); they are resolved
+    /// by the same decoder feed text uses.
     static func value(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
-        let bytes = UnsafeBufferPointer(start: start, count: end - start)
-        guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x26, let semicolon = bytes[i...].prefix(12).firstIndex(of: 0x3B),
-               let scalar = reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<semicolon])) {
-                out.append(contentsOf: scalar.utf8)
-                i = semicolon + 1
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The character a reference's name (between `&` and `;`) stands for: `#N`, `#xH`, or one
-    /// of XML's five predefined entities; nil for any other name.
-    static func reference(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        if name.first == 0x23 { // '#'
-            var digits = name.dropFirst()
-            var radix: UInt32 = 10
-            if digits.first == 0x78 || digits.first == 0x58 { radix = 16; digits = digits.dropFirst() } // x X
-            guard !digits.isEmpty, digits.count <= 8 else { return nil }
-            var value: UInt32 = 0
-            for d in digits {
-                let v: UInt32
-                switch d {
-                case 0x30...0x39: v = UInt32(d - 0x30)
-                case 0x61...0x66 where radix == 16: v = UInt32(d - 0x61 + 10)
-                case 0x41...0x46 where radix == 16: v = UInt32(d - 0x41 + 10)
-                default: return nil
-                }
-                value = value * radix + v
-            }
-            return Unicode.Scalar(value)
-        }
-        switch String(decoding: name, as: UTF8.self) {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        default: return nil
-        }
+        let text = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        return text.utf8.contains(0x26) ? HTMLText.decodeEntities(text) : text
     }
 
     /// Every attribute as `name` (prefixed `prefix:name` when namespaced) → value.
