@@ -88,21 +88,15 @@ public struct CSVReader {
         var scratch = self.scratch
         defer { self.scratch = scratch }
         let result: Record? = try buffer.withUnsafeBufferPointer { (p) throws(Failure) -> Record? in
-            /// Consumes the line break at `i` (CRLF, LF or CR); false when a CR ends the buffer
-            /// and the next piece may hold its LF.
-            func consumeLineBreak() -> Bool {
+            // Blank lines before the record.
+            while i < end, p[i] == Self.cr || p[i] == Self.lf {
                 if p[i] == Self.cr {
-                    if i + 1 >= end, !atEnd { return false }
+                    if i + 1 >= end, !atEnd { return nil }
                     if i + 1 < end, p[i + 1] == Self.lf { i += 1 }
                 }
                 i += 1
                 lines += 1
                 rowLineStart = i
-                return true
-            }
-            // Blank lines before the record.
-            while i < end, p[i] == Self.cr || p[i] == Self.lf {
-                guard consumeLineBreak() else { return nil }
             }
             if i >= end { return nil }
             let startLine = line + lines
@@ -164,8 +158,16 @@ public struct CSVReader {
                     i += 1
                     continue
                 }
-                // A row end.
-                guard consumeLineBreak() else { return nil }
+                // A row end: CRLF, LF or CR. The same steps as the blank-line loop above,
+                // written out twice on purpose: one shared nested function made the whole scan
+                // 50 % slower (200k-row `import --dry-run`: 0.86 s → 1.37 s).
+                if p[i] == Self.cr {
+                    if i + 1 >= end, !atEnd { return nil }
+                    if i + 1 < end, p[i + 1] == Self.lf { i += 1 }
+                }
+                i += 1
+                lines += 1
+                rowLineStart = i
                 return Record(fields: fields, line: startLine)
             }
         }
