@@ -122,14 +122,6 @@ public struct SnapshotArchive: Sendable {
         return nil
     }
 
-    public func read(_ relativePath: String) throws -> [UInt8] {
-        let url = root.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw StoreError(place: url.path, message: "snapshot file is missing or unreadable")
-        }
-        return [UInt8](data)
-    }
-
     /// The capture time a snapshot file name starts with, if it follows the naming.
     public static func capturedAt(fileName: String) -> Timestamp? {
         let b = Array(fileName.utf8)

@@ -198,7 +198,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(a.isNew && !b.isNew)      // the second call found the kept bytes
         #expect(a.relativePath == b.relativePath && a.capturedAt == b.capturedAt)
         #expect(a.relativePath == "s/20260921T141320Z-\(sha.prefix(16))-x.csv")
-        #expect(try scratch.archive.read(a.relativePath) == bytes)
+        #expect(FileManager.default.contents(atPath: scratch.archive.path(of: a)).map { [UInt8]($0) } == bytes)
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.archive.root.appendingPathComponent("s").path)
         #expect(files.count == 1)
         #expect(SnapshotArchive.capturedAt(fileName: "20260921T141320Z-abc-x.csv")?.epochSeconds == 1_790_000_000)

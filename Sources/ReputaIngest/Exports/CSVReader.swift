@@ -38,10 +38,6 @@ public struct CSVReader {
         self.delimiter = delimiter ?? Self.detectDelimiter(buffer)
     }
 
-    public init(bytes: [UInt8], delimiter: UInt8? = nil) throws {
-        try self.init(UTF8Stream(ByteInput(bytes: bytes)), delimiter: delimiter)
-    }
-
     /// The candidate (`,` `;` tab) seen most often outside quotes on the first line.
     public static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]

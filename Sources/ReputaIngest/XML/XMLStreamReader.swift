@@ -33,19 +33,13 @@ public struct XMLStreamReader {
     /// - Parameter encoding: overrides the document's declaration (nil: BOM or declaration decide).
     public static func read(_ bytes: [UInt8], url: String, encoding: String? = nil, handle: (Event) throws -> Void) throws {
         var pending: ArraySlice<UInt8>? = bytes[...]
-        try read(url: url, encoding: encoding, next: {
-            defer { pending = nil }
-            return pending
-        }, handle: handle)
-    }
-
-    /// The same over a document handed out piece by piece by `next` (nil at the end).
-    public static func read(url: String, encoding: String? = nil, next: () throws -> ArraySlice<UInt8>?,
-                            handle: (Event) throws -> Void) throws {
         try withoutActuallyEscaping(handle) { handle in
             let builder = EventBuilder(handle: handle)
             do {
-                try XMLPushParser.parse(url: url, encoding: encoding, handler: builder, next: next)
+                try XMLPushParser.parse(url: url, encoding: encoding, handler: builder) {
+                    defer { pending = nil }
+                    return pending
+                }
             } catch let failure as XMLPushParser.Failure {
                 throw Failure(line: failure.line, column: failure.column, message: failure.message)
             }

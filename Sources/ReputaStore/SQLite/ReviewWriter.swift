@@ -15,7 +15,6 @@ struct ReviewWriter {
     /// through to `find` and the comparison.
     let insertNew: Statement
     /// Weeks are calendar weeks of the reporting zone.
-    let zone: TimeZone
     let offsets: ZoneOffsets
 
     static let columns = """
@@ -26,8 +25,7 @@ struct ReviewWriter {
 
     init(db: Database, reportingZone: String) throws {
         self.db = db
-        zone = TimeZone(identifier: reportingZone) ?? .gmt
-        offsets = ZoneOffsets.of(zone)
+        offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         find = try db.cachedStatement(sql: """
             SELECT id, content_hash, created_at, updated_at, revision, deleted_at FROM reviews
             WHERE source = ? AND external_id = ?
