@@ -1,7 +1,8 @@
 /// One review as Reputa keeps it, whatever portal it came from.
 ///
-/// Identity is `(source, externalID)`: the store holds one row per pair and a revision
-/// history when the content changes.
+/// Identity is `PortalIdentity.key`: portal-wide where the portal's ids are global (so the
+/// same review from an API and from an export is one), else `(source, externalID)`. The
+/// store holds one row per key and a revision history when the content changes.
 public struct Review: Equatable, Sendable, Codable {
     public var source: String
     public var portal: String

@@ -33,6 +33,49 @@ import Testing
         #expect(kept.contains { $0.hasSuffix("-a.csv") } && kept.contains { $0.hasSuffix("-b.csv") })
     }
 
+    /// A Play Console CSV (the demo's, UTF-16LE) and a Play Developer API dump that shares one
+    /// review with it: that review is stored once, counted for both sources, and the API's
+    /// newer edit wins. Expected values come from the raw CSV, decoded here.
+    @Test func apiAndExportOfTheSamePortalMergeByReviewID() throws {
+        let temp = try TempFolder()
+        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let csvFile = packageRoot.appendingPathComponent(
+            "snapshots/aurora-play/20261123T050000Z-5f2d835cf7669f6f-reviews_reviews_it.aurorabistrot.app_202611.csv").path
+        let raw = try #require(String(data: try Data(contentsOf: URL(fileURLWithPath: csvFile)), encoding: .utf16))
+        let ids = raw.components(separatedBy: "reviewId=").dropFirst().map { String($0.prefix { $0 != "&" && $0 != "\r" && $0 != "\n" }) }
+        let distinct = Set(ids)
+        let shared = try #require(ids.first)
+
+        let csv = try reputa(["import", "--kind", "google-play-csv", "--source", "play-csv", csvFile], environment: env, cwd: temp.url)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasSuffix(": \(distinct.count) new, 0 updated, 0 unchanged, 0 removed, 0 skipped\n"), "\(csv.stdout)")
+
+        let api = try temp.write("reviews.json", """
+            {"reviews": [
+              {"reviewId": "\(shared)", "authorName": "Chiara",
+               "comments": [{"userComment": {"text": "Modificata: ora funziona", "lastModified": {"seconds": "1795000000", "nanos": 0},
+                             "starRating": 5, "reviewerLanguage": "it", "appVersionName": "3.5.0", "thumbsUpCount": 2}}]},
+              {"reviewId": "gp:AOqpTOZzNewReviewOnlyInTheApi01", "authorName": "Piero",
+               "comments": [{"userComment": {"text": "Nuova", "lastModified": {"seconds": "1795000100", "nanos": 0},
+                             "starRating": 4, "reviewerLanguage": "it"}}]}
+            ],
+             "tokenPagination": {}}
+            """)
+        let merged = try reputa(["import", "--kind", "google-play-api", "--source", "play-api", api], environment: env, cwd: temp.url)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == "play-api: \(api): 1 new, 1 updated, 0 unchanged (1 already held from another source), 0 removed, 0 skipped\n")
+
+        let rows = try jsonArray(try reputa(["reviews", "--format", "json"], environment: env, cwd: temp.url).stdout)
+        #expect(rows.count == distinct.count + 1)
+        let one = rows.filter { $0["id"] as? String == shared }
+        #expect(one.count == 1)
+        #expect(one.first?["text"] as? String == "Modificata: ora funziona")
+        #expect(one.first?["author"] as? String == "Chiara")
+        #expect(one.first?["source"] as? String == "play-csv")
+        let viaAPI = try jsonArray(try reputa(["reviews", "--source", "play-api", "--format", "json"], environment: env, cwd: temp.url).stdout)
+        #expect(Set(viaAPI.compactMap { $0["id"] as? String }) == [shared, "gp:AOqpTOZzNewReviewOnlyInTheApi01"])
+    }
+
     @Test func dryRunReadsAndCountsButStoresNothing() throws {
         let temp = try TempFolder()
         let env = ["REPUTA_STORE": temp.path("s.sqlite")]

@@ -96,6 +96,7 @@ enum SummaryLine {
         if c.alreadyImported {
             return "\(source): \(origin): already imported (0 new, 0 updated)"
         }
-        return "\(source): \(origin): \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged, \(c.removed) removed, \(c.skipped) skipped"
+        let merged = c.merged > 0 ? " (\(c.merged) already held from another source)" : ""
+        return "\(source): \(origin): \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged\(merged), \(c.removed) removed, \(c.skipped) skipped"
     }
 }

@@ -71,7 +71,7 @@ struct Ingestor: Sendable {
             throw error
         }
         let counts = result.counts
-        logger.info("\(descriptor.name): \(payload.origin): \(counts.new) new, \(counts.updated) updated, \(counts.unchanged) unchanged, \(counts.removed) removed, \(counts.skipped) skipped")
+        logger.info("\(SummaryLine.text(descriptor.name, origin: payload.origin, counts))")
         return Result(counts: counts, nextPage: result.page.nextPage, portalTotal: result.page.portalTotal)
     }
 }

@@ -149,10 +149,11 @@ enum SourceRunner {
     }
 
     static func table(_ outcomes: [SourceOutcome]) -> DataTable {
-        DataTable(columns: ["source", "payloads", "not_modified", "new", "updated", "unchanged", "removed", "skipped", "status"],
+        DataTable(columns: ["source", "payloads", "not_modified", "new", "updated", "unchanged", "merged", "removed", "skipped",
+                                     "status"],
                   rows: outcomes.map { o in
                       [.text(o.source), .integer(o.payloads), .integer(o.notModified), .integer(o.counts.new),
-                       .integer(o.counts.updated), .integer(o.counts.unchanged), .integer(o.counts.removed),
+                       .integer(o.counts.updated), .integer(o.counts.unchanged), .integer(o.counts.merged), .integer(o.counts.removed),
                        .integer(o.counts.skipped), .text(status(o))]
                   })
     }

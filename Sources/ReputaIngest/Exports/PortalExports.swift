@@ -14,7 +14,7 @@ public enum PortalExports {
                   "language": "Reviewer Language?", "version": "App Version Name?"],
         requireRating: true,
         adjust: { review, _ in
-            if let id = queryValue("reviewid", in: review.url) { review.externalID = id }
+            if let id = PortalIdentity.queryValue("reviewid", in: review.url) { review.externalID = id }
         })])
 
     /// Trustpilot Business "export reviews": header names vary in case and wording between
@@ -49,13 +49,4 @@ public enum PortalExports {
             }
         }),
     ])
-
-    /// The value of `name` (case-insensitive) in a URL's query or fragment parameters.
-    static func queryValue(_ name: String, in url: String) -> String? {
-        for part in url.split(whereSeparator: { $0 == "?" || $0 == "&" || $0 == "#" }) {
-            let kv = part.split(separator: "=", maxSplits: 1)
-            if kv.count == 2, kv[0].lowercased() == name { return String(kv[1]).removingPercentEncoding ?? String(kv[1]) }
-        }
-        return nil
-    }
 }

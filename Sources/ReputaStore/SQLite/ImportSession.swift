@@ -22,10 +22,10 @@ final class ImportSession: ReviewSink {
         self.report = report
         if descriptor.fullExport {
             try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS import_seen (external_id TEXT PRIMARY KEY) WITHOUT ROWID;
-                DELETE FROM temp.import_seen;
+                DROP TABLE IF EXISTS temp.import_seen;
+                CREATE TEMP TABLE import_seen (merge_key TEXT PRIMARY KEY) WITHOUT ROWID;
                 """)
-            markSeen = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.import_seen (external_id) VALUES (?)")
+            markSeen = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.import_seen (merge_key) VALUES (?)")
         } else {
             markSeen = nil
         }
@@ -34,8 +34,11 @@ final class ImportSession: ReviewSink {
     func add(_ review: Review) throws {
         FaultInjection.reviewWritten()
         added += 1
-        if let markSeen { try markSeen.execute(arguments: [review.externalID]) }
-        switch try writer.upsert(review, snapshotID: snapshotID, capturedAt: capturedAt) {
+        let key = PortalIdentity.key(source: review.source, portal: review.portal, externalID: review.externalID)
+        if let markSeen { try markSeen.execute(arguments: [key]) }
+        let (outcome, merged) = try writer.upsert(review, key: key, snapshotID: snapshotID, capturedAt: capturedAt)
+        if merged { counts.merged += 1 }
+        switch outcome {
         case .new: counts.new += 1
         case .updated: counts.updated += 1
         case .unchanged: counts.unchanged += 1

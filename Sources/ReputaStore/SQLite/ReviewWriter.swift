@@ -6,6 +6,11 @@ import ReputaCore
 /// Inserts or updates reviews inside an open transaction with cached statements. An edit
 /// (same id, new content) moves the old content to `review_revisions`; a stale copy (older
 /// `updated_at` than stored) changes nothing; a tombstoned review that reappears is revived.
+///
+/// Reviews are found by their merge key (`PortalIdentity`). When another source already holds
+/// the review, this source becomes one of its routes (`review_routes`), and the two copies are
+/// merged: the newer one wins and each fills what the other leaves blank. Only the source
+/// that holds a review revives it: another route cannot undo its full export's tombstone.
 struct ReviewWriter {
     enum Outcome { case new, updated, unchanged }
 
@@ -20,20 +25,21 @@ struct ReviewWriter {
     static let columns = """
         source, portal, external_id, location, competitor, rating, scale_min, scale_max, rating_100, title, text,
         language, author, created_at, created_offset, updated_at, updated_offset, reply_text, reply_at, has_reply,
-        url, helpful_votes, app_version, week, content_hash, revision, first_snapshot_id, snapshot_id, translation
+        url, helpful_votes, app_version, week, content_hash, revision, first_snapshot_id, snapshot_id, translation,
+        merge_key
         """
 
     init(db: Database, reportingZone: String) throws {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         find = try db.cachedStatement(sql: """
-            SELECT id, content_hash, created_at, updated_at, revision, deleted_at FROM reviews
-            WHERE source = ? AND external_id = ?
+            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at FROM reviews
+            WHERE merge_key = ?
             """)
         insertNew = try db.cachedStatement(sql: """
             INSERT INTO reviews (\(Self.columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-            ON CONFLICT (source, external_id) DO NOTHING
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+            ON CONFLICT (merge_key) DO NOTHING
             """)
     }
 
@@ -50,12 +56,55 @@ struct ReviewWriter {
         return hash.hex
     }
 
-    func upsert(_ r: Review, snapshotID: Int64, capturedAt: String) throws -> Outcome {
+    /// `merged` tells the caller the review was already held through another source.
+    func upsert(_ incoming: Review, key: String, snapshotID: Int64, capturedAt: String) throws -> (Outcome, merged: Bool) {
+        let r = incoming
         let hash = Self.contentHash(r)
-        if try insert(r, hash: hash, snapshotID: snapshotID) { return .new }
-        guard let row = try Row.fetchOne(find, arguments: [r.source, r.externalID]) else {
+        if try insert(r, key: key, hash: hash, snapshotID: snapshotID) { return (.new, false) }
+        guard let row = try Row.fetchOne(find, arguments: [key]) else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "review \(r.externalID) neither inserted nor found")
         }
+        let id: Int64 = row["id"]
+        if row["source"] != r.source {
+            return (try mergeRoute(incoming, into: id, snapshotID: snapshotID, capturedAt: capturedAt), true)
+        }
+        return (try update(r, hash: hash, row: row, snapshotID: snapshotID, capturedAt: capturedAt), false)
+    }
+
+    /// The review `id`, held by another source, arrives through `incoming.source`: record the
+    /// route, and keep whichever copy is newer, blanks filled from the other.
+    func mergeRoute(_ incoming: Review, into id: Int64, snapshotID: Int64, capturedAt: String) throws -> Outcome {
+        try db.cachedStatement(sql: """
+            INSERT INTO review_routes (source, external_id, review_id, seen_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source, external_id) DO UPDATE SET review_id = excluded.review_id
+            """).execute(arguments: [incoming.source, incoming.externalID, id, capturedAt])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT r.*, '' AS snapshot_path FROM reviews r WHERE id = ?
+            """), arguments: [id]) else { return .unchanged }
+        let stored = SQLiteStore.storedReview(row).review
+        if (row["deleted_at"] as String?) != nil { return .unchanged }
+        var merged = incoming.isNewer(than: stored) ? incoming.filled(from: stored) : stored.filled(from: incoming)
+        merged.source = stored.source
+        merged.externalID = stored.externalID
+        let hash = Self.contentHash(merged)
+        if row["content_hash"] == hash {
+            // Same content; what the other route adds (language, link, votes…) is filled in
+            // place, without a revision.
+            if merged != stored {
+                try db.cachedStatement(sql: """
+                    UPDATE reviews SET language = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?,
+                           location = ? WHERE id = ?
+                    """).execute(arguments: [merged.language, merged.url, merged.helpfulVotes, merged.appVersion,
+                                             merged.translation, merged.location, id])
+            }
+            return .unchanged
+        }
+        return try update(merged, hash: hash, row: row, snapshotID: snapshotID, capturedAt: capturedAt,
+                          checkStale: false)
+    }
+
+    func update(_ r: Review, hash: String, row: Row, snapshotID: Int64, capturedAt: String,
+                checkStale: Bool = true) throws -> Outcome {
         let id: Int64 = row["id"]
         let wasDeleted = (row["deleted_at"] as String?) != nil
         let storedUpdated: String? = row["updated_at"]
@@ -66,7 +115,7 @@ struct ReviewWriter {
                 """).execute(arguments: [snapshotID, r.helpfulVotes, id])
             return wasDeleted ? .updated : .unchanged
         }
-        if let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
+        if checkStale, let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
             return .unchanged // an older copy of a review we already hold in a newer version
         }
         let revision: Int = row["revision"]
@@ -97,12 +146,12 @@ struct ReviewWriter {
         return .updated
     }
 
-    /// Inserts `r` unless `(source, external_id)` is already stored; true when it did.
+    /// Inserts `r` unless its merge key is already stored; true when it did.
     ///
     /// Binds through SQLite's C API on GRDB's prepared statement: building GRDB's
     /// `StatementArguments` (29 boxed values per review) was a fifth of a CSV import (perf,
     /// `make bench`, issue 3); everything else about the statement stays GRDB's.
-    func insert(_ r: Review, hash: String, snapshotID: Int64) throws -> Bool {
+    func insert(_ r: Review, key: String, hash: String, snapshotID: Int64) throws -> Bool {
         let s = insertNew.sqliteStatement
         sqlite3_reset(s)
         var i: Int32 = 0
@@ -137,7 +186,7 @@ struct ReviewWriter {
         text(r.replyText); optionalText(r.replyAt?.utcISO); integer(r.replyText.isEmpty ? 0 : 1)
         text(r.url); integer(r.helpfulVotes.map(Int64.init)); text(r.appVersion)
         optionalText(r.createdAt?.isoWeek(in: offsets)); text(hash)
-        integer(snapshotID); integer(snapshotID); text(r.translation)
+        integer(snapshotID); integer(snapshotID); text(r.translation); text(key)
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         guard code == SQLITE_DONE else {

@@ -40,13 +40,22 @@ public final class SQLiteStore: @unchecked Sendable {
                         "written by a newer Reputa (schema \(found)); this binary knows schema \(Schema.latestVersion) at most")
                 }
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
+                // Foreign keys are off while migrating: rebuilding a table (v3) drops the old one,
+                // which would otherwise cascade into the tables that reference it. The check
+                // inside the transaction refuses a migration that left a dangling reference.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 for (index, migration) in Schema.migrations.enumerated() where index + 1 > found {
                     try db.inTransaction(.immediate) {
                         try db.execute(sql: migration.sql)
+                        try migration.then?(db)
+                        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                            throw StoreError(place: path, message: "migration \(migration.id) left a dangling reference in \(broken[0] as String? ?? "?")")
+                        }
                         try db.execute(sql: "PRAGMA user_version = \(index + 1)")
                         return .commit
                     }
                 }
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
         } catch let error as StoreError {
             throw error
@@ -163,7 +172,7 @@ public final class SQLiteStore: @unchecked Sendable {
            newestBefore.map({ snapshot.capturedAt.utcISO >= $0 }) ?? true {
             try db.execute(sql: """
                 UPDATE reviews SET deleted_at = ? WHERE source = ? AND deleted_at IS NULL
-                AND external_id NOT IN (SELECT external_id FROM temp.import_seen)
+                AND merge_key NOT IN (SELECT merge_key FROM temp.import_seen)
                 """, arguments: [snapshot.capturedAt.utcISO, source])
             counts.removed = db.changesCount
         }
@@ -213,11 +222,25 @@ public final class SQLiteStore: @unchecked Sendable {
 
     /// Rebuilds `source` from its stored payloads in one transaction: forgets its reviews,
     /// revisions and ledger rows, then parses each payload again (`read`, streaming into the
-    /// sink) in capture order. All or nothing.
+    /// sink) in capture order. All or nothing. A review another source delivered too is not
+    /// forgotten: it passes to that source, and the replay merges into it again.
     public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
                         report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                         read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
         try write { db in
+            try db.execute(sql: "DELETE FROM review_routes WHERE source = ?", arguments: [source])
+            for heir in try Row.fetchAll(db, sql: """
+                SELECT rr.review_id, MIN(rr.source) AS source FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
+                WHERE r.source = ? GROUP BY rr.review_id
+                """, arguments: [source]) {
+                let reviewID: Int64 = heir["review_id"], heirSource: String = heir["source"]
+                try db.execute(sql: """
+                    UPDATE reviews SET source = ?, external_id = (SELECT external_id FROM review_routes
+                        WHERE review_id = ? AND source = ? ORDER BY external_id LIMIT 1) WHERE id = ?
+                    """, arguments: [heirSource, reviewID, heirSource, reviewID])
+                try db.execute(sql: "DELETE FROM review_routes WHERE review_id = ? AND source = ?",
+                               arguments: [reviewID, heirSource])
+            }
             try db.execute(sql: "DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)",
                            arguments: [source])
             try db.execute(sql: "DELETE FROM reviews WHERE source = ?", arguments: [source])
@@ -238,8 +261,9 @@ public final class SQLiteStore: @unchecked Sendable {
         var clauses: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if !query.sources.isEmpty {
-            clauses.append("r.source IN (\(query.sources.map { _ in "?" }.joined(separator: ",")))")
-            arguments += query.sources
+            let list = query.sources.map { _ in "?" }.joined(separator: ",")
+            clauses.append("(r.source IN (\(list)) OR r.id IN (SELECT review_id FROM review_routes WHERE source IN (\(list))))")
+            arguments += query.sources + query.sources
         }
         if let since = query.since { clauses.append("r.created_at >= ?"); arguments.append(since) }
         if let until = query.until { clauses.append("r.created_at < ?"); arguments.append(until) }

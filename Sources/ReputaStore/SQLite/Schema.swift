@@ -1,8 +1,18 @@
+import GRDB
+import ReputaCore
+
 /// Versioned migrations, applied in order, each in its own transaction with a bump of
 /// `PRAGMA user_version`, so a binary can tell a store written by a newer schema.
 enum Schema {
-    static let migrations: [(id: String, sql: String)] = [
-        ("v1-reviews", """
+    /// One step: its SQL, then an optional pass in Swift for what SQL cannot compute.
+    struct Migration: Sendable {
+        var id: String
+        var sql: String
+        var then: (@Sendable (Database) throws -> Void)? = nil
+    }
+
+    static let migrations: [Migration] = [
+        Migration(id: "v1-reviews", sql: """
         CREATE TABLE snapshots (
             id          INTEGER PRIMARY KEY,
             source      TEXT NOT NULL,
@@ -87,7 +97,7 @@ enum Schema {
             PRIMARY KEY (review_id, revision)
         ) STRICT;
         """),
-        ("v2-source-state", """
+        Migration(id: "v2-source-state", sql: """
         -- What Reputa knows about each source beyond its reviews: the last attempt and its
         -- outcome, when it may be polled again (429 Retry-After), and what the portal says
         -- about itself (its own review total, the cap of the route we read it through).
@@ -118,7 +128,91 @@ enum Schema {
 
         ALTER TABLE reviews ADD COLUMN translation TEXT NOT NULL DEFAULT '';
         """),
+        Migration(id: "v3-merge-key", sql: """
+        -- One row per review whatever route brought it: identity moves from (source, external_id)
+        -- to `merge_key` (PortalIdentity), so an API review and the same review in an owner
+        -- export meet on one unique index. SQLite cannot drop a constraint, so the table is
+        -- rebuilt (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
+        CREATE TABLE reviews_v3 (
+            id                INTEGER PRIMARY KEY,
+            source            TEXT NOT NULL,
+            portal            TEXT NOT NULL,
+            external_id       TEXT NOT NULL,
+            merge_key         TEXT NOT NULL UNIQUE,
+            location          TEXT NOT NULL,
+            competitor        TEXT NOT NULL,
+            rating            REAL,
+            scale_min         REAL NOT NULL,
+            scale_max         REAL NOT NULL,
+            rating_100        REAL,
+            title             TEXT NOT NULL,
+            text              TEXT NOT NULL,
+            translation       TEXT NOT NULL,
+            language          TEXT NOT NULL,
+            author            TEXT NOT NULL,
+            created_at        TEXT,
+            created_offset    INTEGER,
+            updated_at        TEXT,
+            updated_offset    INTEGER,
+            reply_text        TEXT NOT NULL,
+            reply_at          TEXT,
+            has_reply         INTEGER NOT NULL,
+            url               TEXT NOT NULL,
+            helpful_votes     INTEGER,
+            app_version       TEXT NOT NULL,
+            week              TEXT,
+            content_hash      TEXT NOT NULL,
+            revision          INTEGER NOT NULL,
+            first_snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+            snapshot_id       INTEGER NOT NULL REFERENCES snapshots(id),
+            deleted_at        TEXT
+        ) STRICT;
+        INSERT INTO reviews_v3 SELECT id, source, portal, external_id, 's:' || source || char(31) || external_id,
+            location, competitor, rating, scale_min, scale_max, rating_100, title, text, translation, language,
+            author, created_at, created_offset, updated_at, updated_offset, reply_text, reply_at, has_reply, url,
+            helpful_votes, app_version, week, content_hash, revision, first_snapshot_id, snapshot_id, deleted_at
+            FROM reviews;
+        DROP TABLE reviews;
+        ALTER TABLE reviews_v3 RENAME TO reviews;
+        CREATE INDEX reviews_weekly ON reviews
+            (source, week, location, competitor, rating, rating_100, has_reply, deleted_at);
+        CREATE INDEX reviews_created ON reviews (created_at);
+
+        -- The other sources that delivered a review, beside `reviews.source` (the first one):
+        -- per-source coverage and `reviews --source` count a review for every route it came by.
+        CREATE TABLE review_routes (
+            source      TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            review_id   INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            seen_at     TEXT NOT NULL,
+            PRIMARY KEY (source, external_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX review_routes_review ON review_routes (review_id);
+        """, then: assignPortalKeys),
     ]
+
+    /// Gives every stored review its portal-wide key where it has one. When two sources
+    /// already hold the same review, the first stays keyed by its source and the later one
+    /// becomes a route of it, so nothing is lost and nothing is counted twice.
+    static func assignPortalKeys(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, source, portal, external_id FROM reviews ORDER BY id")
+        for row in rows {
+            let source: String = row["source"], portal: String = row["portal"], id: String = row["external_id"]
+            guard PortalIdentity.globalID(portal: portal, externalID: id) != nil else { continue }
+            let key = PortalIdentity.key(source: source, portal: portal, externalID: id)
+            if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM reviews WHERE merge_key = ?", arguments: [key]) {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO review_routes (source, external_id, review_id, seen_at)
+                    SELECT source, external_id, ?, COALESCE((SELECT captured_at FROM snapshots WHERE id = snapshot_id), '')
+                    FROM reviews WHERE id = ?
+                    """, arguments: [holder, row["id"]])
+                try db.execute(sql: "DELETE FROM review_revisions WHERE review_id = ?", arguments: [row["id"]])
+                try db.execute(sql: "DELETE FROM reviews WHERE id = ?", arguments: [row["id"]])
+            } else {
+                try db.execute(sql: "UPDATE reviews SET merge_key = ? WHERE id = ?", arguments: [key, row["id"]])
+            }
+        }
+    }
 
     static var latestVersion: Int { migrations.count }
 }

@@ -109,13 +109,18 @@ public struct SourceHoldings: Sendable, Equatable {
 }
 
 extension SQLiteStore {
-    /// Live (not tombstoned) reviews per source with their earliest and latest dates.
+    /// Live (not tombstoned) reviews per source with their earliest and latest dates. A
+    /// review delivered by several sources (`review_routes`) counts for each of them.
     public func holdings() throws -> [String: SourceHoldings] {
         try read { db in
             var out: [String: SourceHoldings] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT source, COUNT(*) AS n, MIN(created_at) AS first, MAX(created_at) AS last
-                FROM reviews WHERE deleted_at IS NULL GROUP BY source
+                SELECT source, COUNT(*) AS n, MIN(created_at) AS first, MAX(created_at) AS last FROM (
+                    SELECT source, created_at FROM reviews WHERE deleted_at IS NULL
+                    UNION ALL
+                    SELECT rr.source, r.created_at FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
+                    WHERE r.deleted_at IS NULL
+                ) GROUP BY source
                 """) {
                 let source: String = row["source"]
                 out[source] = SourceHoldings(source: source, reviews: row["n"], earliest: row["first"], latest: row["last"])
