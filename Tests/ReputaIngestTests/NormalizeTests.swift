@@ -65,6 +65,29 @@ import Testing
         #expect(LanguageDetector.detect(text) == expected)
     }
 
+    @Test func earlyStopKeepsTheLanguageOfTheOpening() {
+        // Ten Italian function words, then a long English tail: the lead of 8 is reached first.
+        let italian = "il servizio è stato ottimo e il personale molto gentile con noi"
+        let english = String(repeating: " the food was great and the staff friendly", count: 5)
+        #expect(LanguageDetector.detect(italian + english) == "it")
+        // Title and text are counted together: the title alone would say Italian.
+        #expect(LanguageDetector.detect("pessimo servizio", "the food and the staff") == "en")
+    }
+
+    @Test(arguments: [
+        ("caff&#233; &#xE9;&#XE9; &eacute;", "caffé éé é"),
+        ("a &amp; b &lt;c&gt;", "a & b <c>"),
+        ("&unknown; &amp &; &#; &#x; &#12a;", "&unknown; &amp &; &#; &#x; &#12a;"),
+        ("&#0; &#xD800; &#x110000; &#99999999999;", "\u{FFFD} \u{FFFD} \u{FFFD} &#99999999999;"),
+        ("https://x.test/?id=1&#38;type=Purple%20Software", "https://x.test/?id=1&type=Purple%20Software"),
+        ("&" + String(repeating: "a", count: 45) + ";", "&" + String(repeating: "a", count: 45) + ";"),
+        ("emoji &#x1F355; 🍕 end &", "emoji 🍕 🍕 end &"),
+    ])
+    func entities(text: String, expected: String) {
+        #expect(HTMLText.decodeEntities(text) == expected)
+        #expect(HTMLText.decodeEntities(text[...]) == expected)
+    }
+
     @Test func isoWeeksFollowISO8601() {
         // 2026-01-01 is a Thursday: week 1 of 2026. 2027-01-01 (Friday) belongs to 2026-W53.
         #expect(Timestamp(epochSeconds: Timestamp.days(year: 2026, month: 1, day: 1) * 86_400).isoWeek == "2026-W01")
