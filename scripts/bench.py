@@ -2,9 +2,10 @@
 """`make bench`: ingest throughput and peak memory of the release `reputa`.
 
 Generates, in a temporary folder:
-- an App-Store-style Atom feed (`im:` namespace, two `content` elements per entry, the HTML one
-  an escaped table as Apple writes it) of ATOM entries with Italian and English review text of
-  200-800 characters;
+- two App-Store-style Atom feeds (`im:` namespace) of ATOM entries with Italian and English
+  review text of 200-800 characters: the issue's shape (one `content`, ~110 MB for 100 000
+  entries, the size issue 3 sets its targets for) and Apple's real shape (a second, HTML
+  `content` per entry, an escaped table repeating the text: ~1.8x the bytes);
 - a generic review CSV of ROWS rows (semicolons, Italian dates and "4,0 su 5 stelle" ratings,
   every tenth text quoted with an embedded CRLF), and a second CSV that overlaps it: half of
   its rows are already stored (a tenth of those edited), half are new.
@@ -47,7 +48,7 @@ def xml(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_atom(path, entries):
+def write_atom(path, entries, with_html=True):
     pool = [text(200, 800) for _ in range(4000)]
     titles = [text(10, 60) for _ in range(500)]
     with open(path, "w", encoding="utf-8") as f:
@@ -70,7 +71,7 @@ def write_atom(path, entries):
                     f'<im:rating>{i % 5 + 1}</im:rating><im:version>3.{i % 4}.1</im:version>'
                     f'<author><name>Utente {i % 9973}</name><uri>https://itunes.apple.com/it/reviews/id{500000 + i}</uri><label/></author>'
                     '<link rel="related" href="https://itunes.apple.com/it/review?id=1&amp;type=Purple%20Software"/>'
-                    f'<content type="html">{xml(html)}</content></entry>\n')
+                    + (f'<content type="html">{xml(html)}</content>' if with_html else '') + '</entry>\n')
         f.write("</feed>\n")
 
 
@@ -109,12 +110,14 @@ def run(args, cwd):
 
 
 with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
-    csv_path, overlap_path, atom_path = (os.path.join(tmp, n) for n in ("big.csv", "overlap.csv", "big.xml"))
+    csv_path, overlap_path, atom_path, apple_path = (os.path.join(tmp, n) for n in
+                                                     ("big.csv", "overlap.csv", "big.xml", "apple.xml"))
     t = time.perf_counter()
     write_csv(csv_path, range(rows))
     half = max(1, rows // 10)
     write_csv(overlap_path, list(range(rows - half, rows + half)), edited=set(range(rows - half, rows, 10)))
-    write_atom(atom_path, atom_entries)
+    write_atom(atom_path, atom_entries, with_html=False)
+    write_atom(apple_path, atom_entries)
     print(f"inputs generated in {time.perf_counter() - t:.0f} s under {tmp}")
     print(f"{'case':<34}{'reviews':>10}{'MiB':>8}{'seconds':>9}{'reviews/s':>11}{'MiB/s':>8}{'peak RSS MiB':>14}{'target':>22}")
     csv = ["--kind", "csv", "--source", "bench-csv"]
@@ -128,6 +131,9 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         ("atom parse (import --dry-run)", ["import", "--dry-run"] + atom + [atom_path], atom_path, atom_entries,
          ">= 120000/s, < 64 MiB"),
         ("atom import (+SQLite)", ["import"] + atom + store + [atom_path], atom_path, atom_entries, ">= 60000/s, < 64 MiB"),
+        ("apple-shape atom parse", ["import", "--dry-run"] + atom + [apple_path], apple_path, atom_entries, ""),
+        ("apple-shape atom import", ["import"] + atom + ["--store", "apple.sqlite", apple_path], apple_path,
+         atom_entries, ""),
     ]
     for name, args, path, n, target in cases:
         mib = os.path.getsize(path) / 2**20
@@ -140,12 +146,13 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True, text=True).stdout.split()
     here = os.path.dirname(os.path.abspath(__file__))
     if subprocess.run(["cc", "-O2", "-o", sax, os.path.join(here, "bench_sax.c")] + flags).returncode == 0:
-        start = time.perf_counter()
-        child = subprocess.Popen([sax, atom_path], stdout=subprocess.PIPE)
-        count = child.stdout.read().decode().strip()
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = time.perf_counter() - start
-        mib = os.path.getsize(atom_path) / 2**20
-        print(f"{'(libxml2 SAX alone, C)':<34}{count:>10}{mib:>8.1f}{elapsed:>9.2f}{int(count) / elapsed:>11.0f}{mib / elapsed:>8.1f}{usage.ru_maxrss / 1024:>14.1f}")
+        for label, path in (("(libxml2 SAX alone, C)", atom_path), ("(libxml2 SAX alone, C, apple)", apple_path)):
+            start = time.perf_counter()
+            child = subprocess.Popen([sax, path], stdout=subprocess.PIPE)
+            count = child.stdout.read().decode().strip()
+            _, status, usage = os.wait4(child.pid, 0)
+            elapsed = time.perf_counter() - start
+            mib = os.path.getsize(path) / 2**20
+            print(f"{label:<34}{count:>10}{mib:>8.1f}{elapsed:>9.2f}{int(count) / elapsed:>11.0f}{mib / elapsed:>8.1f}{usage.ru_maxrss / 1024:>14.1f}")
     elapsed, peak, _ = run(["--help"], tmp)
     print(f"{'(baseline: reputa --help)':<34}{'':>10}{'':>8}{elapsed:>9.2f}{'':>11}{'':>8}{peak / 1024:>14.1f}")

@@ -80,7 +80,7 @@ public struct AppStoreAtomImporter: StreamingImporter {
                 sawRoot = true
                 return
             }
-            let atom = e.inNamespace("http://www.w3.org/2005/Atom")
+            let atom = isAtom(e)
             if depth == 1 {
                 if atom, e.named("link"), e.attribute("rel") == "next", let href = e.attribute("href"), !href.isEmpty {
                     nextPage = href
@@ -112,6 +112,16 @@ public struct AppStoreAtomImporter: StreamingImporter {
             } else if depth == 3, inAuthor, atom, e.named("name") {
                 capture(.author)
             }
+        }
+
+        /// libxml2 interns namespace URIs, so after the first match a pointer compare says it.
+        var atomURI: UnsafePointer<xmlChar>?
+
+        func isAtom(_ e: XMLRawElement) -> Bool {
+            if let ns = e.namespace, ns == atomURI { return true }
+            guard e.inNamespace("http://www.w3.org/2005/Atom") else { return false }
+            atomURI = e.namespace
+            return true
         }
 
         func capture(_ field: Field) {

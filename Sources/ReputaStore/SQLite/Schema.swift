@@ -176,7 +176,9 @@ enum Schema {
         ALTER TABLE reviews_v3 RENAME TO reviews;
         CREATE INDEX reviews_weekly ON reviews
             (source, week, location, competitor, rating, rating_100, has_reply, deleted_at);
-        CREATE INDEX reviews_created ON reviews (created_at);
+        -- v1's `reviews_created` index is not rebuilt: it served only `reviews --since` (a scan
+        -- of a million rows takes a fraction of a second) and cost a fifth of a big import,
+        -- each review landing on a random page of it (`make bench`, issue 3).
 
         -- The other sources that delivered a review, beside `reviews.source` (the first one):
         -- per-source coverage and `reviews --source` count a review for every route it came by.
