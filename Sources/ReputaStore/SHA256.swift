@@ -11,9 +11,8 @@ public enum SHA256 {
         return hasher.finish()
     }
 
-    /// The hash of a file read in 1 MiB pieces, optionally copying each piece to `copy` as it
-    /// goes (one read for hash and snapshot). Throws `StoreError` naming the file.
-    public static func hex(file path: String, copyTo copy: Int32? = nil) throws -> String {
+    /// The hash of a file read in 1 MiB pieces. Throws `StoreError` naming the file.
+    public static func hex(file path: String) throws -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError(place: path, message: "cannot read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -26,21 +25,7 @@ public enum SHA256 {
                 throw StoreError(place: path, message: "cannot read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            try buffer.withUnsafeBytes { raw in
-                let piece = UnsafeRawBufferPointer(rebasing: raw[0..<n])
-                hasher.update(piece)
-                if let copy {
-                    var done = 0
-                    while done < n {
-                        let w = write(copy, piece.baseAddress! + done, n - done)
-                        if w < 0, errno == EINTR { continue }
-                        guard w > 0 else {
-                            throw StoreError(place: path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
-                        }
-                        done += w
-                    }
-                }
-            }
+            buffer.withUnsafeBytes { raw in hasher.update(UnsafeRawBufferPointer(rebasing: raw[0..<n])) }
         }
         return hasher.finish()
     }

@@ -38,26 +38,37 @@ public struct SnapshotArchive: Sendable {
         }
     }
 
-    /// Stores a copy of the file at `path`, read in pieces (memory stays flat for any size).
-    /// The copy is hashed as it is written and must match `sha256`: a file that changed since
-    /// it was hashed is refused rather than archived under the wrong name.
-    public func store(file path: String, sha256: String, source: String, originalName: String,
-                      capturedAt: Timestamp, byteCount: Int) throws -> Snapshot {
-        try store(sha256: sha256, source: source, originalName: originalName, capturedAt: capturedAt,
-                  byteCount: byteCount) { temp in
-            let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
-            }
-            defer { close(fd) }
-            let copied = try SHA256.hex(file: path, copyTo: fd)
-            guard copied == sha256 else {
-                throw StoreError(place: path, message: "the file changed while it was being imported; nothing was stored")
-            }
-            guard fsync(fd) == 0 else {
-                throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
+    /// Where a file's bytes will be kept: an existing snapshot with the same hash, or a
+    /// pending one that the caller fills while it parses the file (`PendingSnapshot`).
+    public enum Destination {
+        case existing(Snapshot)
+        case pending(PendingSnapshot)
+
+        public var snapshot: Snapshot {
+            switch self {
+            case let .existing(s): return s
+            case let .pending(p): return p.snapshot
             }
         }
+    }
+
+    /// Starts keeping the file at `origin` (already hashed as `sha256`), unless the same bytes
+    /// are kept already.
+    public func begin(sha256: String, source: String, origin: String, originalName: String, capturedAt: Timestamp,
+                      byteCount: Int) throws -> Destination {
+        if let existing = try find(sha256: sha256, source: source) { return .existing(existing) }
+        let folder = root.appendingPathComponent(source, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(place: folder.path, message: "cannot create snapshot folder: \(error.localizedDescription)")
+        }
+        let name = "\(Self.stamp(capturedAt))-\(sha256.prefix(16))-\(Self.safeFileName(originalName))"
+        let snapshot = Snapshot(source: source, sha256: sha256, relativePath: "\(source)/\(name)",
+                                capturedAt: capturedAt, byteCount: byteCount, isNew: true)
+        return .pending(try PendingSnapshot(snapshot: snapshot, origin: origin,
+                                            temp: folder.appendingPathComponent(".\(name).tmp"),
+                                            target: folder.appendingPathComponent(name)))
     }
 
     /// The snapshot file's absolute path.

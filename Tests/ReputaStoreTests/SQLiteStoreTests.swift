@@ -204,3 +204,53 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(SnapshotArchive.capturedAt(fileName: "20260921T141320Z-abc-x.csv")?.epochSeconds == 1_790_000_000)
     }
 }
+
+/// A file's snapshot written while it is parsed: kept only when the bytes read are the bytes
+/// hashed for the ledger.
+@Suite struct PendingSnapshotTests {
+    func pieces(_ text: String, into pending: PendingSnapshot) {
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: 3) {
+            bytes[start..<min(start + 3, bytes.count)].withUnsafeBytes { pending.write($0) }
+        }
+    }
+
+    func files(_ archive: SnapshotArchive, _ source: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: archive.root.appendingPathComponent(source).path)) ?? []).sorted()
+    }
+
+    @Test func matchingBytesAreKeptUnderTheirHash() throws {
+        let scratch = try Scratch()
+        let text = "id,rating\n1,5\n2,4\n"
+        let sha = SHA256.hex(Array(text.utf8))
+        guard case let .pending(pending) = try scratch.archive.begin(
+            sha256: sha, source: "s", origin: "/in/a.csv", originalName: "a.csv",
+            capturedAt: Timestamp(epochSeconds: 1_790_000_000), byteCount: text.utf8.count) else {
+            Issue.record("expected a new snapshot"); return
+        }
+        pieces(text, into: pending)
+        try pending.finish()
+        let kept = try String(contentsOfFile: scratch.archive.path(of: pending.snapshot), encoding: .utf8)
+        #expect(kept == text)
+        #expect(files(scratch.archive, "s") == ["20260921T141320Z-\(sha.prefix(16))-a.csv"]) // 1 790 000 000 s is 2026-09-21 14:13:20 UTC
+        // The same bytes again are found, not written twice.
+        let again = try scratch.archive.begin(sha256: sha, source: "s", origin: "/in/b.csv", originalName: "b.csv",
+                                              capturedAt: Timestamp(epochSeconds: 1_790_000_999), byteCount: 18)
+        guard case .existing = again else { Issue.record("expected the kept snapshot"); return }
+    }
+
+    @Test func bytesThatChangedSinceHashingAreRefusedAndLeaveNothing() throws {
+        let scratch = try Scratch()
+        let sha = SHA256.hex(Array("id,rating\n1,5\n".utf8))
+        guard case let .pending(pending) = try scratch.archive.begin(
+            sha256: sha, source: "s", origin: "/in/a.csv", originalName: "a.csv",
+            capturedAt: Timestamp(epochSeconds: 1_790_000_000), byteCount: 14) else {
+            Issue.record("expected a new snapshot"); return
+        }
+        pieces("id,rating\n1,1\n", into: pending)
+        #expect(throws: StoreError(place: "/in/a.csv", message: "the file changed while it was being imported; nothing was stored")) {
+            try pending.finish()
+        }
+        #expect(files(scratch.archive, "s").isEmpty)
+    }
+}

@@ -23,9 +23,10 @@ struct Ingestor: Sendable {
         try ingestPage(payload, descriptor: descriptor).counts
     }
 
-    /// hash → ledger → snapshot → parse and store in one transaction. A file is hashed and
-    /// copied in pieces and parsed from its archived copy, so what is stored is exactly what
-    /// was hashed and kept.
+    /// hash → ledger → snapshot → parse and store in one transaction. A file is hashed in
+    /// pieces first (for the ledger); then the pieces the parser reads are also written to the
+    /// snapshot and hashed again, and the transaction commits only when that hash matches: what
+    /// is stored is exactly what was kept, and the file is read twice, not three times.
     func ingestPage(_ payload: Payload, descriptor: SourceDescriptor) throws -> Result {
         let sha: String
         switch payload.body {
@@ -41,16 +42,28 @@ struct Ingestor: Sendable {
         }
         let snapshot: SnapshotArchive.Snapshot
         let input: ByteInput
+        var pending: PendingSnapshot?
         switch payload.body {
         case let .bytes(bytes):
             snapshot = try archive.store(bytes, sha256: sha, source: descriptor.name, originalName: payload.name,
                                          capturedAt: payload.capturedAt)
             input = ByteInput(bytes: bytes, origin: payload.origin)
         case let .file(path, size):
-            snapshot = try archive.store(file: path, sha256: sha, source: descriptor.name, originalName: payload.name,
-                                         capturedAt: payload.capturedAt, byteCount: size)
-            do { input = try ByteInput(path: archive.path(of: snapshot)) } catch {
-                archive.discard(snapshot)
+            let destination = try archive.begin(sha256: sha, source: descriptor.name, origin: path,
+                                                originalName: payload.name, capturedAt: payload.capturedAt,
+                                                byteCount: size)
+            snapshot = destination.snapshot
+            do {
+                switch destination {
+                case let .existing(kept):
+                    input = try ByteInput(path: archive.path(of: kept))
+                case let .pending(writing):
+                    pending = writing
+                    input = try ByteInput(path: path)
+                    input.observer = writing.write
+                }
+            } catch {
+                pending?.abandon()
                 throw StoreError(place: error.place, message: error.message)
             }
         }
@@ -61,12 +74,18 @@ struct Ingestor: Sendable {
             result = try store.importStream(snapshot: snapshot, origin: payload.origin, descriptor: descriptor,
                                             importedAt: now, validators: payload.validators,
                                             report: { parser.log($0, kept: $1, source: source) }) { sink in
-                try HandOff.run(into: sink) { handed in
+                let page = try HandOff.run(into: sink) { handed in
                     try parser.stream(input, origin: payload.origin, contentType: payload.contentType,
                                       charset: payload.charset, descriptor: descriptor, into: handed)
                 }
+                if let pending {
+                    do { try input.drain() } catch let e as InputError { throw StoreError(place: e.place, message: e.message) }
+                    try pending.finish()
+                }
+                return page
             }
         } catch {
+            pending?.abandon()
             archive.discard(snapshot)
             throw error
         }

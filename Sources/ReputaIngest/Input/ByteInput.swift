@@ -19,6 +19,10 @@ public final class ByteInput: @unchecked Sendable {
     var buffer: [UInt8] = []
     var finished = false
 
+    /// Sees every piece as it is read, before the reader does (the snapshot being written
+    /// while the file is parsed).
+    public var observer: ((UnsafeRawBufferPointer) -> Void)?
+
     /// Pieces of at most this many bytes from memory (the whole array by default; tests cut
     /// it small to cross every piece boundary a file read could).
     let pieceSize: Int
@@ -54,7 +58,9 @@ public final class ByteInput: @unchecked Sendable {
             }
             let end = offset + min(pieceSize, bytes.count - offset)
             backing = .memory(bytes, offset: end)
-            return bytes[offset..<end]
+            let piece = bytes[offset..<end]
+            if let observer { piece.withUnsafeBytes(observer) }
+            return piece
         case let .file(fd):
             if buffer.count != Self.chunkSize { buffer = [UInt8](repeating: 0, count: Self.chunkSize) }
             var filled = 0
@@ -68,13 +74,15 @@ public final class ByteInput: @unchecked Sendable {
                 filled += n
             }
             if filled == 0 { finished = true; return nil }
-            return buffer[0..<filled]
+            let piece = buffer[0..<filled]
+            if let observer { piece.withUnsafeBytes(observer) }
+            return piece
         }
     }
 
     /// Everything that is left, as one array: for formats read as a whole (JSON documents).
     public func readAll() throws(InputError) -> [UInt8] {
-        if case let .memory(bytes, 0) = backing, !finished {
+        if case let .memory(bytes, 0) = backing, !finished, observer == nil {
             finished = true
             backing = .memory([], offset: 0)
             return bytes
@@ -82,6 +90,12 @@ public final class ByteInput: @unchecked Sendable {
         var out: [UInt8] = []
         while let piece = try next() { out.append(contentsOf: piece) }
         return out
+    }
+
+    /// Reads what the parser left (trailing bytes after a document's end), so the observer
+    /// has seen the whole payload.
+    public func drain() throws(InputError) {
+        while try next() != nil {}
     }
 }
 

@@ -33,7 +33,7 @@ struct ReviewWriter {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         find = try db.cachedStatement(sql: """
-            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at FROM reviews
+            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at, helpful_votes FROM reviews
             WHERE merge_key = ?
             """)
         insertNew = try db.cachedStatement(sql: """
@@ -109,10 +109,15 @@ struct ReviewWriter {
         let wasDeleted = (row["deleted_at"] as String?) != nil
         let storedUpdated: String? = row["updated_at"]
         if row["content_hash"] == hash {
+            // Unchanged and live: nothing is written. `snapshot_id` names the payload the
+            // current content came from, not the last one that repeated it; rewriting every
+            // known row made a half-known CSV twice as slow (`make bench`, issue 3).
+            let storedVotes: Int? = row["helpful_votes"]
+            guard wasDeleted || (r.helpfulVotes != nil && r.helpfulVotes != storedVotes) else { return .unchanged }
             try db.cachedStatement(sql: """
-                UPDATE reviews SET snapshot_id = ?, helpful_votes = COALESCE(?, helpful_votes),
-                       deleted_at = NULL WHERE id = ?
-                """).execute(arguments: [snapshotID, r.helpfulVotes, id])
+                UPDATE reviews SET helpful_votes = COALESCE(?, helpful_votes), deleted_at = NULL,
+                       snapshot_id = CASE WHEN deleted_at IS NULL THEN snapshot_id ELSE ? END WHERE id = ?
+                """).execute(arguments: [r.helpfulVotes, snapshotID, id])
             return wasDeleted ? .updated : .unchanged
         }
         if checkStale, let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
