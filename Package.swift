@@ -30,6 +30,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
+        .testTarget(name: "ReputaCoreTests", dependencies: ["ReputaCore"]),
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),

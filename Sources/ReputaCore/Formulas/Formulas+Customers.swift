@@ -1,0 +1,43 @@
+/// Customer-base and helpdesk metrics (`../shared/notes/metrics.md`, "Internal metrics").
+extension Formulas {
+    /// Customer churn rate = (S − E) ÷ S × 100, S customers at the period's start, E at its end,
+    /// as the metrics note defines it. Absent (n = 0) when S = 0.
+    public static func churnPercent(start: Int, end: Int) -> Figure {
+        guard start > 0 else { return .empty }
+        return Figure(value: Double(start - end) / Double(start) * 100, n: start)
+    }
+
+    /// Customer retention rate = (E − N) ÷ S × 100, N the customers won during the period.
+    /// Absent (n = 0) when S = 0.
+    public static func retentionPercent(start: Int, end: Int, new: Int) -> Figure {
+        guard start > 0 else { return .empty }
+        return Figure(value: Double(end - new) / Double(start) * 100, n: start)
+    }
+
+    /// Conversion rate = sales ÷ visits × 100, with its Wilson interval. Absent when there
+    /// were no visits.
+    public static func conversionPercent(sales: Int, visits: Int) -> Figure {
+        percentage(successes: sales, n: visits)
+    }
+
+    /// A helpdesk time (created → first reply, → first assignment, → solved) in minutes: mean
+    /// with its t interval, median and p90 (nearest rank), over the tickets where the event
+    /// happened. Tickets still waiting are not averaged in: the caller counts them apart.
+    public static func duration(_ minutes: [Double]) -> DurationFigure {
+        DurationFigure(mean: mean(minutes), median: median(minutes), p90: percentile(90, of: minutes))
+    }
+
+    /// First-contact resolution % = solved tickets resolved at first contact ÷ solved tickets
+    /// × 100, with its Wilson interval. Which signal says "first contact" depends on the export
+    /// (no reopen and at most one agent reply; see the importer).
+    public static func fcrPercent(resolvedAtFirstContact: Int, solved: Int) -> Figure {
+        percentage(successes: resolvedAtFirstContact, n: solved)
+    }
+}
+
+/// A helpdesk time: mean, median and 90th percentile, in minutes.
+public struct DurationFigure: Equatable, Sendable {
+    public var mean: Figure
+    public var median: Figure
+    public var p90: Figure
+}
