@@ -30,11 +30,14 @@ public struct SnapshotArchive: Sendable {
     /// snapshot (the shipped demo data is such a folder).
     public func store(_ bytes: [UInt8], sha256: String, source: String, originalName: String,
                       capturedAt: Timestamp) throws -> Snapshot {
-        try store(sha256: sha256, source: source, originalName: originalName, capturedAt: capturedAt,
-                  byteCount: bytes.count) { temp in
-            do { try Data(bytes).write(to: temp) } catch {
-                throw StoreError(place: temp.path, message: "cannot write snapshot: \(error.localizedDescription)")
-            }
+        switch try begin(sha256: sha256, source: source, origin: originalName, originalName: originalName,
+                         capturedAt: capturedAt, byteCount: bytes.count) {
+        case let .existing(kept):
+            return kept
+        case let .pending(writing):
+            bytes.withUnsafeBytes { writing.write($0) }
+            try writing.finish()
+            return writing.snapshot
         }
     }
 
@@ -74,33 +77,6 @@ public struct SnapshotArchive: Sendable {
     /// The snapshot file's absolute path.
     public func path(of snapshot: Snapshot) -> String {
         root.appendingPathComponent(snapshot.relativePath).path
-    }
-
-    func store(sha256: String, source: String, originalName: String, capturedAt: Timestamp, byteCount: Int,
-               write: (URL) throws -> Void) throws -> Snapshot {
-        let folder = root.appendingPathComponent(source, isDirectory: true)
-        if let existing = try find(sha256: sha256, source: source) { return existing }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(place: folder.path, message: "cannot create snapshot folder: \(error.localizedDescription)")
-        }
-        let safeName = Self.safeFileName(originalName)
-        let name = "\(Self.stamp(capturedAt))-\(sha256.prefix(16))-\(safeName)"
-        let target = folder.appendingPathComponent(name)
-        let temp = folder.appendingPathComponent(".\(name).tmp")
-        do {
-            try write(temp)
-            try FileManager.default.moveItem(at: temp, to: target)
-        } catch let error as StoreError {
-            try? FileManager.default.removeItem(at: temp)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw StoreError(place: target.path, message: "cannot write snapshot: \(error.localizedDescription)")
-        }
-        return Snapshot(source: source, sha256: sha256, relativePath: "\(source)/\(name)",
-                        capturedAt: capturedAt, byteCount: byteCount, isNew: true)
     }
 
     /// Removes a snapshot this run wrote whose reviews could not be stored, so a failed import
