@@ -57,8 +57,7 @@ struct ReviewWriter {
     }
 
     /// `merged` tells the caller the review was already held through another source.
-    func upsert(_ incoming: Review, key: String, snapshotID: Int64, capturedAt: String) throws -> (Outcome, merged: Bool) {
-        let r = incoming
+    func upsert(_ r: Review, key: String, snapshotID: Int64, capturedAt: String) throws -> (Outcome, merged: Bool) {
         let hash = Self.contentHash(r)
         if try insert(r, key: key, hash: hash, snapshotID: snapshotID) { return (.new, false) }
         guard let row = try Row.fetchOne(find, arguments: [key]) else {
@@ -66,7 +65,7 @@ struct ReviewWriter {
         }
         let id: Int64 = row["id"]
         if row["source"] != r.source {
-            return (try mergeRoute(incoming, into: id, snapshotID: snapshotID, capturedAt: capturedAt), true)
+            return (try mergeRoute(r, into: id, snapshotID: snapshotID, capturedAt: capturedAt), true)
         }
         return (try update(r, hash: hash, row: row, snapshotID: snapshotID, capturedAt: capturedAt), false)
     }
@@ -80,9 +79,8 @@ struct ReviewWriter {
             """).execute(arguments: [incoming.source, incoming.externalID, id, capturedAt])
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT r.*, '' AS snapshot_path FROM reviews r WHERE id = ?
-            """), arguments: [id]) else { return .unchanged }
+            """), arguments: [id]), (row["deleted_at"] as String?) == nil else { return .unchanged }
         let stored = SQLiteStore.storedReview(row).review
-        if (row["deleted_at"] as String?) != nil { return .unchanged }
         var merged = incoming.isNewer(than: stored) ? incoming.filled(from: stored) : stored.filled(from: incoming)
         merged.source = stored.source
         merged.externalID = stored.externalID
