@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite) ← Output (render)
+// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite) ← Analysis (metrics) ← Output (render)
 // ← CLI (config, commands, the pipeline that alone knows the order) ← reputa (main).
 let package = Package(
     name: "Reputa",
@@ -22,15 +22,17 @@ let package = Package(
         .target(name: "ReputaCore"),
         .target(name: "ReputaIngest", dependencies: ["ReputaCore", "CCurl", "CLibXML2"]),
         .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore"]),
         .target(name: "ReputaCLI", dependencies: [
-            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaOutput",
+            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaAnalysis", "ReputaOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
         .testTarget(name: "ReputaCoreTests", dependencies: ["ReputaCore"]),
+        .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore"]),
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -22,12 +22,14 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
     public var fullExport: Bool
     /// Raw location value (as in a file's column) → configured location id.
     public var locationAliases: [String: String]
+    /// Surveys, helpdesk and customer exports: questions, scales, segments.
+    public var records: RecordSpec?
 
     public init(
         name: String, kind: String, portal: String = "", location: String = "", competitor: String = "",
         scale: RatingScale = .fiveStars, mapping: [String: String] = [:], delimiter: String? = nil,
         timezone: String = "Europe/Rome", reportingZone: String? = nil, fullExport: Bool = false,
-        locationAliases: [String: String] = [:]
+        locationAliases: [String: String] = [:], records: RecordSpec? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -41,5 +43,6 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
         self.reportingZone = reportingZone ?? timezone
         self.fullExport = fullExport
         self.locationAliases = locationAliases
+        self.records = records
     }
 }

@@ -6,13 +6,18 @@ import ReputaStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import review files that have no entry in sources.yml.",
+        abstract: "Import review, survey, helpdesk or customer files that have no entry in sources.yml.",
         discussion: """
         Each file is hashed: the same bytes imported again change nothing; an overlapping file \
         adds only the reviews that are new; an edited review keeps its old revision. Every file \
         is kept byte for byte under snapshots/<source>/. Each file is one transaction, read in \
         pieces: memory stays flat whatever the file's size. --dry-run reads and checks every file \
         the same way and stores nothing (no store, no snapshot).
+        Survey, helpdesk and customer kinds (survey-csv, qualtrics, survey-wide, zendesk-satisfaction, \
+        zendesk-tickets, freshdesk-csat, tickets-csv, customers-csv, conversions-csv, health-csv) are \
+        read whole; the scale of every score is declared (--scale, --question), never guessed. E.g. \
+        reputa import nps.csv --kind survey-csv --metric nps --scale 0-10 \
+        --map response_id=Id,submitted_at=Date,score=Score --segment location=Store
         Exit codes: 0 all files imported, 2 some failed, 1 all failed, 64 usage.
         """)
 
@@ -61,6 +66,14 @@ extension Import {
         for path in paths {
             do {
                 let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
+                if let kind = InternalKinds.named(descriptor.kind) {
+                    let batch = try kind.importer.parse(payload.input(source: descriptor.name).readAll(), origin: path,
+                                                        source: descriptor)
+                    for p in batch.skipped { parser.log(p, kept: false, source: descriptor.name) }
+                    for p in batch.warnings { parser.log(p, kept: true, source: descriptor.name) }
+                    Console.out("\(descriptor.name): \(path): \(batch.recordCount) records read, \(batch.skipped.count) skipped (dry run: nothing stored)\n")
+                    continue
+                }
                 let counter = CountingSink { parser.log($0, kept: $1, source: descriptor.name) }
                 _ = try parser.stream(payload.input(source: descriptor.name), origin: path, descriptor: descriptor,
                                       into: counter)

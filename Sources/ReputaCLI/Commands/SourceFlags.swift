@@ -5,7 +5,7 @@ import ReputaIngest
 
 /// How to read files that have no entry in sources.yml (`import`, `inspect`).
 struct SourceFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Source kind: \(Kinds.names.joined(separator: ", ")).", valueName: "kind"))
+    @Option(help: ArgumentHelp("Source kind: \((Kinds.names + InternalKinds.names).joined(separator: ", ")).", valueName: "kind"))
     var kind: String?
 
     @Option(help: ArgumentHelp("Source name the reviews are stored under (default: the config entry, else the kind).", valueName: "name"))
@@ -29,6 +29,18 @@ struct SourceFlags: ParsableArguments {
     @Flag(help: "Each file is a full export: reviews missing from a newer file are tombstoned.")
     var fullExport = false
 
+    @Option(help: ArgumentHelp("Survey metric of every row (survey-csv, zendesk-satisfaction, freshdesk-csat): csat, nps, ces or css.", valueName: "metric"))
+    var metric: String?
+
+    @Option(help: ArgumentHelp("A score column of a wide survey export with its metric and scale, e.g. Q1=nps:0-10 (repeatable).", valueName: "column=metric:scale"))
+    var question: [String] = []
+
+    @Option(help: ArgumentHelp("A segment column, e.g. location=Store (repeatable; a JSON path for JSON kinds).", valueName: "name=column"))
+    var segment: [String] = []
+
+    @Flag(help: "The declared scale runs the other way: 1 is best (the older CES effort question).")
+    var lowerBetter = false
+
     /// The descriptor from flags, starting from the config's entry when `--source` names one.
     func descriptor(config: Configuration?) throws -> SourceDescriptor {
         var d: SourceDescriptor
@@ -36,12 +48,13 @@ struct SourceFlags: ParsableArguments {
             d = entry.descriptor
             if let kind, kind != d.kind { throw ValidationError("--kind \(kind) differs from source \(name)'s kind \(d.kind)") }
         } else {
-            guard let kind else { throw ValidationError("--kind is required (one of: \(Kinds.names.joined(separator: ", ")))") }
-            guard let k = Kinds.named(kind) else {
-                throw ValidationError("unknown kind \"\(kind)\"\(Suggestion.hint(kind, Kinds.names)); kinds: \(Kinds.names.joined(separator: ", "))")
+            let names = Kinds.names + InternalKinds.names
+            guard let kind else { throw ValidationError("--kind is required (one of: \(names.joined(separator: ", ")))") }
+            guard let portal = Kinds.named(kind)?.portal ?? InternalKinds.named(kind)?.section else {
+                throw ValidationError("unknown kind \"\(kind)\"\(Suggestion.hint(kind, names)); kinds: \(names.joined(separator: ", "))")
             }
-            d = SourceDescriptor(name: source ?? kind, kind: kind, portal: k.portal,
-                                 timezone: config?.timezone ?? "Europe/Rome",
+            d = SourceDescriptor(name: source ?? kind, kind: kind, portal: portal,
+                                 timezone: config?.timezone ?? "Europe/Rome", reportingZone: config?.timezone,
                                  locationAliases: Configuration.aliasMap(config?.locations ?? []))
         }
         guard d.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }), !d.name.hasPrefix(".") else {
@@ -49,7 +62,7 @@ struct SourceFlags: ParsableArguments {
         }
         if let location { d.location = location }
         if let competitor { d.competitor = competitor }
-        if let scale {
+        if let scale, InternalKinds.named(d.kind) == nil {
             guard let s = RatingScale(parsing: scale) else { throw ValidationError("--scale \"\(scale)\" is not like 1-5") }
             d.scale = s
         }
@@ -58,7 +71,7 @@ struct SourceFlags: ParsableArguments {
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--map \"\(pair)\" is not field=Column") }
-                let fields = Kinds.mappingFields(for: kind)
+                let fields = InternalKinds.named(d.kind)?.fields ?? Kinds.mappingFields(for: d.kind)
                 guard fields.contains(parts[0]) else {
                     throw ValidationError("--map: unknown field \"\(parts[0])\"\(Suggestion.hint(parts[0], fields)); fields: \(fields.joined(separator: ", "))")
                 }
@@ -73,6 +86,53 @@ struct SourceFlags: ParsableArguments {
             d.delimiter = resolved
         }
         if fullExport { d.fullExport = true }
+        try applyRecordFlags(to: &d)
         return d
+    }
+}
+
+extension SourceFlags {
+    /// `--metric`, `--scale`, `--question`, `--segment` for survey, helpdesk and customers kinds.
+    func applyRecordFlags(to d: inout SourceDescriptor) throws {
+        guard InternalKinds.named(d.kind) != nil else {
+            if metric != nil || !question.isEmpty || !segment.isEmpty || lowerBetter {
+                throw ValidationError("--metric, --question, --segment and --lower-better are for survey, helpdesk and customers kinds")
+            }
+            return
+        }
+        var spec = d.records ?? RecordSpec()
+        if let metric {
+            guard let m = SurveyMetric(rawValue: metric.lowercased()) else {
+                throw ValidationError("--metric \"\(metric)\" is not csat, nps, ces or css")
+            }
+            spec.metric = m
+        }
+        if let scale {
+            guard let s = SurveyScale(parsing: scale, lowerIsBetter: lowerBetter) else {
+                throw ValidationError("--scale \"\(scale)\" is not like 1-5, 0-10 or good-bad")
+            }
+            spec.scale = s
+        }
+        if let m = spec.metric, let s = spec.scale, let problem = QuestionSpec.problem(metric: m, scale: s) {
+            throw ValidationError("--metric \(m.rawValue) --scale \(s): \(problem)")
+        }
+        for q in question {
+            let parts = q.split(separator: "=", maxSplits: 1).map(String.init)
+            let rest = parts.count == 2 ? parts[1].split(separator: ":", maxSplits: 1).map(String.init) : []
+            guard parts.count == 2, rest.count == 2, let m = SurveyMetric(rawValue: rest[0].lowercased()),
+                  let s = SurveyScale(parsing: rest[1], lowerIsBetter: lowerBetter) else {
+                throw ValidationError("--question \"\(q)\" is not column=metric:scale, e.g. Q1=nps:0-10")
+            }
+            if let problem = QuestionSpec.problem(metric: m, scale: s) { throw ValidationError("--question \(q): \(problem)") }
+            spec.questions.append(QuestionSpec(column: parts[0], metric: m, scale: s))
+        }
+        for pair in segment {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--segment \"\(pair)\" is not name=column")
+            }
+            spec.segments[parts[0]] = parts[1]
+        }
+        d.records = spec
     }
 }

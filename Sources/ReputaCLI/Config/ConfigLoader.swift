@@ -11,11 +11,12 @@ public struct ConfigLoader {
     /// Alias bombs expand into exponentially many nodes; stop walking long before that.
     static let maxNodes = 20_000
 
-    static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources"]
+    static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
+                           "customers", "health"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
                            "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
-    static let reservedKeys = ["surveys", "helpdesk", "benchmarks", "flags", "notifications"]
+    static let reservedKeys = ["benchmarks", "flags", "notifications"]
     static let locationKeys = ["id", "name", "aliases"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
@@ -133,8 +134,20 @@ public struct ConfigLoader {
                 sources.append(entry)
             }
         }
+        for section in Self.internalSections {
+            guard let node = top[section] else { continue }
+            for (i, item) in try sequence(node, section).enumerated() {
+                let entry = try internalSource(item, section: section, path: "\(section)[\(i)]", timezone: timezone,
+                                               locations: locations, aliases: aliases, resolve: resolve)
+                if sources.contains(where: { $0.descriptor.name == entry.descriptor.name }) {
+                    throw error(item, "\(section)[\(i)].name", "duplicate source name \"\(entry.descriptor.name)\" (names are shared by all sections)")
+                }
+                sources.append(entry)
+            }
+        }
         return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
                              http: http, concurrency: concurrency, locations: locations, sources: sources,
+                             health: try healthModel(top["health"]),
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 

@@ -16,8 +16,11 @@ public struct Configuration: Sendable {
     /// Sources fetched at once.
     public var concurrency: Int
     public var locations: [Location]
+    /// Review sources, then the survey, helpdesk and customers sources (their kind says which).
     public var sources: [SourceEntry]
-    /// Sections later stages own (surveys, helpdesk, benchmarks, flags, notifications): accepted, not yet used.
+    /// The customer health score's components and bands (`health:`).
+    public var health: HealthModel
+    /// Sections later stages own (benchmarks, flags, notifications): accepted, not yet used.
     public var reservedSections: [String]
 
     public struct Location: Equatable, Sendable {

@@ -28,6 +28,9 @@ struct Ingestor: Sendable {
     /// snapshot and hashed again, and the transaction commits only when that hash matches: what
     /// is stored is exactly what was kept, and the file is read twice, not three times.
     func ingestPage(_ payload: Payload, descriptor: SourceDescriptor) throws -> Result {
+        if let kind = InternalKinds.named(descriptor.kind) {
+            return Result(counts: try ingestInternal(payload, descriptor: descriptor, kind: kind))
+        }
         let sha: String
         switch payload.body {
         case let .bytes(bytes): sha = SHA256.hex(bytes)

@@ -2,16 +2,24 @@
 extension Formulas {
     /// Customer churn rate = (S − E) ÷ S × 100, S customers at the period's start, E at its end,
     /// as the metrics note defines it. Absent (n = 0) when S = 0.
+    /// When 0 ≤ S − E ≤ S the rate is a share of the starting customers and carries its Wilson
+    /// interval; a base that grew (E > S) gives a negative rate without one.
     public static func churnPercent(start: Int, end: Int) -> Figure {
         guard start > 0 else { return .empty }
-        return Figure(value: Double(start - end) / Double(start) * 100, n: start)
+        return shareOfStart(start - end, start: start)
+    }
+
+    /// k ÷ S × 100, with the Wilson interval when k is a count of the S customers (0 ≤ k ≤ S).
+    static func shareOfStart(_ k: Int, start: Int) -> Figure {
+        if k >= 0, k <= start { return percentage(successes: k, n: start) }
+        return Figure(value: Double(k) / Double(start) * 100, n: start)
     }
 
     /// Customer retention rate = (E − N) ÷ S × 100, N the customers won during the period.
-    /// Absent (n = 0) when S = 0.
+    /// Absent (n = 0) when S = 0; with its Wilson interval when 0 ≤ E − N ≤ S.
     public static func retentionPercent(start: Int, end: Int, new: Int) -> Figure {
         guard start > 0 else { return .empty }
-        return Figure(value: Double(end - new) / Double(start) * 100, n: start)
+        return shareOfStart(end - new, start: start)
     }
 
     /// Conversion rate = sales ÷ visits × 100, with its Wilson interval. Absent when there

@@ -151,13 +151,7 @@ public final class SQLiteStore: @unchecked Sendable {
             counts.alreadyImported = true
             return (counts, PageInfo())
         }
-        try db.execute(sql: """
-            INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, sha256) DO NOTHING
-            """, arguments: [source, snapshot.sha256, snapshot.relativePath, origin, snapshot.byteCount,
-                             snapshot.capturedAt.utcISO])
-        let snapshotID = try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE source = ? AND sha256 = ?",
-                                            arguments: [source, snapshot.sha256])!
+        let snapshotID = try snapshotRow(snapshot, origin: origin, in: db)
         let newestBefore = try String.fetchOne(db, sql: """
             SELECT MAX(s.captured_at) FROM imports i JOIN snapshots s ON s.id = i.snapshot_id WHERE i.source = ?
             """, arguments: [source])
@@ -176,14 +170,31 @@ public final class SQLiteStore: @unchecked Sendable {
                 """, arguments: [snapshot.capturedAt.utcISO, source])
             counts.removed = db.changesCount
         }
+        try recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt, counts: counts, in: db)
+        return (counts, page)
+    }
+
+    /// The payload's row in `snapshots` (kept once per source and hash), its id.
+    static func snapshotRow(_ snapshot: SnapshotArchive.Snapshot, origin: String, in db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source, sha256) DO NOTHING
+            """, arguments: [snapshot.source, snapshot.sha256, snapshot.relativePath, origin, snapshot.byteCount,
+                             snapshot.capturedAt.utcISO])
+        return try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE source = ? AND sha256 = ?",
+                                  arguments: [snapshot.source, snapshot.sha256])!
+    }
+
+    /// The ledger row that makes the same bytes a no-op next time.
+    static func recordImport(_ snapshot: SnapshotArchive.Snapshot, snapshotID: Int64, descriptor: SourceDescriptor,
+                             importedAt: Timestamp, counts: ImportCounts, in db: Database) throws {
         let descriptorJSON = String(decoding: try JSONEncoder.sorted.encode(descriptor), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO imports (source, sha256, snapshot_id, descriptor, imported_at, new_count, updated_count,
                                  unchanged_count, removed_count, skipped_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [source, snapshot.sha256, snapshotID, descriptorJSON, importedAt.utcISO, counts.new,
+            """, arguments: [descriptor.name, snapshot.sha256, snapshotID, descriptorJSON, importedAt.utcISO, counts.new,
                              counts.updated, counts.unchanged, counts.removed, counts.skipped])
-        return (counts, page)
     }
 
     // MARK: Reparse

@@ -191,6 +191,75 @@ enum Schema {
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX review_routes_review ON review_routes (review_id);
         """, then: assignPortalKeys),
+        Migration(id: "v4-internal-data", sql: """
+        -- What the company measures itself (issue 4): survey answers, helpdesk tickets, customer
+        -- counts per period and per-customer health signals. Each row is keyed by its source and
+        -- the export's own id, so re-importing an overlapping export updates rather than doubles;
+        -- `content_hash` tells an unchanged row from an edited one. Segments are a JSON object.
+        CREATE TABLE survey_answers (
+            source          TEXT NOT NULL,
+            response_id     TEXT NOT NULL,
+            question        TEXT NOT NULL,
+            metric          TEXT NOT NULL,
+            scale           TEXT NOT NULL,
+            score           REAL,
+            submitted_at    TEXT NOT NULL,
+            submitted_epoch INTEGER NOT NULL,
+            comment         TEXT NOT NULL,
+            segments        TEXT NOT NULL,
+            content_hash    TEXT NOT NULL,
+            snapshot_id     INTEGER NOT NULL REFERENCES snapshots(id),
+            PRIMARY KEY (source, response_id, question)
+        ) STRICT;
+
+        CREATE TABLE tickets (
+            source                    TEXT NOT NULL,
+            ticket_id                 TEXT NOT NULL,
+            created_at                TEXT NOT NULL,
+            created_epoch             INTEGER NOT NULL,
+            first_reply_min           REAL,
+            first_reply_business_min  REAL,
+            first_assign_min          REAL,
+            first_assign_business_min REAL,
+            resolution_min            REAL,
+            resolution_business_min   REAL,
+            solved                    INTEGER NOT NULL,
+            reopens                   INTEGER,
+            replies                   INTEGER,
+            segments                  TEXT NOT NULL,
+            content_hash              TEXT NOT NULL,
+            snapshot_id               INTEGER NOT NULL REFERENCES snapshots(id),
+            PRIMARY KEY (source, ticket_id)
+        ) STRICT;
+
+        CREATE TABLE customer_periods (
+            source      TEXT NOT NULL,
+            first_day   TEXT NOT NULL,
+            last_day    TEXT NOT NULL,
+            segments    TEXT NOT NULL,
+            start_count INTEGER,
+            end_count   INTEGER,
+            new_count   INTEGER,
+            lost_count  INTEGER,
+            visits      INTEGER,
+            sales       INTEGER,
+            content_hash TEXT NOT NULL,
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+            PRIMARY KEY (source, first_day, last_day, segments)
+        ) STRICT;
+
+        CREATE TABLE health_signals (
+            source      TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            as_of       TEXT NOT NULL,
+            segments    TEXT NOT NULL,
+            numbers     TEXT NOT NULL,
+            labels      TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+            PRIMARY KEY (source, customer_id, as_of)
+        ) STRICT;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

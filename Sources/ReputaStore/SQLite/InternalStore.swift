@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import ReputaCore
+
+/// Survey answers, tickets, customer periods and health signals: written one payload per
+/// transaction with its snapshot and ledger row, like reviews, and read back as plain values
+/// for the metrics engine.
+extension SQLiteStore {
+    /// Writes one parsed internal payload. A row already held (same source and id) is
+    /// replaced when its content changed and left alone otherwise.
+    public func importInternal(_ batch: InternalBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
+                               descriptor: SourceDescriptor, importedAt: Timestamp) throws -> ImportCounts {
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
+                                 arguments: [descriptor.name, snapshot.sha256]) ?? false {
+                var counts = ImportCounts()
+                counts.alreadyImported = true
+                return counts
+            }
+            let snapshotID = try Self.snapshotRow(snapshot, origin: origin, in: db)
+            var counts = ImportCounts()
+            counts.skipped = batch.skipped.count
+            let source = descriptor.name
+            func upsert(_ table: String, key: [String: DatabaseValueConvertible?], values: [String: DatabaseValueConvertible?]) throws {
+                let hash = StableHash.hex(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value?.databaseValue.description ?? "null")" })
+                let keyColumns = ["source"] + key.keys.sorted()
+                let keyArgs: [DatabaseValueConvertible?] = [source] + key.keys.sorted().map { key[$0]! }
+                let held = try String.fetchOne(db, sql: "SELECT content_hash FROM \(table) WHERE "
+                    + keyColumns.map { "\($0) = ?" }.joined(separator: " AND "), arguments: StatementArguments(keyArgs))
+                if held == hash { counts.unchanged += 1; return }
+                if held == nil { counts.new += 1 } else { counts.updated += 1 }
+                let columns = keyColumns + values.keys.sorted() + ["content_hash", "snapshot_id"]
+                let args: [DatabaseValueConvertible?] = keyArgs + values.keys.sorted().map { values[$0]! } + [hash, snapshotID]
+                try db.execute(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
+                    + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")", arguments: StatementArguments(args))
+            }
+            for a in batch.answers {
+                try upsert("survey_answers", key: ["response_id": a.responseID, "question": a.question], values: [
+                    "metric": a.metric.rawValue, "scale": a.scale.description, "score": a.score,
+                    "submitted_at": a.submittedAt.originalISO, "submitted_epoch": a.submittedAt.epochSeconds,
+                    "comment": a.comment, "segments": Self.json(a.segments)])
+            }
+            for t in batch.tickets {
+                try upsert("tickets", key: ["ticket_id": t.id], values: [
+                    "created_at": t.createdAt.originalISO, "created_epoch": t.createdAt.epochSeconds,
+                    "first_reply_min": t.firstReply.calendar, "first_reply_business_min": t.firstReply.business,
+                    "first_assign_min": t.firstAssign.calendar, "first_assign_business_min": t.firstAssign.business,
+                    "resolution_min": t.resolution.calendar, "resolution_business_min": t.resolution.business,
+                    "solved": t.solved, "reopens": t.reopens, "replies": t.replies, "segments": Self.json(t.segments)])
+            }
+            for p in batch.periods {
+                try upsert("customer_periods", key: ["first_day": p.first.description, "last_day": p.last.description,
+                                                     "segments": Self.json(p.segments)], values: [
+                    "start_count": p.start, "end_count": p.end, "new_count": p.new, "lost_count": p.lost,
+                    "visits": p.visits, "sales": p.sales])
+            }
+            for h in batch.health {
+                try upsert("health_signals", key: ["customer_id": h.customerID, "as_of": h.asOf.description], values: [
+                    "segments": Self.json(h.segments), "numbers": Self.json(h.numbers), "labels": Self.json(h.labels)])
+            }
+            try Self.recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt,
+                                  counts: counts, in: db)
+            return counts
+        }
+    }
+
+    static func json<V>(_ object: [String: V]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func dictionary<V>(_ text: String) -> [String: V] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: V] ?? [:]
+    }
+
+    /// Every stored survey answer (offered-but-unanswered ones included, `score == nil`).
+    public func surveyAnswers() throws -> [SurveyAnswer] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM survey_answers ORDER BY submitted_epoch, source, response_id, question").compactMap { r in
+                guard let metric = SurveyMetric(rawValue: r["metric"]), let scale = SurveyScale(parsing: r["scale"]) else { return nil }
+                return SurveyAnswer(responseID: r["response_id"], question: r["question"], metric: metric, scale: scale,
+                                    score: r["score"], submittedAt: Timestamp(epochSeconds: r["submitted_epoch"]),
+                                    comment: r["comment"], segments: Self.dictionary(r["segments"]),
+                                    place: r["source"])
+            }
+        }
+    }
+
+    public func tickets() throws -> [Ticket] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tickets ORDER BY created_epoch, source, ticket_id").map { r in
+                Ticket(id: r["ticket_id"], createdAt: Timestamp(epochSeconds: r["created_epoch"]),
+                       firstReply: Elapsed(calendar: r["first_reply_min"], business: r["first_reply_business_min"]),
+                       firstAssign: Elapsed(calendar: r["first_assign_min"], business: r["first_assign_business_min"]),
+                       resolution: Elapsed(calendar: r["resolution_min"], business: r["resolution_business_min"]),
+                       solved: r["solved"], reopens: r["reopens"], replies: r["replies"],
+                       segments: Self.dictionary(r["segments"]), place: r["source"])
+            }
+        }
+    }
+
+    public func customerPeriods() throws -> [CustomerPeriod] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM customer_periods ORDER BY first_day, source").compactMap { r in
+                guard let first = Day(r["first_day"] as String), let last = Day(r["last_day"] as String) else { return nil }
+                return CustomerPeriod(first: first, last: last, segments: Self.dictionary(r["segments"]),
+                                      start: r["start_count"], end: r["end_count"], new: r["new_count"], lost: r["lost_count"],
+                                      visits: r["visits"], sales: r["sales"], place: r["source"])
+            }
+        }
+    }
+
+    public func healthSignals() throws -> [HealthSignal] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM health_signals ORDER BY as_of, source, customer_id").compactMap { r in
+                guard let day = Day(r["as_of"] as String) else { return nil }
+                return HealthSignal(customerID: r["customer_id"], asOf: day, segments: Self.dictionary(r["segments"]),
+                                    numbers: Self.dictionary(r["numbers"]), labels: Self.dictionary(r["labels"]),
+                                    place: r["source"])
+            }
+        }
+    }
+}
