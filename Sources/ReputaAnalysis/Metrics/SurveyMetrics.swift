@@ -23,7 +23,9 @@ enum SurveyMetrics {
                      bucket: MetricsRequest.Bucket) -> [MetricRow] {
         let scores = answers.compactMap(\.score)
         let offered = answers.count - scores.count
-        let unanswered = offered > 0 ? "; \(offered) offered, not answered" : ""
+        let questions = Set(answers.map(\.question)).sorted()
+        let pooled = questions.count > 1 ? "; questions pooled: \(questions.joined(separator: ", "))" : ""
+        let unanswered = (offered > 0 ? "; \(offered) offered, not answered" : "") + pooled
         func row(_ name: String, _ f: Figure, _ detail: String) -> MetricRow {
             MetricRow(metric: name, period: bucket.period, segment: bucket.segment, scale: scale.description, figure: f,
                       detail: detail)

@@ -86,7 +86,13 @@ public enum DateText {
     // MARK: dd/mm/yyyy
 
     static func parseNumericDMY(_ text: String, zone: TimeZone, monthFirst: Bool = false) -> Timestamp? {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        var parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        // A 12-hour clock (SurveyMonkey: `11/16/2026 09:58:12 AM`): 12 AM is midnight, 12 PM noon.
+        var meridiem: Int? = nil
+        if parts.count == 3, let last = parts.last?.uppercased(), last == "AM" || last == "PM" {
+            meridiem = last == "PM" ? 12 : 0
+            parts.removeLast()
+        }
         guard let datePart = parts.first, parts.count <= 2 else { return nil }
         let fields = datePart.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
         guard fields.count == 3, var d = Int(fields[0]), var mo = Int(fields[1]), var y = Int(fields[2]),
@@ -100,6 +106,10 @@ public enum DateText {
             guard t.count == 2 || t.count == 3, let hh = Int(t[0]), let mm = Int(t[1]) else { return nil }
             h = hh; mi = mm
             if t.count == 3 { guard let ss = Int(t[2]) else { return nil }; s = ss }
+            if let meridiem {
+                guard (1...12).contains(h) else { return nil }
+                h = h % 12 + meridiem
+            }
         }
         return local(y, mo, d, h, mi, s, zone)
     }
