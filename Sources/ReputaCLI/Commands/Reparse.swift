@@ -7,7 +7,7 @@ import ReputaStore
 
 struct Reparse: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rebuild normalized reviews from the stored snapshots (apply a parser fix to history).",
+        abstract: "Rebuild normalized reviews (and survey, helpdesk, customer records) from the stored snapshots.",
         discussion: """
         Each source is rebuilt in one transaction from its snapshots, oldest first, read the way \
         sources.yml now says (or as recorded at import for sources not in the config). If any \
@@ -39,6 +39,20 @@ struct Reparse: ParsableCommand {
                         return stored
                     }
                     let parser = PayloadParser(logger: logger)
+                    if let kind = payloads.first.flatMap({ InternalKinds.named($0.descriptor.kind) }) {
+                        let counts = try store.rebuildInternal(source: name, payloads: payloads, importedAt: Timestamp(date: Date())) { stored in
+                            let path = archive.path(of: stored.snapshot)
+                            guard let data = FileManager.default.contents(atPath: path) else {
+                                throw StoreError(place: path, message: "snapshot file is missing or unreadable")
+                            }
+                            let batch = try kind.importer.parse([UInt8](data), origin: stored.snapshot.relativePath,
+                                                                source: stored.descriptor)
+                            for p in batch.skipped { parser.log(p, kept: false, source: name) }
+                            return batch
+                        }
+                        Console.out("\(name): \(payloads.count) snapshots reparsed: \(counts.new) records, \(counts.skipped) skipped\n")
+                        continue
+                    }
                     let counts = try store.rebuild(source: name, payloads: payloads, importedAt: Timestamp(date: Date()),
                                                    report: { parser.log($0, kept: $1, source: name) }) { stored, sink in
                         let path = archive.path(of: stored.snapshot)

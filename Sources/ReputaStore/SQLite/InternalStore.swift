@@ -11,57 +11,79 @@ extension SQLiteStore {
     public func importInternal(_ batch: InternalBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
                                descriptor: SourceDescriptor, importedAt: Timestamp) throws -> ImportCounts {
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
-                                 arguments: [descriptor.name, snapshot.sha256]) ?? false {
-                var counts = ImportCounts()
-                counts.alreadyImported = true
-                return counts
+            try Self.applyInternal(batch, snapshot: snapshot, origin: origin, descriptor: descriptor, importedAt: importedAt, in: db)
+        }
+    }
+
+    /// Forgets everything `source` imported and imports its snapshots again, oldest first, in
+    /// one transaction: a snapshot that no longer parses leaves the source as it was.
+    public func rebuildInternal(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
+                                parse: (StoredSnapshot) throws -> InternalBatch) throws -> ImportCounts {
+        try write { db in
+            for table in ["survey_answers", "tickets", "customer_periods", "health_signals", "imports"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE source = ?", arguments: [source])
             }
-            let snapshotID = try Self.snapshotRow(snapshot, origin: origin, in: db)
+            var total = ImportCounts()
+            for stored in payloads {
+                total = total + (try Self.applyInternal(try parse(stored), snapshot: stored.snapshot, origin: stored.origin,
+                                                        descriptor: stored.descriptor, importedAt: importedAt, in: db))
+            }
+            return total
+        }
+    }
+
+    static func applyInternal(_ batch: InternalBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
+                              descriptor: SourceDescriptor, importedAt: Timestamp, in db: Database) throws -> ImportCounts {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
+                             arguments: [descriptor.name, snapshot.sha256]) ?? false {
             var counts = ImportCounts()
-            counts.skipped = batch.skipped.count
-            let source = descriptor.name
-            func upsert(_ table: String, key: [String: DatabaseValueConvertible?], values: [String: DatabaseValueConvertible?]) throws {
-                let hash = StableHash.hex(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value?.databaseValue.description ?? "null")" })
-                let keyColumns = ["source"] + key.keys.sorted()
-                let keyArgs: [DatabaseValueConvertible?] = [source] + key.keys.sorted().map { key[$0]! }
-                let held = try String.fetchOne(db, sql: "SELECT content_hash FROM \(table) WHERE "
-                    + keyColumns.map { "\($0) = ?" }.joined(separator: " AND "), arguments: StatementArguments(keyArgs))
-                if held == hash { counts.unchanged += 1; return }
-                if held == nil { counts.new += 1 } else { counts.updated += 1 }
-                let columns = keyColumns + values.keys.sorted() + ["content_hash", "snapshot_id"]
-                let args: [DatabaseValueConvertible?] = keyArgs + values.keys.sorted().map { values[$0]! } + [hash, snapshotID]
-                try db.execute(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
-                    + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")", arguments: StatementArguments(args))
-            }
-            for a in batch.answers {
-                try upsert("survey_answers", key: ["response_id": a.responseID, "question": a.question], values: [
-                    "metric": a.metric.rawValue, "scale": a.scale.description, "score": a.score,
-                    "submitted_at": a.submittedAt.originalISO, "submitted_epoch": a.submittedAt.epochSeconds,
-                    "comment": a.comment, "segments": Self.json(a.segments)])
-            }
-            for t in batch.tickets {
-                try upsert("tickets", key: ["ticket_id": t.id], values: [
-                    "created_at": t.createdAt.originalISO, "created_epoch": t.createdAt.epochSeconds,
-                    "first_reply_min": t.firstReply.calendar, "first_reply_business_min": t.firstReply.business,
-                    "first_assign_min": t.firstAssign.calendar, "first_assign_business_min": t.firstAssign.business,
-                    "resolution_min": t.resolution.calendar, "resolution_business_min": t.resolution.business,
-                    "solved": t.solved, "reopens": t.reopens, "replies": t.replies, "segments": Self.json(t.segments)])
-            }
-            for p in batch.periods {
-                try upsert("customer_periods", key: ["first_day": p.first.description, "last_day": p.last.description,
-                                                     "segments": Self.json(p.segments)], values: [
-                    "start_count": p.start, "end_count": p.end, "new_count": p.new, "lost_count": p.lost,
-                    "visits": p.visits, "sales": p.sales])
-            }
-            for h in batch.health {
-                try upsert("health_signals", key: ["customer_id": h.customerID, "as_of": h.asOf.description], values: [
-                    "segments": Self.json(h.segments), "numbers": Self.json(h.numbers), "labels": Self.json(h.labels)])
-            }
-            try Self.recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt,
-                                  counts: counts, in: db)
+            counts.alreadyImported = true
             return counts
         }
+        let snapshotID = try Self.snapshotRow(snapshot, origin: origin, in: db)
+        var counts = ImportCounts()
+        counts.skipped = batch.skipped.count
+        let source = descriptor.name
+        func upsert(_ table: String, key: [String: DatabaseValueConvertible?], values: [String: DatabaseValueConvertible?]) throws {
+            let hash = StableHash.hex(values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value?.databaseValue.description ?? "null")" })
+            let keyColumns = ["source"] + key.keys.sorted()
+            let keyArgs: [DatabaseValueConvertible?] = [source] + key.keys.sorted().map { key[$0]! }
+            let held = try String.fetchOne(db, sql: "SELECT content_hash FROM \(table) WHERE "
+                + keyColumns.map { "\($0) = ?" }.joined(separator: " AND "), arguments: StatementArguments(keyArgs))
+            if held == hash { counts.unchanged += 1; return }
+            if held == nil { counts.new += 1 } else { counts.updated += 1 }
+            let columns = keyColumns + values.keys.sorted() + ["content_hash", "snapshot_id"]
+            let args: [DatabaseValueConvertible?] = keyArgs + values.keys.sorted().map { values[$0]! } + [hash, snapshotID]
+            try db.execute(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
+                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")", arguments: StatementArguments(args))
+        }
+        for a in batch.answers {
+            try upsert("survey_answers", key: ["response_id": a.responseID, "question": a.question], values: [
+                "metric": a.metric.rawValue, "scale": a.scale.description, "score": a.score,
+                "submitted_at": a.submittedAt.originalISO, "submitted_epoch": a.submittedAt.epochSeconds,
+                "comment": a.comment, "segments": Self.json(a.segments)])
+        }
+        for t in batch.tickets {
+            try upsert("tickets", key: ["ticket_id": t.id], values: [
+                "created_at": t.createdAt.originalISO, "created_epoch": t.createdAt.epochSeconds,
+                "first_reply_min": t.firstReply.calendar, "first_reply_business_min": t.firstReply.business,
+                "first_assign_min": t.firstAssign.calendar, "first_assign_business_min": t.firstAssign.business,
+                "resolution_min": t.resolution.calendar, "resolution_business_min": t.resolution.business,
+                "solved": t.solved, "reopens": t.reopens, "replies": t.replies, "segments": Self.json(t.segments)])
+        }
+        for p in batch.periods {
+            try upsert("customer_periods", key: ["first_day": p.first.description, "last_day": p.last.description,
+                                                 "segments": Self.json(p.segments)], values: [
+                "start_count": p.start, "end_count": p.end, "new_count": p.new, "lost_count": p.lost,
+                "visits": p.visits, "sales": p.sales])
+        }
+        for h in batch.health {
+            try upsert("health_signals", key: ["customer_id": h.customerID, "as_of": h.asOf.description], values: [
+                "segments": Self.json(h.segments), "numbers": Self.json(h.numbers), "labels": Self.json(h.labels)])
+        }
+        try Self.recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt,
+                              counts: counts, in: db)
+        return counts
     }
 
     static func json<V>(_ object: [String: V]) -> String {
