@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import ReputaAnalysis
 import ReputaCore
 import ReputaOutput
 import ReputaStore
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job: fetch every source, then summarize the store per source and ISO week.",
+        abstract: "The main job: fetch every source, summarize reviews per source and ISO week, and show the latest week's internal metrics.",
         discussion: "Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 64 configuration error.")
 
     @OptionGroup var global: GlobalOptions
@@ -29,8 +30,23 @@ struct Run: ParsableCommand {
                                        .integer(w.replied)]
                                   })
             Console.out("Reviews per source and ISO week\n" + Renderer.render(table, as: format) + "\n")
+            if let (week, rows) = try Self.latestWeekMetrics(store: store, config: config) {
+                Console.out("Internal metrics, \(week), by location (reputa metrics for more)\n"
+                            + Renderer.render(MetricTable.make(rows), as: format) + "\n")
+            }
             Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\n")
             return SourceRunner.status(outcomes)
         }
+    }
+
+    /// The internal metrics of the latest ISO week that has any, by location; nil when the
+    /// store holds no survey, helpdesk or customer data.
+    static func latestWeekMetrics(store: SQLiteStore, config: Configuration) throws -> (String, [MetricRow])? {
+        let zone = ZoneOffsets.of(TimeZone(identifier: config.timezone) ?? .gmt)
+        let all = MetricsEngine.rows(answers: try store.surveyAnswers(), tickets: try store.tickets(),
+                                     periods: try store.customerPeriods(), health: try store.healthSignals(),
+                                     request: MetricsRequest(period: .week, by: "location", zone: zone, health: config.health))
+        guard let week = all.map(\.period).filter({ $0.contains("-W") }).max() else { return nil }
+        return (week, all.filter { $0.period == week })
     }
 }
