@@ -27,11 +27,22 @@ struct Check: ParsableCommand {
                 if let path = s.path { out += "    path: \(path)\n" }
                 if !d.location.isEmpty { out += "    location: \(d.location)\n" }
                 if !d.competitor.isEmpty { out += "    competitor: \(d.competitor)\n" }
-                out += "    scale: \(d.scale)\n"
+                if let spec = d.records {
+                    if let m = spec.metric { out += "    metric: \(m.rawValue)\n" }
+                    if let sc = spec.scale { out += "    scale: \(sc)\n" }
+                    for q in spec.questions { out += "    question: \(q.column) = \(q.metric.rawValue) on \(q.scale)\n" }
+                    for (k, v) in spec.segments.sorted(by: { $0.key < $1.key }) { out += "    segment.\(k): \(v)\n" }
+                } else {
+                    out += "    scale: \(d.scale)\n"
+                }
                 if let every = s.every { out += "    every: \(Self.duration(every))\n" }
                 if d.fullExport { out += "    full_export: true\n" }
                 for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
                 for (key, secret) in s.credentials { out += "    credentials.\(key): \(secret)\n" }
+            }
+            if config.sources.contains(where: { $0.descriptor.records != nil }) {
+                out += "health: " + config.health.components.map { "\($0.name) ×\(Self.number($0.weight))" }.joined(separator: ", ")
+                    + "; bands " + config.health.bands.map { "\($0.name) ≥ \(Self.number($0.from))" }.joined(separator: ", ") + "\n"
             }
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"
@@ -40,6 +51,8 @@ struct Check: ParsableCommand {
             return .ok
         }
     }
+
+    static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 
     /// 21600 → "6h": the largest unit that divides the interval.
     static func duration(_ seconds: Int) -> String {

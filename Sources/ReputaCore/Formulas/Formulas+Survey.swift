@@ -58,7 +58,8 @@ extension Formulas {
 
     /// NPS = %promoters (9–10) − %detractors (0–6) on the 0–10 question; passives (7–8) count in
     /// the denominator. Range −100…+100. The interval treats each answer as +1 / 0 / −1:
-    /// Var = p + d − (p − d)², SE = √(Var / n), NPS ± z·SE·100, kept inside −100…+100.
+    /// Var = p + d − (p − d)², SE = √(Var / n), NPS ± z·SE·100, kept inside −100…+100. The
+    /// interval collapses to the value when every answer is in one group (n > 1) and is absent for n = 1.
     public static func nps(_ scores: [Double]) throws(MetricError) -> NPSFigure {
         try check(scores, scale: npsScale, metric: "nps")
         let promoters = scores.filter { $0 >= 9 }.count
@@ -72,6 +73,10 @@ extension Formulas {
         guard n > 0 else { return NPSFigure(figure: .empty, promoters: 0, passives: 0, detractors: 0) }
         let p = Double(promoters) / Double(n), d = Double(detractors) / Double(n)
         let score = (p - d) * 100
+        // One answer has no spread to estimate: no interval, as for a mean of one.
+        guard n > 1 else {
+            return NPSFigure(figure: Figure(value: score, n: 1), promoters: promoters, passives: passives, detractors: detractors)
+        }
         let se = max(0, p + d - (p - d) * (p - d)).squareRoot() / Double(n).squareRoot()
         return NPSFigure(figure: Figure(value: score, n: n, ciLow: max(-100, score - z95 * se * 100),
                                         ciHigh: min(100, score + z95 * se * 100)),

@@ -60,12 +60,12 @@ extension SQLiteStore {
         for a in batch.answers {
             try upsert("survey_answers", key: ["response_id": a.responseID, "question": a.question], values: [
                 "metric": a.metric.rawValue, "scale": a.scale.description, "score": a.score,
-                "submitted_at": a.submittedAt.originalISO, "submitted_epoch": a.submittedAt.epochSeconds,
+                "submitted_at": a.submittedAt.utcISO, "submitted_epoch": a.submittedAt.epochSeconds,
                 "comment": a.comment, "segments": Self.json(a.segments)])
         }
         for t in batch.tickets {
             try upsert("tickets", key: ["ticket_id": t.id], values: [
-                "created_at": t.createdAt.originalISO, "created_epoch": t.createdAt.epochSeconds,
+                "created_at": t.createdAt.utcISO, "created_epoch": t.createdAt.epochSeconds,
                 "first_reply_min": t.firstReply.calendar, "first_reply_business_min": t.firstReply.business,
                 "first_assign_min": t.firstAssign.calendar, "first_assign_business_min": t.firstAssign.business,
                 "resolution_min": t.resolution.calendar, "resolution_business_min": t.resolution.business,

@@ -110,7 +110,8 @@ public struct SourceHoldings: Sendable, Equatable {
 
 extension SQLiteStore {
     /// Live (not tombstoned) reviews per source with their earliest and latest dates. A
-    /// review delivered by several sources (`review_routes`) counts for each of them.
+    /// review delivered by several sources (`review_routes`) counts for each of them. For
+    /// survey, helpdesk and customer sources, `reviews` counts their records.
     public func holdings() throws -> [String: SourceHoldings] {
         try read { db in
             var out: [String: SourceHoldings] = [:]
@@ -120,6 +121,18 @@ extension SQLiteStore {
                     UNION ALL
                     SELECT rr.source, r.created_at FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
                     WHERE r.deleted_at IS NULL
+                ) GROUP BY source
+                """) {
+                let source: String = row["source"]
+                out[source] = SourceHoldings(source: source, reviews: row["n"], earliest: row["first"], latest: row["last"])
+            }
+            // Survey, helpdesk and customer sources: their records, by the date each is about.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT source, COUNT(*) AS n, MIN(d) AS first, MAX(d) AS last FROM (
+                    SELECT source, submitted_at AS d FROM survey_answers
+                    UNION ALL SELECT source, created_at FROM tickets
+                    UNION ALL SELECT source, first_day FROM customer_periods
+                    UNION ALL SELECT source, as_of FROM health_signals
                 ) GROUP BY source
                 """) {
                 let source: String = row["source"]
