@@ -47,6 +47,19 @@ struct Inspect: ParsableCommand {
                 Console.err("\(feed.entries.count) entries read (\(feed.flavour.rawValue))")
                 return .ok
             }
+            if let kind = InternalKinds.named(descriptor.kind) {
+                let bytes: [UInt8]
+                do { bytes = try payload.input(source: descriptor.name).readAll() } catch let error as InputError {
+                    throw ImportFailure(source: descriptor.name, place: error.place, message: error.message)
+                }
+                let batch = try kind.importer.parse(bytes, origin: path, source: descriptor)
+                let parser = PayloadParser(logger: Console.logger(verbose: true))
+                for p in batch.skipped { parser.log(p, kept: false, source: descriptor.name) }
+                for p in batch.warnings { parser.log(p, kept: true, source: descriptor.name) }
+                Console.out(InternalTable.make(batch).map { Renderer.render($0, as: format) }.joined(separator: "\n"))
+                Console.err("\(batch.recordCount) records read, \(batch.skipped.count) rows skipped")
+                return .ok
+            }
             let batch = try PayloadParser(logger: Console.logger(verbose: true)).parse(payload, descriptor: descriptor)
             let columns = format == .table ? ReviewTable.tableColumns : ReviewTable.columns
             Console.out(Renderer.render(ReviewTable.make(batch.reviews, columns: columns), as: format))
