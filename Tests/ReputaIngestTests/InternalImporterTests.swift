@@ -175,4 +175,42 @@ import Testing
             try SurveyCSVImporter().parse(Array("id,date,score\na,2026-11-16,5\n".utf8), origin: "s.csv", source: d)
         } throws: { "\($0)".contains("no scale declared") }
     }
+
+    @Test func zendeskTicketsWithSideLoadedMetricSets() throws {
+        let json = """
+        {"tickets": [
+          {"id": 7, "created_at": "2026-11-16T08:00:00Z", "status": "pending", "via": {"channel": "email"}, "group_id": 3,
+           "assignee_id": 9, "custom_fields": [{"id": 360001, "value": "Milano"}, {"id": 360002, "value": null}]},
+          {"id": 8, "created_at": "2026-11-16T09:00:00Z", "status": "solved", "via": {"channel": "chat"}, "group_id": 3,
+           "assignee_id": null, "custom_fields": []},
+          {"id": 9, "created_at": "2026-11-16T09:30:00Z", "status": "new", "via": {"channel": "web"}}],
+         "metric_sets": [
+          {"ticket_id": 7, "created_at": "2026-11-16T08:00:00Z", "reopens": 0, "replies": 1, "solved_at": null,
+           "initially_assigned_at": "2026-11-16T08:30:00Z", "reply_time_in_minutes": {"calendar": 12, "business": 12},
+           "full_resolution_time_in_minutes": {"calendar": null, "business": null}},
+          {"ticket_id": 8, "created_at": "2026-11-16T09:00:00Z", "reopens": 0, "replies": 1, "solved_at": "2026-11-16T10:00:00Z",
+           "initially_assigned_at": null, "reply_time_in_minutes": {"calendar": 5, "business": null},
+           "full_resolution_time_in_minutes": {"calendar": 60, "business": null}}],
+         "next_page": null, "count": 3}
+        """
+        let d = SourceDescriptor(name: "z", kind: "zendesk-tickets", locationAliases: ["Milano": "milano"],
+                                 records: RecordSpec(segments: ["location": "custom_fields.360001"]))
+        let b = try ZendeskTicketsImporter().parse(Array(json.utf8), origin: "t.json", source: d)
+        #expect(b.tickets.map(\.id) == ["7", "8"])
+        #expect(b.tickets[0].segments == ["channel": "email", "group": "3", "agent": "9", "location": "milano"])
+        #expect(!b.tickets[0].solved && b.tickets[0].firstAssign.calendar == 30)
+        #expect(b.tickets[1].solved && b.tickets[1].resolution == Elapsed(calendar: 60) && b.tickets[1].segments["agent"] == nil)
+        #expect(b.skipped.map(\.description) == ["t.json:tickets[2]: ticket 9: no metrics in this payload (fetch with include=metric_sets)"])
+    }
+
+    @Test func healthSignals() throws {
+        let csv = "customer_id,as_of,location,tenure,plan,spend,csat\nc1,2026-11-22,Milano,14,Paid,\"420,50\",4\nc2,2026-11-22,Roma,2,free,,\nc1,2026-11-22,Milano,15,paid,1,1\n,2026-11-22,Roma,1,free,1,1\nc3,22/11/2026,Roma,1,free,1,1\n"
+        let d = SourceDescriptor(name: "h", kind: "health-csv", locationAliases: ["Milano": "milano"],
+                                 records: RecordSpec(segments: ["location": "location"]))
+        let b = try HealthCSVImporter().parse(Array(csv.utf8), origin: "h.csv", source: d)
+        #expect(b.health.map(\.customerID) == ["c1", "c2"])
+        #expect(b.health[0].numbers == ["tenure": 14, "spend": 420.5, "csat": 4] && b.health[0].labels == ["plan": "paid"])
+        #expect(b.health[0].segments == ["location": "milano"] && b.health[1].numbers == ["tenure": 2])
+        #expect(b.skipped.map(\.place) == ["h.csv:4", "h.csv:5", "h.csv:6"])  // duplicate, no id, not a YYYY-MM-DD date
+    }
 }
