@@ -7,11 +7,15 @@ Every file is written in the byte format of the real portal export it imitates
 (see snapshots/README.md and the project's notes on source formats): App Store
 Atom feed, Google Play monthly UTF-16 CSV, Trustpilot export CSV, scraped amazon.it
 CSV, an analyst's TripAdvisor spreadsheet export, Google Business Profile Takeout
-JSON.  OUTDIR/truth.json records what the generator knows (distinct reviews,
-replies, edits, the deleted review, urgent complaints) for the tests.
+JSON; and the company's internal data: a Qualtrics CSV export, Zendesk
+satisfaction ratings and tickets (API JSON), weekly customer counts and customer
+health signals (CSV).  OUTDIR/truth.json records what the generator knows (distinct
+reviews, replies, edits, the deleted review, urgent complaints, and the internal
+metrics of the last week) for the tests.
 
-Deterministic: stdlib only, one seeded random.Random, no clock, no dict/set order
-dependence, fixed file names.  Running it twice gives byte-identical output.
+Deterministic: stdlib only, seeded random.Random instances (one for the reviews,
+one for the internal data, so that neither changes the other's bytes), no clock, no
+dict/set order dependence, fixed file names.  Running it twice gives byte-identical output.
 All people, places, ids and texts are invented.
 """
 
@@ -1447,6 +1451,745 @@ def gbp_files(rng, reviews, loc):
 
 
 # ---------------------------------------------------------------------------
+# Internal customer data: what Aurora Bistrot measures itself (surveys, helpdesk,
+# customer counts, customer health).  Drawn from its own seeded Random, so the
+# review files above stay byte-identical whatever is changed here.
+# ---------------------------------------------------------------------------
+
+INTERNAL_SEED = 20261125
+INTERNAL_SOURCES = ["aurora-qualtrics", "aurora-zendesk-csat", "aurora-zendesk-tickets", "aurora-customers",
+                    "aurora-health"]
+INTERNAL_CAPTURE = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+LOC_DISPLAY = {"milano": "Milano", "roma": "Roma", "napoli": "Napoli"}   # the `locations:` names in sources.yml
+LOC_BY_DISPLAY = {v: k for k, v in LOC_DISPLAY.items()}
+B62 = B64URL[:62]
+
+
+def rome_local(t):
+    """Aware UTC datetime -> naive Europe/Rome wall time."""
+    offset = 2 if t < datetime(2026, 10, 25, 1, 0, 0, tzinfo=UTC) else 1
+    return (t + timedelta(hours=offset)).replace(tzinfo=None)
+
+
+def iso_week_label(d):
+    y, w, _ = d.isocalendar()
+    return "%04d-W%02d" % (y, w)
+
+
+LAST_WEEK = iso_week_label(LAST_DAY)
+
+
+# --- Qualtrics -------------------------------------------------------------
+
+NPS_TEXT = "Quanto è probabile che consiglieresti Aurora Bistrot a un amico o collega?"
+CSAT_TEXT = "Quanto sei soddisfatto della tua visita?"
+COMMENT_TEXT = "Commenti"
+QX_TAGS = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
+           "RecordedDate", "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
+           "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel", "UserLanguage",
+           "Q1", "Q1_NPS_GROUP", "Q2", "Q3", "Location"]
+QX_TEXTS = ["Start Date", "End Date", "Response Type", "IP Address", "Progress", "Duration (in seconds)", "Finished",
+            "Recorded Date", "Response ID", "Recipient Last Name", "Recipient First Name", "Recipient Email",
+            "External Data Reference", "Location Latitude", "Location Longitude", "Distribution Channel",
+            "User Language", NPS_TEXT, NPS_TEXT + " - Group", CSAT_TEXT, COMMENT_TEXT, "Location"]
+QX_IMPORT = ['{"ImportId":"startDate","timeZone":"Europe/Rome"}', '{"ImportId":"endDate","timeZone":"Europe/Rome"}',
+             '{"ImportId":"status"}', '{"ImportId":"ipAddress"}', '{"ImportId":"progress"}', '{"ImportId":"duration"}',
+             '{"ImportId":"finished"}', '{"ImportId":"recordedDate","timeZone":"Europe/Rome"}',
+             '{"ImportId":"_recordId"}', '{"ImportId":"recipientLastName"}', '{"ImportId":"recipientFirstName"}',
+             '{"ImportId":"recipientEmail"}', '{"ImportId":"externalDataReference"}',
+             '{"ImportId":"locationLatitude"}', '{"ImportId":"locationLongitude"}',
+             '{"ImportId":"distributionChannel"}', '{"ImportId":"userLanguage"}', '{"ImportId":"QID1"}',
+             '{"ImportId":"QID1_NPS_GROUP"}', '{"ImportId":"QID2"}', '{"ImportId":"QID3_TEXT"}',
+             '{"ImportId":"Location"}']
+QX_GEO = {"milano": (45.4642, 9.1900), "roma": (41.8919, 12.5113), "napoli": (40.8518, 14.2681)}
+QX_SURNAMES = ["Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci", "Marino", "Greco",
+               "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo", "Lombardi", "Moretti"]
+
+# Q1 weights for the scores 0..10 (percent).  Milano: many promoters, improving; Napoli:
+# the most detractors, slowly slipping; Roma: the review story (weeks 9-12 dip).
+NPS_MILANO = (1, 0.5, 0.5, 1, 1, 2, 7, 11, 14, 28, 34)
+NPS_ROMA = (2, 1, 1, 1, 2, 4, 9, 14, 16, 24, 26)
+NPS_ROMA_DIP = (8, 5, 6, 6, 7, 8, 10, 12, 12, 12, 14)
+NPS_NAPOLI = (4, 2, 2, 3, 4, 6, 9, 16, 17, 18, 19)
+
+QX_COMMENT_POS = [
+    "Tutto perfetto, torneremo presto.", "Servizio veloce e personale gentilissimo.", "Che bontà: {dish}!",
+    "Ottimo rapporto qualità/prezzo.", "{staff} è stato fantastico con i bambini.", "Bella atmosfera, cibo ottimo.",
+    "Il {dessert} era da applausi, complimenti alla cucina.", "Prenotazione semplice, tavolo pronto all'orario giusto.",
+    "Sempre una certezza.", "Consiglio \"{dish}\": merita da solo la visita.",
+]
+QX_COMMENT_MID = [
+    "Buono, ma un po' caro.", "Attesa un po' lunga per il tavolo.", "Nella media.",
+    "{dish} ok, il dolce meno.", "Cibo buono, servizio da rivedere.", "Locale rumoroso il sabato sera.",
+]
+QX_COMMENT_NEG = [
+    "Servizio lento, abbiamo aspettato troppo.", "Piatti arrivati freddi.",
+    "Conto sbagliato, corretto solo dopo averlo fatto notare.", "Troppo rumore, non si riusciva a parlare.",
+    "Prenotazione non trovata, abbiamo aspettato 20 minuti in piedi.", "Porzioni piccole per il prezzo.",
+    "Nessuno è passato a chiederci se andava tutto bene.",
+]
+QX_COMMENT_ROMA_DIP = ["Da quando c'è il nuovo responsabile di sala il servizio è peggiorato.",
+                       "Sala nel caos, pochissimo personale.", "Servizio lentissimo, un'ora tra antipasto e primo."]
+QX_COMMENT_NEWLINE = "Cibo ottimo.\nServizio da migliorare: il conto è arrivato dopo mezz'ora."
+
+
+def nps_weights(loc, week):
+    if loc == "milano":
+        w = list(NPS_MILANO)
+        w[10] += 0.6 * week            # Milano keeps getting better
+        return w
+    if loc == "roma":
+        return NPS_ROMA_DIP if week in ROMA_DIP_WEEKS else NPS_ROMA
+    w = list(NPS_NAPOLI)
+    w[6] += 0.4 * week                 # Napoli slips
+    w[0] += 0.2 * week
+    return w
+
+
+def nps_group(q1):
+    return 1 if q1 <= 6 else (2 if q1 <= 8 else 3)
+
+
+def gen_qualtrics(rng):
+    """-> list of response dicts (local Rome naive datetimes), sorted by RecordedDate."""
+    out = []
+    used = set()
+
+    def rid():
+        while True:
+            r = "R_" + rand_str(rng, B62, 15)
+            if r not in used:
+                used.add(r)
+                return r
+
+    base = {"milano": 23, "roma": 21, "napoli": 19}
+    for w in range(1, NWEEKS + 1):
+        for loc in LOC_ORDER:
+            n = max(15, min(30, int(round(rng.gauss(base[loc], 3.5)))))
+            for i in range(n):
+                dow = rng.choices(range(7), weights=REST_DAY_WEIGHTS)[0]
+                d = FIRST_DAY + timedelta(days=7 * (w - 1) + dow)
+                h = rng.choices([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+                                weights=[3, 4, 4, 5, 8, 9, 8, 6, 5, 5, 6, 8, 9, 9, 7])[0]
+                end = datetime(d.year, d.month, d.day, h, rng.randint(0, 59), rng.randint(0, 59))
+                q1 = rng.choices(range(11), weights=nps_weights(loc, w))[0]
+                out.append(qx_response(rng, rid(), loc, w, end, q1))
+    # A response at 00:2x on the Monday that opens the last week: Rome says week 47, UTC
+    # (23:2x on Sunday) would say week 46.
+    monday = FIRST_DAY + timedelta(days=7 * (NWEEKS - 1))
+    end = datetime(monday.year, monday.month, monday.day, 0, 20 + rng.randint(0, 9), rng.randint(0, 59))
+    out.append(qx_response(rng, rid(), "napoli", NWEEKS, end, 4))
+    out.sort(key=lambda r: (r["recorded"], r["id"]))
+    # Exactly one comment with a line break inside it; every other comment stays on one line.
+    pick = [r for r in out if r["loc"] == "milano" and r["week"] == NWEEKS and r["q1"] >= 7][3]
+    pick["comment"] = QX_COMMENT_NEWLINE
+    # Q2 not shown (display logic) for a few responses: Q1 answered, Q2 empty.
+    for r in rng.sample(out, 14):
+        r["q2"] = None
+    # Two previews by the survey's owner: excluded by every importer.
+    for d, h, loc in ((date(2026, 8, 3), 10, "milano"), (date(2026, 11, 18), 15, "napoli")):
+        end = datetime(d.year, d.month, d.day, h, rng.randint(0, 59), rng.randint(0, 59))
+        p = qx_response(rng, rid(), loc, (d - FIRST_DAY).days // 7 + 1, end, 10)
+        p.update(status="Survey Preview", ip="", channel="preview", lat="", lon="", q2=5,
+                 comment="test anteprima", email=("", "", "", ""))
+        out.append(p)
+    out.sort(key=lambda r: (r["recorded"], r["id"]))
+    return out
+
+
+def qx_response(rng, rid, loc, week, end, q1):
+    tg = TextGen(rng)
+    sl = tg.slots(loc)["it"]
+    q2 = max(1, min(5, int(round(q1 / 2.5 + rng.gauss(0.6, 0.7)))))
+    comment = ""
+    if rng.random() < 0.45:
+        if loc == "roma" and week in ROMA_DIP_WEEKS and q1 <= 6 and rng.random() < 0.6:
+            pool = QX_COMMENT_ROMA_DIP
+        else:
+            pool = QX_COMMENT_POS if q1 >= 9 else (QX_COMMENT_MID if q1 >= 7 else QX_COMMENT_NEG)
+        comment = cap_first(rng.choice(pool).format(**sl))
+    duration = rng.randint(25, 420)
+    start = end - timedelta(seconds=duration)
+    recorded = end + timedelta(seconds=rng.choice([0, 0, 0, 1]))
+    lat, lon = QX_GEO[loc]
+    email = ("", "", "", "")
+    channel = "anonymous"
+    if rng.random() < 0.2:
+        channel = "email"
+        first = rng.choice(IT_FIRST)
+        last = rng.choice(QX_SURNAMES)
+        email = (last, first, "%s.%s@example.com" % (first.lower(), last.lower().replace(" ", "")),
+                 "AUR-%05d" % rng.randint(10000, 99999))
+    return {"id": rid, "loc": loc, "week": week, "start": start, "end": end, "recorded": recorded,
+            "duration": duration, "status": "IP Address",
+            "ip": "%s.%d" % (rng.choice(["192.0.2", "198.51.100", "203.0.113"]), rng.randint(1, 254)),
+            "lat": "%.4f" % (lat + rng.uniform(-0.04, 0.04)), "lon": "%.4f" % (lon + rng.uniform(-0.04, 0.04)),
+            "channel": channel, "email": email, "q1": q1, "q2": q2, "comment": comment}
+
+
+def qualtrics_file(responses):
+    rows = [QX_TAGS, QX_TEXTS, QX_IMPORT]
+    for r in responses:
+        rows.append([space_dt(r["start"]), space_dt(r["end"]), r["status"], r["ip"], "100", str(r["duration"]),
+                     "True", space_dt(r["recorded"]), r["id"], r["email"][0], r["email"][1], r["email"][2],
+                     r["email"][3], r["lat"], r["lon"], r["channel"], "IT", str(r["q1"]), str(nps_group(r["q1"])),
+                     "" if r["q2"] is None else str(r["q2"]), r["comment"], LOC_DISPLAY[r["loc"]]])
+    # Qualtrics quotes every field, header rows included.
+    text = "".join(",".join('"' + v.replace('"', '""') + '"' for v in row) + "\r\n" for row in rows)
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+# --- Zendesk ---------------------------------------------------------------
+
+ZD = "https://aurora.zendesk.com/api/v2"
+ZD_LOCATION_FIELD = 360001
+ZD_ORDER_FIELD = 360002
+ZD_GROUPS = {"prenotazioni": 360000111201, "reclami": 360000111202, "ordini": 360000111203}
+ZD_AGENTS = {"milano": [391200000101, 391200000102, 391200000103],
+             "roma": [391200000201, 391200000202, 391200000203],
+             "napoli": [391200000301, 391200000302]}
+ZD_SUBJECTS = [
+    ("prenotazioni", "Prenotazione per {n} persone sabato sera"), ("prenotazioni", "Modifica prenotazione"),
+    ("prenotazioni", "Disdetta prenotazione di domani"), ("prenotazioni", "Richiesta sala privata per una cena aziendale"),
+    ("prenotazioni", "Buono regalo: come si usa?"), ("reclami", "Reclamo sul servizio di ieri sera"),
+    ("reclami", "Conto non corretto"), ("reclami", "Attesa troppo lunga"), ("reclami", "Oggetto dimenticato al tavolo"),
+    ("reclami", "Richiesta fattura"), ("ordini", "Ordine in ritardo"), ("ordini", "Ordine incompleto"),
+    ("ordini", "Rimborso ordine annullato"), ("ordini", "Punti fedeltà non accreditati"),
+]
+# Median first reply (calendar minutes) per location; Roma slows down in the dip weeks.
+ZD_REPLY_MEDIAN = {"milano": 40.0, "roma": 95.0, "napoli": 210.0}
+ZD_SOLVE_MEDIAN_H = {"milano": 5.0, "roma": 9.0, "napoli": 20.0}
+ZD_FIRST_TICKET = 10231
+BUSINESS_HOURS = (9, 19)             # Mon-Sat, Europe/Rome
+ZD_REASONS = [(5, "The issue took too long to resolve", 360000270815),
+              (6, "The issue was not resolved", 360000270816),
+              (8, "The agent's attitude was unsatisfactory", 360000270818),
+              (100, "Some other reason", 360000270899)]
+ZD_NO_REASON = (0, "No reason provided", 360000270810)
+ZD_CSAT_GOOD = ["Grazie, gentilissimi!", "Risposta veloce e chiara.", "Problema risolto subito, grazie.",
+                "Molto disponibili."]
+ZD_CSAT_BAD = ["Nessuno mi ha risposto per giorni.", "Il rimborso non è ancora arrivato.",
+               "Risposta standard, il problema resta.", "Troppo tempo per una cosa semplice."]
+
+
+def minutes(a, b):
+    return int((b - a).total_seconds() // 60)
+
+
+def business_minutes(a, b):
+    """Minutes of [a, b) inside Mon-Sat 09:00-19:00 Europe/Rome."""
+    total = 0.0
+    d = rome_date(a)
+    while d <= rome_date(b):
+        if d.weekday() < 6:
+            lo = max(a, rome_to_utc(d, BUSINESS_HOURS[0], 0, 0))
+            hi = min(b, rome_to_utc(d, BUSINESS_HOURS[1], 0, 0))
+            if hi > lo:
+                total += (hi - lo).total_seconds()
+        d += timedelta(days=1)
+    return int(total // 60)
+
+
+def elapsed(a, b):
+    if a is None or b is None:
+        return {"calendar": None, "business": None}
+    return {"calendar": minutes(a, b), "business": business_minutes(a, b)}
+
+
+def gen_tickets(rng):
+    plan = []
+    base = {"milano": 8, "roma": 9, "napoli": 11}
+    for w in range(1, NWEEKS + 1):
+        for loc in LOC_ORDER:
+            for _ in range(max(4, int(round(rng.gauss(base[loc], 2))))):
+                dow = rng.randint(0, 6)
+                d = FIRST_DAY + timedelta(days=7 * (w - 1) + dow)
+                plan.append((rand_time(rng, d, "office"), loc))
+        if rng.random() < 0.25:     # a ticket nobody tagged with a location
+            d = FIRST_DAY + timedelta(days=7 * (w - 1) + rng.randint(0, 6))
+            plan.append((rand_time(rng, d, "office"), None))
+    # 00:30 on the Monday opening the last week (Sunday 23:30 UTC): Rome's week 47.
+    plan.append((rome_to_utc(date(2026, 11, 16), 3, 0, 0) - timedelta(hours=2, minutes=30) + timedelta(seconds=17),
+                 "milano"))
+    plan.sort(key=lambda x: x[0])
+    tickets = []
+    for i, (t, loc) in enumerate(plan):
+        tickets.append(zd_ticket(rng, ZD_FIRST_TICKET + i, t, loc))
+        if rome_local(t).hour < 3:
+            tickets[-1]["channel"] = "web"
+    for x in tickets:
+        zd_finish(x)
+    # The story cases, all created in the last week.
+    cap = INTERNAL_CAPTURE
+    last = [x for x in tickets if week_of(x["created"]) == NWEEKS]
+    # 1. Reopened after its solve: first resolution kept, full resolution null, status open.
+    reo = [x for x in last if x["loc"] == "roma" and x["first_reply"] is not None
+           and x["first_reply"] <= cap - timedelta(hours=48)][0]
+    solve = min(reo["first_reply"] + timedelta(minutes=rng.randint(30, 300)), cap - timedelta(hours=30))
+    reo.update(solves=[solve], reopened_at=solve + timedelta(hours=rng.randint(3, 20), seconds=rng.randint(0, 59)),
+               status="open", replies=1, reopens=1, story="reopened")
+    for loc in LOC_ORDER:
+        mine = [x for x in last if x["loc"] == loc and x is not reo]
+        # 2. Not replied yet: the newest ticket of each location (Napoli's is not even assigned).
+        mine[-1].update(first_reply=None, solves=[], replies=0, reopens=0, reopened_at=None, story="unreplied",
+                        status="new" if loc == "napoli" else "open")
+        if loc == "napoli":
+            mine[-1].update(assigned=None, reassigned=None)
+        # 3. Replied, waiting for the customer: the two before it.
+        for x in mine[-3:-1]:
+            if x["first_reply"] is not None:
+                x.update(solves=[], replies=1, reopens=0, reopened_at=None, status="pending", story="pending")
+    return tickets
+
+
+def zd_ticket(rng, tid, created, loc):
+    w = week_of(created)
+    key = loc or "roma"
+    channel = rng.choices(["email", "web", "chat", "voice"], weights=[45, 30, 15, 10])[0]
+    group, subject = rng.choice(ZD_SUBJECTS)
+    med = ZD_REPLY_MEDIAN[key] * (2.5 if (loc == "roma" and w in ROMA_DIP_WEEKS) else 1.0)
+    if channel in ("chat", "voice"):
+        med = med / 12.0
+    first_reply = created + timedelta(minutes=max(1.0, rng.lognormvariate(0, 0.8) * med), seconds=rng.randint(0, 59))
+    assigned = created + timedelta(minutes=rng.randint(1, 25), seconds=rng.randint(0, 59))
+    if assigned > first_reply:
+        assigned = first_reply - timedelta(seconds=rng.randint(5, 50))
+        if assigned < created:
+            assigned = created
+    replies = 1 + (0 if rng.random() < (0.62 if key == "milano" else 0.5) else rng.choice([1, 1, 2, 3]))
+    solves = []
+    solve = first_reply + timedelta(hours=rng.lognormvariate(0, 0.9) * ZD_SOLVE_MEDIAN_H[key] * (replies / 1.5),
+                                    seconds=rng.randint(0, 59))
+    solves.append(solve)
+    reopens = 0
+    if rng.random() < 0.08:
+        reopens = 1
+        replies += 1
+        solves.append(solve + timedelta(hours=rng.uniform(6, 72)))
+    stations = 2 if rng.random() < 0.1 else 1
+    first_reply, assigned = first_reply.replace(microsecond=0), assigned.replace(microsecond=0)
+    solves = [t.replace(microsecond=0) for t in solves]
+    return {"id": tid, "created": created, "loc": loc, "channel": channel, "group": ZD_GROUPS[group],
+            "subject": subject.format(n=rng.randint(2, 12)), "assignee": rng.choice(ZD_AGENTS[key]),
+            "requester": 381500000000 + rng.randint(0, 99999999), "first_reply": first_reply, "assigned": assigned,
+            "reassigned": (assigned + timedelta(minutes=rng.randint(10, 200))) if stations == 2 else None,
+            "replies": replies, "reopens": reopens, "solves": solves, "reopened_at": None,
+            "order": ("ORD-%06d" % rng.randint(0, 999999)) if group == "ordini" else None,
+            "agent_wait_share": rng.uniform(0, 0.5) if replies > 1 else 0.0,
+            "hold_share": rng.uniform(0.05, 0.2) if rng.random() < 0.07 else 0.0,
+            "comment_lag": rng.randint(1, 30), "status": None}
+
+
+def zd_finish(x):
+    """Cut the ticket's planned history at the capture time; derive its status."""
+    cap = INTERNAL_CAPTURE
+    if x["first_reply"] is not None and x["first_reply"] > cap:
+        x["first_reply"] = None
+    if x["first_reply"] is None:
+        x.update(solves=[], reopens=0, replies=0)
+    if x["assigned"] is not None and x["assigned"] > cap:
+        x["assigned"] = None
+    if x["reassigned"] is not None and (x["assigned"] is None or x["reassigned"] > cap):
+        x["reassigned"] = None
+    planned = x["solves"]
+    x["reopened_at"] = None
+    if len(planned) == 2:
+        reopen = planned[0] + (planned[1] - planned[0]) / 4
+        if reopen > cap:                   # not reopened (yet): one solve, one reply fewer
+            planned = planned[:1]
+            x["reopens"] = 0
+            x["replies"] -= 1
+        else:
+            x["reopened_at"] = reopen.replace(microsecond=0)
+    done = [t for t in planned if t <= cap]
+    x["solves"] = done
+    if not done:
+        x["status"] = "pending" if x["first_reply"] else ("open" if x["assigned"] else "new")
+    elif len(done) == len(planned):
+        x["status"] = "closed" if done[-1] <= cap - timedelta(days=4) else "solved"
+    else:
+        x["status"] = "open"               # reopened, waiting for the second solve
+    if x["status"] == "new":
+        x.update(assigned=None, reassigned=None)
+
+
+def zd_ticket_objects(x, mid):
+    c = x["created"]
+    solved = x["status"] in ("solved", "closed")
+    first_solve = x["solves"][0] if x["solves"] else None
+    last_solve = x["solves"][-1] if solved else None
+    events = [c] + [e for e in (x["first_reply"], x["assigned"], x["reassigned"], x["reopened_at"]) if e] + x["solves"]
+    last_event = max(events)
+    agent_events = [e for e in (x["first_reply"], x["assigned"], x["reassigned"]) if e] + x["solves"]
+    latest_comment = max([c] + [e for e in (x["first_reply"], x["reopened_at"]) if e] +
+                         [s - timedelta(minutes=x["comment_lag"]) for s in x["solves"] if s - timedelta(minutes=x["comment_lag"]) > c])
+    full = elapsed(c, last_solve)
+    if solved:
+        aw_c = int(full["calendar"] * x["agent_wait_share"])
+        aw_b = int(full["business"] * x["agent_wait_share"])
+        oh_c = int(full["calendar"] * x["hold_share"])
+        oh_b = int(full["business"] * x["hold_share"])
+        rw_c = full["calendar"] - aw_c - oh_c
+        rw_b = min(rw_c, max(0, full["business"] - aw_b - oh_b))
+        waits = ({"calendar": aw_c, "business": aw_b}, {"calendar": rw_c, "business": rw_b},
+                 {"calendar": oh_c, "business": oh_b})
+    elif first_solve is not None:
+        # Reopened: the waits measured at the first solve stay.
+        fr = elapsed(c, first_solve)
+        waits = ({"calendar": 0, "business": 0}, fr, {"calendar": 0, "business": 0})
+    else:
+        waits = ({"calendar": None, "business": None},) * 3
+    ticket_updated = last_event
+    if x["status"] == "closed":
+        ticket_updated = last_solve + timedelta(days=4, minutes=7)
+    custom = [{"id": ZD_LOCATION_FIELD, "value": x["loc"]}, {"id": ZD_ORDER_FIELD, "value": x["order"]}]
+    ticket = {
+        "url": "%s/tickets/%d.json" % (ZD, x["id"]), "id": x["id"], "external_id": None,
+        "via": {"channel": x["channel"], "source": {"from": {}, "to": {}, "rel": None}},
+        "created_at": iso_z(c), "updated_at": iso_z(ticket_updated), "type": None, "subject": x["subject"],
+        "raw_subject": x["subject"], "priority": None, "status": x["status"], "requester_id": x["requester"],
+        "submitter_id": x["requester"], "assignee_id": x["assignee"] if x["assigned"] else None,
+        "organization_id": None, "group_id": x["group"], "tags": ([x["loc"]] if x["loc"] else []),
+        "custom_fields": custom, "brand_id": 360000098101, "is_public": True,
+    }
+    metric = {
+        "url": "%s/ticket_metrics/%d.json" % (ZD, mid), "id": mid, "ticket_id": x["id"],
+        "created_at": iso_z(c), "updated_at": iso_z(last_event),
+        "group_stations": 1, "assignee_stations": 2 if x["reassigned"] else (1 if x["assigned"] else 0),
+        "reopens": x["reopens"], "replies": x["replies"],
+        "assignee_updated_at": iso_z(max(agent_events)) if agent_events else None,
+        "requester_updated_at": iso_z(x["reopened_at"] or c),
+        "status_updated_at": iso_z(max([c] + [e for e in (x["first_reply"], x["reopened_at"]) if e] + x["solves"])),
+        "initially_assigned_at": iso_z(x["assigned"]) if x["assigned"] else None,
+        "assigned_at": iso_z(x["reassigned"] or x["assigned"]) if x["assigned"] else None,
+        "solved_at": iso_z(x["solves"][-1]) if x["solves"] else None,
+        "latest_comment_added_at": iso_z(latest_comment),
+        "reply_time_in_minutes": elapsed(c, x["first_reply"]),
+        "first_resolution_time_in_minutes": elapsed(c, first_solve),
+        "full_resolution_time_in_minutes": full,
+        "agent_wait_time_in_minutes": waits[0],
+        "requester_wait_time_in_minutes": waits[1],
+        "on_hold_time_in_minutes": waits[2],
+    }
+    for k, v in metric.items():
+        if isinstance(v, dict) and v.get("calendar") is not None:
+            assert 0 <= v["business"] <= v["calendar"], (x["id"], k, v)
+    return ticket, metric
+
+
+def ticket_pages(tickets, per_page=100):
+    objs = [zd_ticket_objects(x, 360123400000 + 17 * i) for i, x in enumerate(tickets)]
+    pages = [objs[i:i + per_page] for i in range(0, len(objs), per_page)]
+    files = []
+    for n, p in enumerate(pages, 1):
+        link = ZD + "/tickets.json?include=metric_sets&page=%d&per_page=%d"
+        doc = {"tickets": [t for t, _ in p], "metric_sets": [m for _, m in p],
+               "next_page": link % (n + 1, per_page) if n < len(pages) else None,
+               "previous_page": link % (n - 1, per_page) if n > 1 else None,
+               "count": len(objs)}
+        files.append(("tickets-page%d.json" % n, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    return files
+
+
+CSAT_START = date(2026, 11, 2)        # Monday of week 45: satisfaction surveys switched on
+
+
+def gen_ratings(rng, tickets):
+    """Since CSAT_START Zendesk offers the survey 24 h after each solve (voice tickets get
+    none: unoffered); the record is created when offered and updated when answered."""
+    recs = []
+    p_good = {"milano": 0.92, "roma": 0.8, "napoli": 0.66, None: 0.8}
+    for x in tickets:
+        if not x["solves"] or rome_date(x["solves"][0]) < CSAT_START:
+            continue
+        offered = x["solves"][0] + timedelta(hours=24, seconds=rng.randint(0, 600))
+        if offered > INTERNAL_CAPTURE:
+            continue
+        answered = offered + timedelta(minutes=rng.randint(2, 2000), seconds=rng.randint(0, 59))
+        if x["channel"] == "voice":
+            score, upd = "unoffered", offered
+        elif rng.random() < 0.55 or answered > INTERNAL_CAPTURE:
+            score, upd = "offered", offered
+        else:
+            score, upd = ("good" if rng.random() < p_good[x["loc"]] else "bad"), answered
+        comment = None
+        reason = ZD_NO_REASON
+        if score == "good" and rng.random() < 0.35:
+            comment = rng.choice(ZD_CSAT_GOOD)
+        if score == "bad":
+            reason = rng.choice(ZD_REASONS)
+            if rng.random() < 0.6:
+                comment = rng.choice(ZD_CSAT_BAD)
+        recs.append((offered, x, score, upd, comment, reason))
+    recs.sort(key=lambda r: (r[0], r[1]["id"]))
+    out = []
+    rid = 39851000000
+    for offered, x, score, upd, comment, reason in recs:
+        rid += rng.randint(3, 400)
+        out.append({"id": rid, "url": "%s/satisfaction_ratings/%d.json" % (ZD, rid),
+                    "assignee_id": x["assignee"], "group_id": x["group"], "requester_id": x["requester"],
+                    "ticket_id": x["id"], "score": score, "comment": comment, "reason": reason[1],
+                    "reason_code": reason[0], "reason_id": reason[2], "created_at": iso_z(offered),
+                    "updated_at": iso_z(upd)})
+    return out
+
+
+def ratings_file(ratings):
+    doc = {"satisfaction_ratings": ratings, "next_page": None, "previous_page": None, "count": len(ratings)}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# --- Customer counts and health --------------------------------------------
+
+def gen_customers(rng):
+    start = {"milano": 1240, "roma": 980, "napoli": 860}
+    rows = []
+    for w in range(1, NWEEKS + 1):
+        monday = FIRST_DAY + timedelta(days=7 * (w - 1))
+        for loc in LOC_ORDER:
+            s = start[loc]
+            churn = {"milano": 0.018, "roma": 0.05 if w in ROMA_DIP_WEEKS else 0.026, "napoli": 0.038}[loc]
+            gain = {"milano": 0.03, "roma": 0.024, "napoli": 0.028}[loc]
+            lost = max(0, int(round(rng.gauss(s * churn, 4))))
+            new = max(0, int(round(rng.gauss(s * gain, 5))))
+            end = s - lost + new
+            visits = int(round(rng.gauss({"milano": 2400, "roma": 2100, "napoli": 1800}[loc], 150)))
+            conv = {"milano": 0.31, "roma": 0.27, "napoli": 0.22}[loc] + rng.uniform(-0.02, 0.02)
+            sales = min(visits, int(round(visits * conv)))
+            rows.append({"period": iso_week_label(monday), "location": loc, "start": s, "end": end, "new": new,
+                         "lost": lost, "visits": visits, "sales": sales})
+            start[loc] = end
+    return rows
+
+
+def customers_file(rows):
+    hdr = ["period", "location", "start", "end", "new", "lost", "visits", "sales"]
+    return csv_text([hdr] + [[r[h] for h in hdr] for r in rows], ",", "\n").encode("utf-8")
+
+
+HEALTH_HEADER = ["customer_id", "as_of", "location", "tenure", "plan", "interactions", "spend", "responsiveness",
+                 "csat", "nps"]
+
+
+def gen_health(rng):
+    rows = []
+    ids = sorted(rng.sample(range(10000, 99999), 40))
+    locs = ["milano"] * 15 + ["roma"] * 13 + ["napoli"] * 12
+    rng.shuffle(locs)
+    lift = {"milano": 1.0, "roma": 0.85, "napoli": 0.7}
+    for cid, loc in zip(ids, locs):
+        f = lift[loc] * rng.uniform(0.55, 1.3)
+        paid = rng.random() < 0.25 + 0.3 * lift[loc]
+        rows.append({"customer_id": "AUR-%05d" % cid, "as_of": LAST_DAY.isoformat(), "location": loc,
+                     "tenure": str(max(1, int(rng.uniform(1, 40) * min(1.0, f)))),
+                     "plan": "paid" if paid else "free",
+                     "interactions": str(max(0, int(round(rng.gauss(11 * f, 3))))),
+                     "spend": "%.2f" % max(0.0, rng.gauss(520 * f * (1.4 if paid else 0.8), 120)),
+                     "responsiveness": str(max(0, min(100, int(round(rng.gauss(70 * f, 12)))))),
+                     "csat": str(max(1, min(5, int(round(rng.gauss(3.9 * f, 0.7)))))),
+                     "nps": str(max(0, min(10, int(round(rng.gauss(8.2 * f, 1.6))))))})
+    # A few signals nobody has for that customer.
+    for r, col in zip(rng.sample(rows, 6), ["responsiveness", "nps", "csat", "spend", "nps", "interactions"]):
+        r[col] = ""
+    return rows
+
+
+def health_file(rows):
+    return csv_text([HEALTH_HEADER] + [[r[h] for h in HEALTH_HEADER] for r in rows], ",", "\n").encode("utf-8")
+
+
+# Mirrors the `health:` section of sources.yml (for the truth only).
+HEALTH_MODEL = [("tenure", 15, (0, 36)), ("plan", 10, {"free": 0, "paid": 100}), ("interactions", 15, (0, 20)),
+                ("spend", 15, (0, 1000)), ("responsiveness", 15, (0, 100)), ("csat", 15, (1, 5)), ("nps", 15, (0, 10))]
+HEALTH_BANDS = [("healthy", 70), ("at risk", 40), ("critical", 0)]
+
+
+# --- Truth, computed back from the bytes written ---------------------------
+
+def r2(x):
+    return None if x is None else round(x + 0.0, 2)
+
+
+def pct(a, b):
+    return r2(100.0 * a / b) if b else None
+
+
+def mean(xs):
+    return r2(sum(xs) / len(xs)) if xs else None
+
+
+def internal_truth(files):
+    """files: folder -> list of (name, bytes).  Everything is read back from the bytes with
+    Python's own csv and json modules, the way an independent reader would."""
+    import csv
+    import io
+
+    def in_week(d):
+        return iso_week_label(d) == LAST_WEEK
+
+    out = {"week": LAST_WEEK, "week_start": (LAST_DAY - timedelta(days=6)).isoformat(), "week_end": LAST_DAY.isoformat(),
+           "timezone": "Europe/Rome", "locations": {}}
+    per = {loc: {} for loc in LOC_ORDER}
+
+    # Qualtrics
+    answers = responses = previews = 0
+    q1 = {loc: [] for loc in LOC_ORDER}
+    q2 = {loc: [] for loc in LOC_ORDER}
+    for _, data in files["aurora-qualtrics"]:
+        assert data.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+        tags = rows[0]
+        assert rows[1][tags.index("ResponseId")] == "Response ID" and rows[2][0].startswith('{"ImportId"')
+        ix = {t: i for i, t in enumerate(tags)}
+        for row in rows[3:]:
+            if row[ix["Status"]] in ("Survey Preview", "Survey Test", "Spam"):
+                previews += 1
+                continue
+            responses += 1
+            local = datetime.strptime(row[ix["RecordedDate"]], "%Y-%m-%d %H:%M:%S")
+            loc = LOC_BY_DISPLAY[row[ix["Location"]]]
+            answers += 1 + (row[ix["Q2"]] != "")
+            if in_week(local.date()):
+                q1[loc].append(int(row[ix["Q1"]]))
+                if row[ix["Q2"]] != "":
+                    q2[loc].append(int(row[ix["Q2"]]))
+    for loc in LOC_ORDER:
+        s = q1[loc]
+        p = sum(1 for v in s if v >= 9)
+        d = sum(1 for v in s if v <= 6)
+        per[loc]["nps"] = {"value": r2(100.0 * p / len(s) - 100.0 * d / len(s)), "n": len(s), "promoters": p,
+                           "passives": len(s) - p - d, "detractors": d}
+        c = q2[loc]
+        per[loc]["csat_pct"] = {"value": pct(sum(1 for v in c if v >= 4), len(c)), "n": len(c),
+                                "top2": sum(1 for v in c if v >= 4)}
+        per[loc]["csat_mean"] = {"value": mean(c), "n": len(c)}
+
+    # Zendesk tickets
+    tix, mets = {}, {}
+    for _, data in files["aurora-zendesk-tickets"]:
+        doc = json.loads(data.decode("utf-8"))
+        for t in doc["tickets"]:
+            tix[t["id"]] = t
+        for m in doc["metric_sets"]:
+            mets[m["ticket_id"]] = m
+    assert set(tix) == set(mets)
+    for loc in LOC_ORDER:
+        fr, frb, res, resb, fcr_yes, solved, unresolved, created = [], [], [], [], 0, 0, 0, 0
+        for tid in sorted(tix):
+            t, m = tix[tid], mets[tid]
+            field = [f["value"] for f in t["custom_fields"] if f["id"] == ZD_LOCATION_FIELD][0]
+            at = datetime.strptime(t["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+            if field != loc or not in_week(rome_date(at)):
+                continue
+            created += 1
+            if m["reply_time_in_minutes"]["calendar"] is not None:
+                fr.append(m["reply_time_in_minutes"]["calendar"])
+                frb.append(m["reply_time_in_minutes"]["business"])
+            full = m["full_resolution_time_in_minutes"]["calendar"]
+            if full is not None and t["status"] in ("solved", "closed"):
+                solved += 1
+                res.append(full)
+                resb.append(m["full_resolution_time_in_minutes"]["business"])
+                fcr_yes += m["reopens"] == 0 and m["replies"] <= 1
+            else:
+                unresolved += 1
+        per[loc]["first_response_time"] = {"value": mean(fr), "n": len(fr), "business": mean(frb),
+                                           "tickets_created": created, "not_replied": created - len(fr)}
+        per[loc]["resolution_time"] = {"value": mean(res), "n": len(res), "business": mean(resb),
+                                       "unresolved": unresolved}
+        per[loc]["fcr_pct"] = {"value": pct(fcr_yes, solved), "n": solved, "resolved_first_contact": fcr_yes}
+
+    # Zendesk satisfaction
+    good = bad = offered = stored = unoffered = 0
+    for _, data in files["aurora-zendesk-csat"]:
+        for r in json.loads(data.decode("utf-8"))["satisfaction_ratings"]:
+            if r["score"] == "unoffered":
+                unoffered += 1
+                continue
+            stored += 1
+            at = datetime.strptime(r["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+            if in_week(rome_date(at)):
+                good += r["score"] == "good"
+                bad += r["score"] == "bad"
+                offered += r["score"] == "offered"
+    out["css_pct"] = {"value": pct(good, good + bad), "n": good + bad, "good": good, "bad": bad,
+                      "offered_unanswered": offered}
+
+    # Customer counts
+    crow = 0
+    for _, data in files["aurora-customers"]:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+        crow += len(rows)
+        for r in rows:
+            s, e, n, l = (int(r[k]) for k in ("start", "end", "new", "lost"))
+            assert e == s - l + n and int(r["sales"]) <= int(r["visits"])
+            if r["period"] == LAST_WEEK:
+                v, sa = int(r["visits"]), int(r["sales"])
+                per[r["location"]]["churn_pct"] = {"value": pct(s - e, s), "start": s, "end": e, "new": n, "lost": l}
+                per[r["location"]]["retention_pct"] = {"value": pct(e - n, s), "start": s, "end": e, "new": n}
+                per[r["location"]]["conversion_pct"] = {"value": pct(sa, v), "visits": v, "sales": sa}
+
+    # Health (model = sources.yml `health:`), as of the last week's Sunday
+    hrow = 0
+    scores = {loc: [] for loc in LOC_ORDER}
+    for _, data in files["aurora-health"]:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+        hrow += len(rows)
+        for r in rows:
+            num = den = 0.0
+            for name, weight, rule in HEALTH_MODEL:
+                v = r[name]
+                if v == "":
+                    continue
+                if isinstance(rule, dict):
+                    c = rule[v.lower()]
+                else:
+                    lo, hi = rule
+                    c = max(0.0, min(100.0, (float(v) - lo) / (hi - lo) * 100.0))
+                num += weight * c
+                den += weight
+            scores[r["location"]].append(num / den)
+    for loc in LOC_ORDER:
+        s = scores[loc]
+        bands = {name: 0 for name, _ in HEALTH_BANDS}
+        for v in s:
+            bands[next(name for name, frm in HEALTH_BANDS if v >= frm)] += 1
+        per[loc]["health_score"] = {"value": mean(s), "n": len(s), "bands": bands, "as_of": LAST_DAY.isoformat()}
+
+    out["locations"] = per
+    out["counts"] = {"qualtrics_answers": answers, "qualtrics_responses": responses,
+                     "qualtrics_preview_rows": previews, "zendesk_ratings": stored, "zendesk_unoffered": unoffered,
+                     "tickets": len(tix), "customer_rows": crow, "health_rows": hrow}
+    return out
+
+
+def write_internal(w, outdir):
+    master = random.Random(INTERNAL_SEED)
+    sub = {name: random.Random(master.getrandbits(64)) for name in
+           ["qualtrics", "tickets", "ratings", "customers", "health"]}
+    files = {s: [] for s in INTERNAL_SOURCES}
+
+    def put(folder, name, data):
+        w.write(folder, INTERNAL_CAPTURE, name, data)
+        files[folder].append((name, data))
+
+    responses = gen_qualtrics(sub["qualtrics"])
+    for r in responses:
+        if r["comment"] and TRIGGERS.search(r["comment"]):
+            raise SystemExit("trigger word in a survey comment: %r" % r["comment"])
+    put("aurora-qualtrics", "Aurora_Bistrot_-_Feedback_visita_November_23__2026_07.00.csv", qualtrics_file(responses))
+    tickets = gen_tickets(sub["tickets"])
+    for name, data in ticket_pages(tickets):
+        put("aurora-zendesk-tickets", name, data)
+    put("aurora-zendesk-csat", "satisfaction_ratings.json", ratings_file(gen_ratings(sub["ratings"], tickets)))
+    put("aurora-customers", "customers-weekly.csv", customers_file(gen_customers(sub["customers"])))
+    put("aurora-health", "customer-health.csv", health_file(gen_health(sub["health"])))
+    truth = internal_truth(files)
+    truth["captures"] = {s: sorted(w.files[s]) for s in INTERNAL_SOURCES}
+    return truth
+
+
+# ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
 
@@ -1461,7 +2204,7 @@ def stamp(t):
 class Writer:
     def __init__(self, outdir):
         self.outdir = outdir
-        self.files = {s: [] for s in SOURCES}
+        self.files = {s: [] for s in SOURCES + INTERNAL_SOURCES}
 
     def write(self, source, cap, basename, data):
         name = "%s-%s-%s" % (stamp(cap), hashlib.sha256(data).hexdigest()[:16], basename)
@@ -1542,6 +2285,11 @@ sorts by capture time.
 | `aurora-amazon-it/` | Scraped amazon.it product reviews ("Sugo all'Amatriciana Aurora"), UTF-8, `;`, LF, Italian star/date texts. | 2026-10-05, 2026-11-23 |
 | `vesuvio-tripadvisor/`, `lupa-tripadvisor/` | An analyst's spreadsheet export of TripAdvisor reviews: UTF-8 + BOM, `;`, CRLF, mixed date (`dd/mm/yyyy`, `14 ottobre 2026`) and rating (`★★★★☆`, `4/5`) formats. | 2026-11-23 |
 | `gbp-milano/`, `gbp-roma/`, `gbp-napoli/` | Google Business Profile Takeout: `reviews.json` + paged `reviews-<token>.json`; star-only reviews without `comment`; "(Translated by Google)" blocks; one review repeated across two pages. | 2026-11-23 |
+| `aurora-qualtrics/` | Qualtrics CSV export (choice-text statuses, numeric scores): UTF-8 + BOM, CRLF, every field quoted, three header rows (export tags, Italian question texts, `{"ImportId":…}` with `timeZone` Europe/Rome). Q1 = NPS 0-10 (+ `Q1_NPS_GROUP` 1/2/3), Q2 = CSAT 1-5 (empty when not shown), Q3 = comment, embedded data `Location` = Milano/Roma/Napoli. 15-30 responses per restaurant and week; two `Survey Preview` rows; one response at 00:2x on Monday 2026-11-16 (week 47 in Rome, week 46 in UTC); one comment with a line break. | 2026-11-23 |
+| `aurora-zendesk-csat/` | Zendesk `GET /api/v2/satisfaction_ratings`, one page: `good`/`bad`/`offered`/`unoffered`. Surveys switched on 2026-11-02: offered 24 h after a solve, voice tickets unoffered; `created_at` = offered, `updated_at` = answered. No location. | 2026-11-23 |
+| `aurora-zendesk-tickets/` | Zendesk `GET /api/v2/tickets.json?include=metric_sets`, offset pages of 100 (`next_page`/`previous_page`, `count` = all). Location = custom field 360001 (`milano`/`roma`/`napoli`, a few null). Business minutes on Mon-Sat 09:00-19:00 Rome. In the last week: one ticket reopened after its solve (status `open`, first resolution set, full resolution null), unreplied (`new`/`open`) and `pending` tickets, one created at 00:30 on Monday 2026-11-16 Rome time. | 2026-11-23 |
+| `aurora-customers/` | Weekly customer counts: `period,location,start,end,new,lost,visits,sales`, UTF-8, LF; end = start − lost + new, next week's start = this week's end, sales ≤ visits. | 2026-11-23 |
+| `aurora-health/` | Customer health signals: `customer_id,as_of,location,tenure,plan,interactions,spend,responsiveness,csat,nps`, 40 customers as of 2026-11-22, six cells empty. | 2026-11-23 |
 
 `truth.json` is what the generator knows, for the tests: per folder the distinct reviews
 across all captures, how many have a non-empty owner reply in their latest state, how many
@@ -1553,6 +2301,21 @@ amazon review_id, competitor Id, GBP `name`), latest rating, language, creation 
 (date-only sources: local midnight Europe/Rome), and whether it is an urgent complaint
 (food_safety, fraud, legal_threat, data_leak, allergy). The story to find: Roma's ratings
 drop in weeks 9-12 (slow service, a new manager) and recover.
+
+`truth.json` → `internal` holds what the generator computes from the internal files it wrote
+(read back with Python's csv and json modules), for the last ISO week (`week`, Monday to
+Sunday in Europe/Rome) per location id: `nps` (%promoters 9-10 − %detractors 0-6 over Q1,
+previews left out, by RecordedDate in Rome), `csat_pct` (Q2 in 4-5), `csat_mean`,
+`first_response_time` (mean calendar minutes over tickets created that week with a reply),
+`resolution_time` (mean calendar full-resolution minutes over the solved ones), `fcr_pct`
+(solved with no reopen and at most one reply, over solved), `churn_pct` ((S − E)/S),
+`retention_pct` ((E − N)/S), `conversion_pct` (sales/visits), `health_score` (the `health:`
+model of sources.yml); company-wide `css_pct` (good/(good + bad) over ratings created that
+week); and `counts` of what is stored: Qualtrics answers (Q1 answers + non-empty Q2 answers),
+Zendesk ratings (all but unoffered), tickets, customer rows, health rows. Values are rounded to
+2 decimals. Internal data is drawn from its own seed, so the review files do not depend on it.
+Like the reviews, Roma's survey scores and reply times are worse in weeks 9-12; Milano is the
+best of the three restaurants and Napoli the weakest.
 """
 
 
@@ -1562,7 +2325,7 @@ def main():
         return 2
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
-    for s in SOURCES:
+    for s in SOURCES + INTERNAL_SOURCES:
         p = os.path.join(outdir, s)
         if os.path.isdir(p):
             shutil.rmtree(p)
@@ -1642,10 +2405,12 @@ def main():
 
     for s in SOURCES:
         truth[s]["captures"] = sorted(w.files[s])
+    internal = write_internal(w, outdir)
     doc = {"generator": "scripts/gen_demo.py", "seed": SEED, "window_start": FIRST_DAY.isoformat(),
            "window_end": LAST_DAY.isoformat(), "roma_dip_weeks": list(ROMA_DIP_WEEKS),
            "deleted_trustpilot_review_id": deleted[0],
-           "urgent_total": sum(truth[s]["urgent_reviews"] for s in SOURCES), "sources": truth}
+           "urgent_total": sum(truth[s]["urgent_reviews"] for s in SOURCES), "sources": truth,
+           "internal": internal}
     with open(os.path.join(outdir, "truth.json"), "w", encoding="utf-8", newline="\n") as f:
         f.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     with open(os.path.join(outdir, "README.md"), "w", encoding="utf-8", newline="\n") as f:

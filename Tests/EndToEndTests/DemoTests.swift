@@ -9,6 +9,9 @@ import Testing
         var replied: [String: Int] = [:]
         var deleted: String = ""
         var reviews: [String: [[String: Any]]] = [:]
+        /// Survey, helpdesk and customer sources → records the generator wrote.
+        var records: [String: Int] = [:]
+        var internalTruth: [String: Any] = [:]
     }
 
     static func truth() throws -> Truth {
@@ -21,6 +24,12 @@ import Testing
             t.replied[name] = value["replied_reviews"] as? Int
             t.reviews[name] = value["reviews"] as? [[String: Any]]
         }
+        let internalTruth = try #require(root["internal"] as? [String: Any])
+        let counts = try #require(internalTruth["counts"] as? [String: Int])
+        t.records = ["aurora-qualtrics": counts["qualtrics_answers"]!, "aurora-zendesk-csat": counts["zendesk_ratings"]!,
+                     "aurora-zendesk-tickets": counts["tickets"]!, "aurora-customers": counts["customer_rows"]!,
+                     "aurora-health": counts["health_rows"]!]
+        t.internalTruth = internalTruth
         return t
     }
 
@@ -44,17 +53,21 @@ import Testing
         let fetched = try jsonArray(String(first.stdout.split(separator: "\n\n")[0].dropFirst("Fetch\n".count)))
         for row in fetched {
             let name = try #require(row["source"] as? String)
-            #expect(row["new"] as? Int == truth.distinct[name], "\(name)")
+            #expect(row["new"] as? Int == truth.distinct[name] ?? truth.records[name], "\(name)")
             #expect(row["status"] as? String == "ok")
         }
-        #expect(Set(fetched.compactMap { $0["source"] as? String }) == Set(Self.configured))
+        #expect(Set(fetched.compactMap { $0["source"] as? String }) == Set(Self.configured).union(truth.records.keys))
         #expect((fetched.first { $0["source"] as? String == "aurora-trustpilot" }?["removed"] as? Int) == 1)
 
         // Coverage: what the store holds per source; the App Store feed route is capped (partial).
         let sources = try jsonArray(try reputa(["sources", "--config", config, "--store", store, "--format", "json"]).stdout)
-        #expect(sources.count == Self.configured.count)
+        #expect(sources.count == Self.configured.count + truth.records.count)
         for row in sources {
             let name = try #require(row["source"] as? String)
+            if let records = truth.records[name] {
+                #expect(row["held"] as? Int == records, "\(name)")
+                continue
+            }
             let live = try #require(truth.reviews[name]).filter { ($0["deleted"] as? Bool) != true }
             #expect(row["held"] as? Int == live.count, "\(name)")
             #expect(row["earliest"] as? String == live.compactMap { $0["created"] as? String }.min(), "\(name)")
@@ -114,5 +127,53 @@ import Testing
         #expect(reparse.stdout.contains("aurora-play: 4 snapshots reparsed: 193 reviews, 9 revisions"))
         let after = try reputa(["reviews", "--config", config, "--store", store, "--format", "json"]).stdout
         #expect(after == before)
+    }
+
+    /// The generator's own figures for the last demo week, per location, computed in Python
+    /// from the files it wrote: `reputa metrics` must agree to the rounding.
+    @Test func internalMetricsMatchTheGeneratorsTruth() throws {
+        let truth = try Self.truth().internalTruth
+        let temp = try TempFolder()
+        let store = temp.path("m.sqlite")
+        let config = packageRoot.appendingPathComponent("sources.yml").path
+        let fetch = try reputa(["fetch", "--config", config, "--store", store, "--source", "aurora-qualtrics",
+                                "--source", "aurora-zendesk-csat", "--source", "aurora-zendesk-tickets",
+                                "--source", "aurora-customers", "--source", "aurora-health"])
+        #expect(fetch.status == 0, "\(fetch.stderr)")
+        let week = try #require(truth["week"] as? String)
+        let window = ["--since", try #require(truth["week_start"] as? String), "--until", try #require(truth["week_end"] as? String)]
+        let rows = try jsonArray(try reputa(["metrics", "--config", config, "--store", store, "--by", "location",
+                                             "--format", "json"] + window).stdout)
+        #expect(Set(rows.compactMap { $0["period"] as? String }) == [week])
+        func find(_ metric: String, _ location: String, scale: String? = nil) -> [String: Any]? {
+            rows.first { $0["metric"] as? String == metric && $0["segment"] as? String == location
+                && (scale == nil || $0["scale"] as? String == scale) }
+        }
+        func same(_ a: Any?, _ b: Any?) -> Bool {
+            guard let x = (a as? NSNumber)?.doubleValue, let y = (b as? NSNumber)?.doubleValue else { return false }
+            return abs(x - y) <= 0.011
+        }
+        let locations = try #require(truth["locations"] as? [String: [String: [String: Any]]])
+        #expect(locations.count == 3)
+        for (location, metrics) in locations {
+            for (metric, expected) in metrics {
+                let scale = metric.hasSuffix("_time") ? "minutes (calendar)" : nil
+                guard let got = find(metric, location, scale: scale) else {
+                    Issue.record("\(location) \(metric): no row"); continue
+                }
+                #expect(same(got["value"], expected["value"]), "\(location) \(metric): \(got["value"]!) vs \(expected["value"]!)")
+                if let n = expected["n"] as? Int { #expect(got["n"] as? Int == n, "\(location) \(metric) n") }
+                if let business = expected["business"] {
+                    #expect(same(find(metric, location, scale: "minutes (business)")?["value"], business), "\(location) \(metric) business")
+                }
+                if metric == "nps" {
+                    #expect(got["detail"] as? String == "promoters \(expected["promoters"]!), passives \(expected["passives"]!), detractors \(expected["detractors"]!)")
+                }
+            }
+        }
+        let overall = try jsonArray(try reputa(["metrics", "--config", config, "--store", store, "--metric", "css_pct",
+                                                "--format", "json"] + window).stdout)
+        let css = try #require(truth["css_pct"] as? [String: Any])
+        #expect(overall.count == 1 && same(overall.first?["value"], css["value"]) && overall.first?["n"] as? Int == css["n"] as? Int)
     }
 }

@@ -9,7 +9,7 @@ enum HelpdeskMetrics {
             let total = group.count
             let replied = group.filter { $0.firstReply.happened }.count
             rows += durations("first_response_time", group.map(\.firstReply), bucket,
-                              detail: "\(replied) of \(total) tickets replied to; \(total - replied) waiting are not averaged")
+                              detail: "\(replied) of \(total) tickets replied to; \(total - replied) still waiting, not averaged")
             let assigned = group.filter { $0.firstAssign.happened }.count
             rows += durations("first_assign_time", group.map(\.firstAssign), bucket,
                               detail: "\(assigned) of \(total) tickets assigned")

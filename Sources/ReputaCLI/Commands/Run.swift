@@ -39,14 +39,14 @@ struct Run: ParsableCommand {
         }
     }
 
-    /// The internal metrics of the latest ISO week that has any, by location; nil when the
+    /// The internal metrics of the latest ISO week with any figure on data, by location; nil when the
     /// store holds no survey, helpdesk or customer data.
     static func latestWeekMetrics(store: SQLiteStore, config: Configuration) throws -> (String, [MetricRow])? {
         let zone = ZoneOffsets.of(TimeZone(identifier: config.timezone) ?? .gmt)
         let all = MetricsEngine.rows(answers: try store.surveyAnswers(), tickets: try store.tickets(),
                                      periods: try store.customerPeriods(), health: try store.healthSignals(),
                                      request: MetricsRequest(period: .week, by: "location", zone: zone, health: config.health))
-        guard let week = all.map(\.period).filter({ $0.contains("-W") }).max() else { return nil }
+        guard let week = all.filter({ $0.figure.n > 0 && $0.period.contains("-W") }).map(\.period).max() else { return nil }
         return (week, all.filter { $0.period == week })
     }
 }
