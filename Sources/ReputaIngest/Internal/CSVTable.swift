@@ -59,6 +59,25 @@ struct CSVTable {
 
     var found: String { columns.map { "\"\($0)\"" }.joined(separator: ", ") }
 
+    /// field → column position: the mapped column (which must exist), else the first alias
+    /// present; every `required` field must end up with one.
+    func fieldIndex(_ fields: [String], aliases: [String: [String]], mapping: [String: String],
+                    required: [String] = []) throws -> [String: Int] {
+        var index: [String: Int] = [:]
+        for field in fields {
+            if let column = mapping[field] {
+                index[field] = try require(column, for: field, hint: "")
+            } else if let i = self.index(ofAny: aliases[field] ?? []) {
+                index[field] = i
+            }
+        }
+        for field in required where index[field] == nil {
+            throw ParseError(source: source, place: "\(origin):1",
+                             message: "no column for \(field) (map one with --map \(field)=Column); columns found: \(found)")
+        }
+        return index
+    }
+
     func place(_ row: CSVReader.Record) -> String { "\(origin):\(row.line)" }
 
     static func cell(_ row: CSVReader.Record, _ i: Int?) -> String {

@@ -25,14 +25,7 @@ public struct CustomersCSVImporter: InternalImporter {
 
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> InternalBatch {
         let table = try CSVTable(bytes, source: source, origin: origin)
-        var index: [String: Int] = [:]
-        for field in Self.fields {
-            if let column = source.mapping[field] {
-                index[field] = try table.require(column, for: field, hint: "")
-            } else if let i = table.index(ofAny: Self.aliases[field] ?? []) {
-                index[field] = i
-            }
-        }
+        let index = try table.fieldIndex(Self.fields, aliases: Self.aliases, mapping: source.mapping)
         guard index["period"] != nil || (index["period_start"] != nil && index["period_end"] != nil) else {
             throw ParseError(source: source.name, place: "\(origin):1",
                              message: "no period column (period, or period_start and period_end); columns found: \(table.found)")

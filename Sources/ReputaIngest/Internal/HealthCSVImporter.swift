@@ -17,18 +17,8 @@ public struct HealthCSVImporter: InternalImporter {
 
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> InternalBatch {
         let table = try CSVTable(bytes, source: source, origin: origin)
-        var index: [String: Int] = [:]
-        for field in Self.fields {
-            if let column = source.mapping[field] {
-                index[field] = try table.require(column, for: field, hint: "")
-            } else if let i = table.index(ofAny: Self.aliases[field] ?? []) {
-                index[field] = i
-            }
-        }
-        for field in Self.fields where index[field] == nil {
-            throw ParseError(source: source.name, place: "\(origin):1",
-                             message: "no column for \(field) (map one with --map \(field)=Column); columns found: \(table.found)")
-        }
+        let index = try table.fieldIndex(Self.fields, aliases: Self.aliases, mapping: source.mapping,
+                                         required: Self.fields)
         let segments = try table.segmentIndexes(source.records?.segments ?? [:])
         let taken = Set(index.values).union(segments.map(\.1))
         let signals = table.columns.indices.filter { !taken.contains($0) && !table.columns[$0].isEmpty }

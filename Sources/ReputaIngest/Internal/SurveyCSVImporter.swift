@@ -24,18 +24,8 @@ public struct SurveyCSVImporter: InternalImporter {
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> InternalBatch {
         let table = try CSVTable(bytes, source: source, origin: origin)
         let spec = source.records ?? RecordSpec()
-        var index: [String: Int] = [:]
-        for field in Self.fields {
-            if let column = source.mapping[field] {
-                index[field] = try table.require(column, for: field, hint: "")
-            } else if let i = table.index(ofAny: Self.aliases[field] ?? []) {
-                index[field] = i
-            }
-        }
-        for field in ["response_id", "submitted_at", "score"] where index[field] == nil {
-            throw ParseError(source: source.name, place: "\(origin):1",
-                             message: "no column for \(field) (map one with --map \(field)=Column); columns found: \(table.found)")
-        }
+        let index = try table.fieldIndex(Self.fields, aliases: Self.aliases, mapping: source.mapping,
+                                         required: ["response_id", "submitted_at", "score"])
         if spec.metric == nil, index["metric"] == nil {
             throw ParseError(source: source.name, place: origin,
                              message: "no metric declared: give --metric csat|nps|ces|css or map a metric column")

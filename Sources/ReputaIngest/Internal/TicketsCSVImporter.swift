@@ -33,18 +33,8 @@ public struct TicketsCSVImporter: InternalImporter {
 
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> InternalBatch {
         let table = try CSVTable(bytes, source: source, origin: origin)
-        var index: [String: Int] = [:]
-        for field in Self.fields {
-            if let column = source.mapping[field] {
-                index[field] = try table.require(column, for: field, hint: "")
-            } else if let i = table.index(ofAny: Self.aliases[field] ?? []) {
-                index[field] = i
-            }
-        }
-        for field in ["id", "created"] where index[field] == nil {
-            throw ParseError(source: source.name, place: "\(origin):1",
-                             message: "no column for \(field) (map one with --map \(field)=Column); columns found: \(table.found)")
-        }
+        let index = try table.fieldIndex(Self.fields, aliases: Self.aliases, mapping: source.mapping,
+                                         required: ["id", "created"])
         let segments = try table.segmentIndexes(source.records?.segments ?? [:])
             + ["channel", "group", "agent"].compactMap { f in index[f].map { (f, $0) } }
         let zone = RecordCells.zone(source)
