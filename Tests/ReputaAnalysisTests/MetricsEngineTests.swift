@@ -73,6 +73,8 @@ import Testing
         #expect(r?.figure.value == 75 && r?.figure.n == 4)           // 3 good ÷ (3 good + 1 bad)
         #expect(r?.detail == "good 3, bad 1; 1 offered, not answered")
         #expect(row(rows(answers: answers), "csat_mean") == nil)      // no mean of good/bad
+        let low = row(rows(answers: answers), "csat_low_count")
+        #expect(low?.figure.value == 1 && low?.figure.n == 4 && low?.detail == "bad 1 of 4")
     }
 
     @Test func cesAgreeOnlyOnTheSevenPointAgreementScale() {

@@ -45,8 +45,10 @@ enum SurveyMetrics {
                 let good = scores.filter { $0 == 1 }.count, bad = scores.count - good
                 var out = [row("\(prefix)_pct", Formulas.csatPercent(good: good, bad: bad), "good \(good), bad \(bad)\(unanswered)")]
                 if metric == .csat {
-                    out.append(row("csat_low_count", Formulas.percentage(successes: bad, n: scores.count).countFigure(of: bad),
-                                   "bad \(bad) of \(scores.count)"))
+                    // On good-bad (0–1) the low scores are exactly the bad ones.
+                    out.append(attempt("csat_low_count", { _ in "bad \(bad) of \(scores.count)" }) { () throws(MetricError) in
+                        try Formulas.lowScoreCount(scores, scale: scale.range)
+                    })
                 }
                 return out
             }
@@ -82,15 +84,6 @@ enum SurveyMetrics {
             }
             return out
         }
-    }
-}
-
-extension Figure {
-    /// A count with n and its share's interval scaled back to counts.
-    func countFigure(of count: Int) -> Figure {
-        guard n > 0 else { return .empty }
-        return Figure(value: Double(count), n: n, ciLow: ciLow.map { $0 / 100 * Double(n) },
-                      ciHigh: ciHigh.map { $0 / 100 * Double(n) })
     }
 }
 

@@ -67,10 +67,8 @@ extension Import {
             do {
                 let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
                 if let kind = InternalKinds.named(descriptor.kind) {
-                    let batch = try kind.importer.parse(payload.input(source: descriptor.name).readAll(), origin: path,
-                                                        source: descriptor)
-                    for p in batch.skipped { parser.log(p, kept: false, source: descriptor.name) }
-                    for p in batch.warnings { parser.log(p, kept: true, source: descriptor.name) }
+                    let batch = try parser.parseInternal(payload.input(source: descriptor.name).readAll(), origin: path,
+                                                         descriptor: descriptor, kind: kind)
                     Console.out("\(descriptor.name): \(path): \(batch.recordCount) records read, \(batch.skipped.count) skipped (dry run: nothing stored)\n")
                     continue
                 }

@@ -52,10 +52,8 @@ struct Inspect: ParsableCommand {
                 do { bytes = try payload.input(source: descriptor.name).readAll() } catch let error as InputError {
                     throw ImportFailure(source: descriptor.name, place: error.place, message: error.message)
                 }
-                let batch = try kind.importer.parse(bytes, origin: path, source: descriptor)
-                let parser = PayloadParser(logger: Console.logger(verbose: true))
-                for p in batch.skipped { parser.log(p, kept: false, source: descriptor.name) }
-                for p in batch.warnings { parser.log(p, kept: true, source: descriptor.name) }
+                let batch = try PayloadParser(logger: Console.logger(verbose: true))
+                    .parseInternal(bytes, origin: path, descriptor: descriptor, kind: kind)
                 Console.out(InternalTable.make(batch).map { Renderer.render($0, as: format) }.joined(separator: "\n"))
                 Console.err("\(batch.recordCount) records read, \(batch.skipped.count) rows skipped")
                 return .ok

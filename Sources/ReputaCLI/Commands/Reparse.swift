@@ -45,10 +45,8 @@ struct Reparse: ParsableCommand {
                             guard let data = FileManager.default.contents(atPath: path) else {
                                 throw StoreError(place: path, message: "snapshot file is missing or unreadable")
                             }
-                            let batch = try kind.importer.parse([UInt8](data), origin: stored.snapshot.relativePath,
-                                                                source: stored.descriptor)
-                            for p in batch.skipped { parser.log(p, kept: false, source: name) }
-                            return batch
+                            return try parser.parseInternal([UInt8](data), origin: stored.snapshot.relativePath,
+                                                            descriptor: stored.descriptor, kind: kind)
                         }
                         Console.out("\(name): \(payloads.count) snapshots reparsed: \(counts.new) records, \(counts.skipped) skipped\n")
                         continue

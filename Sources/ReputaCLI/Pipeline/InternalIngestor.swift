@@ -29,10 +29,7 @@ extension Ingestor {
             counts.alreadyImported = true
             return counts
         }
-        let batch = try kind.importer.parse(bytes, origin: payload.origin, source: descriptor)
-        let parser = PayloadParser(logger: logger)
-        for p in batch.skipped { parser.log(p, kept: false, source: descriptor.name) }
-        for p in batch.warnings { parser.log(p, kept: true, source: descriptor.name) }
+        let batch = try PayloadParser(logger: logger).parseInternal(bytes, origin: payload.origin, descriptor: descriptor, kind: kind)
         if batch.recordCount == 0 {
             throw ParseError(source: descriptor.name, place: payload.origin,
                              message: "no row could be read (\(batch.skipped.count) skipped; the first: \(batch.skipped.first?.description ?? "none"))")

@@ -33,6 +33,15 @@ struct PayloadParser {
         return batch
     }
 
+    /// A survey, helpdesk or customers payload read whole by its kind's importer, each skipped
+    /// row and warning logged as for reviews.
+    func parseInternal(_ bytes: [UInt8], origin: String, descriptor: SourceDescriptor, kind: InternalKind) throws -> InternalBatch {
+        let batch = try kind.importer.parse(bytes, origin: origin, source: descriptor)
+        for problem in batch.skipped { log(problem, kept: false, source: descriptor.name) }
+        for problem in batch.warnings { log(problem, kept: true, source: descriptor.name) }
+        return batch
+    }
+
     func log(_ problem: RowProblem, kept: Bool, source: String) {
         logger.warning("parse \(source): \(problem.place): \(problem.message); \(kept ? "entry kept" : "row skipped")")
     }
