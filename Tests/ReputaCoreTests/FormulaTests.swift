@@ -59,7 +59,7 @@ import Testing
         #expect(nps.figure.value == 0 && nps.figure.n == 10)
         #expect(close(nps.figure.ciLow, -55.436, 0.001) && close(nps.figure.ciHigh, 55.436, 0.001))
         // Edge cases: all promoters, all detractors, n = 1, the 6/7 and 8/9 boundaries.
-        #expect(try Formulas.nps([9, 10, 10]).figure == Figure(value: 100, n: 3, ciLow: 100, ciHigh: 100))
+        #expect(try Formulas.nps([9, 10, 10]).figure == Figure(value: 100, n: 3, ciLow: 100, ciHigh: 100, standardError: 0))
         #expect(try Formulas.nps([0, 6]).figure.value == -100)
         #expect(try Formulas.nps([7]).figure == Figure(value: 0, n: 1))   // one answer: no interval
         let boundaries = try Formulas.nps([6, 7, 8, 9])

@@ -21,7 +21,7 @@ public struct Reputa: ParsableCommand {
           64  usage or configuration error
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Fetch.self, Run.self, Reparse.self, Sources.self]
+        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Fetch.self, Run.self, Reparse.self, Sources.self]
     )
 
     public init() {}

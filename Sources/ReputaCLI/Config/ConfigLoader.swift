@@ -12,11 +12,11 @@ public struct ConfigLoader {
     static let maxNodes = 20_000
 
     static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
-                           "customers", "health"]
+                           "customers", "health", "benchmarks", "report"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
                            "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
-    static let reservedKeys = ["benchmarks", "flags", "notifications"]
+    static let reservedKeys = ["flags", "notifications"]
     static let locationKeys = ["id", "name", "aliases"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
@@ -148,6 +148,7 @@ public struct ConfigLoader {
         return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
                              http: http, concurrency: concurrency, locations: locations, sources: sources,
                              health: try healthModel(top["health"]),
+                             report: try reportSettings(top["report"], resolve: resolve), benchmarks: try benchmarks(top["benchmarks"]),
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 

@@ -20,7 +20,11 @@ public struct Configuration: Sendable {
     public var sources: [SourceEntry]
     /// The customer health score's components and bands (`health:`).
     public var health: HealthModel
-    /// Sections later stages own (benchmarks, flags, notifications): accepted, not yet used.
+    /// The weekly report: language, window, kept copies, mail delivery (`report:`).
+    public var report: ReportSettings
+    /// Published figures to set beside ours (`benchmarks:`).
+    public var benchmarks: [Benchmark]
+    /// Sections later stages own (flags, notifications): accepted, not yet used.
     public var reservedSections: [String]
 
     public struct Location: Equatable, Sendable {

@@ -21,7 +21,9 @@ extension Formulas {
     /// A share in percent with its Wilson interval: successes ÷ n × 100.
     public static func percentage(successes: Int, n: Int) -> Figure {
         guard n > 0, let ci = wilson(successes: successes, n: n) else { return .empty }
-        return Figure(value: Double(successes) / Double(n) * 100, n: n, ciLow: ci.low * 100, ciHigh: ci.high * 100)
+        let p = Double(successes) / Double(n)
+        return Figure(value: p * 100, n: n, ciLow: ci.low * 100, ciHigh: ci.high * 100,
+                      standardError: (p * (1 - p) / Double(n)).squareRoot() * 100)
     }
 
     /// Arithmetic mean with a 95 % Student-t interval, mean ± t(0.975, n − 1) · s/√n, s the
@@ -32,8 +34,9 @@ extension Formulas {
         let m = values.reduce(0, +) / n
         guard values.count > 1 else { return Figure(value: m, n: 1) }
         let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-        let half = tQuantile975(degreesOfFreedom: values.count - 1) * (variance / n).squareRoot()
-        return Figure(value: m, n: values.count, ciLow: m - half, ciHigh: m + half)
+        let se = (variance / n).squareRoot()
+        let half = tQuantile975(degreesOfFreedom: values.count - 1) * se
+        return Figure(value: m, n: values.count, ciLow: m - half, ciHigh: m + half, standardError: se)
     }
 
     /// The median: the middle value, or the mean of the two middle values when n is even.
@@ -54,7 +57,7 @@ extension Formulas {
 
     /// t(0.975, df), two-sided 95 %: a table for df 1–30 (any statistics textbook's t table),
     /// then df 40, 60, 120 interpolated linearly in 1/df, then z.
-    static func tQuantile975(degreesOfFreedom df: Int) -> Double {
+    public static func tQuantile975(degreesOfFreedom df: Int) -> Double {
         let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
                                2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
                                2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]

@@ -79,7 +79,7 @@ extension Formulas {
         }
         let se = max(0, p + d - (p - d) * (p - d)).squareRoot() / Double(n).squareRoot()
         return NPSFigure(figure: Figure(value: score, n: n, ciLow: max(-100, score - z95 * se * 100),
-                                        ciHigh: min(100, score + z95 * se * 100)),
+                                        ciHigh: min(100, score + z95 * se * 100), standardError: se * 100),
                          promoters: promoters, passives: passives, detractors: detractors)
     }
 

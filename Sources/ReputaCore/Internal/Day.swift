@@ -35,6 +35,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// The reporting periods metrics are grouped by, in the configured time zone.
 public enum Period: String, CaseIterable, Sendable {
     case week, month, quarter
+    /// One bucket for the whole requested window, labelled `all` (the comparer's 12-week figures).
+    case whole
 
     /// `2026-W47`, `2026-11`, `2026-Q4`.
     public func label(of day: Day) -> String {
@@ -48,6 +50,8 @@ public enum Period: String, CaseIterable, Sendable {
         case .quarter:
             let c = day.civil
             return Timestamp.pad(Int(c.year), 4) + "-Q\((c.month - 1) / 3 + 1)"
+        case .whole:
+            return "all"
         }
     }
 }

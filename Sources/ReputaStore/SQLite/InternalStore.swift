@@ -97,10 +97,21 @@ extension SQLiteStore {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: V] ?? [:]
     }
 
-    /// Every stored survey answer (offered-but-unanswered ones included, `score == nil`).
-    public func surveyAnswers() throws -> [SurveyAnswer] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM survey_answers ORDER BY submitted_epoch, source, response_id, question").compactMap { r in
+    /// `AND <column> >= from AND <column> < before` for the bounds given.
+    static func epochWindow(_ column: String, from: Int64?, before: Int64?) -> (sql: String, arguments: StatementArguments) {
+        var sql = "", arguments = StatementArguments()
+        if let from { sql += " AND \(column) >= ?"; arguments += [from] }
+        if let before { sql += " AND \(column) < ?"; arguments += [before] }
+        return (sql, arguments)
+    }
+
+    /// The stored survey answers (offered-but-unanswered ones included, `score == nil`),
+    /// submitted in `from ..< before` (epoch seconds) when bounds are given.
+    public func surveyAnswers(from: Int64? = nil, before: Int64? = nil) throws -> [SurveyAnswer] {
+        let window = Self.epochWindow("submitted_epoch", from: from, before: before)
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM survey_answers WHERE 1\(window.sql) ORDER BY submitted_epoch, source, response_id, question",
+                             arguments: window.arguments).compactMap { r in
                 guard let metric = SurveyMetric(rawValue: r["metric"]), let scale = SurveyScale(parsing: r["scale"]) else { return nil }
                 return SurveyAnswer(responseID: r["response_id"], question: r["question"], metric: metric, scale: scale,
                                     score: r["score"], submittedAt: Timestamp(epochSeconds: r["submitted_epoch"]),
@@ -110,9 +121,12 @@ extension SQLiteStore {
         }
     }
 
-    public func tickets() throws -> [Ticket] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM tickets ORDER BY created_epoch, source, ticket_id").map { r in
+    /// The stored tickets, created in `from ..< before` (epoch seconds) when bounds are given.
+    public func tickets(from: Int64? = nil, before: Int64? = nil) throws -> [Ticket] {
+        let window = Self.epochWindow("created_epoch", from: from, before: before)
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE 1\(window.sql) ORDER BY created_epoch, source, ticket_id",
+                             arguments: window.arguments).map { r in
                 Ticket(id: r["ticket_id"], createdAt: Timestamp(epochSeconds: r["created_epoch"]),
                        firstReply: Elapsed(calendar: r["first_reply_min"], business: r["first_reply_business_min"]),
                        firstAssign: Elapsed(calendar: r["first_assign_min"], business: r["first_assign_business_min"]),

@@ -26,7 +26,7 @@ struct ReviewWriter {
         source, portal, external_id, location, competitor, rating, scale_min, scale_max, rating_100, title, text,
         language, author, created_at, created_offset, updated_at, updated_offset, reply_text, reply_at, has_reply,
         url, helpful_votes, app_version, week, content_hash, revision, first_snapshot_id, snapshot_id, translation,
-        merge_key
+        merge_key, reply_minutes
         """
 
     init(db: Database, reportingZone: String) throws {
@@ -38,7 +38,7 @@ struct ReviewWriter {
             """)
         insertNew = try db.cachedStatement(sql: """
             INSERT INTO reviews (\(Self.columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
             ON CONFLICT (merge_key) DO NOTHING
             """)
     }
@@ -135,7 +135,7 @@ struct ReviewWriter {
             UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
                    language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
                    has_reply = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?, location = ?, content_hash = ?,
-                   revision = ?, snapshot_id = ?, deleted_at = NULL
+                   revision = ?, snapshot_id = ?, deleted_at = NULL, reply_minutes = ?
                    \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
             WHERE id = ?
             """).execute(arguments: StatementArguments([
@@ -143,10 +143,20 @@ struct ReviewWriter {
                 r.title, r.text, r.language, r.author, r.updatedAt?.utcISO, r.updatedAt.map { Int($0.offsetSeconds) },
                 r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1, r.url, r.helpfulVotes, r.appVersion,
                 r.translation, r.location, hash, revision + 1, snapshotID,
+                Self.replyMinutes(r, created: keepCreated ? storedCreated.flatMap(SQLiteStore.timestamp) : r.createdAt),
             ] as [(any DatabaseValueConvertible)?] + (keepCreated ? [] : [
                 r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.createdAt?.isoWeek(in: offsets),
             ] as [(any DatabaseValueConvertible)?]) + [id]))
         return .updated
+    }
+
+    /// Minutes from the review to the business's reply (2 decimals), when there is a reply and
+    /// both times are known and in order: the response-time input of the weekly comparer.
+    /// `created` is the creation time the row keeps (an edit never moves it later).
+    static func replyMinutes(_ r: Review, created: Timestamp?) -> Double? {
+        guard !r.replyText.isEmpty, let reply = r.replyAt, let created,
+              reply.epochSeconds >= created.epochSeconds else { return nil }
+        return (Double(reply.epochSeconds - created.epochSeconds) / 60 * 100).rounded() / 100
     }
 
     /// Inserts `r` unless its merge key is already stored; true when it did.
@@ -189,7 +199,7 @@ struct ReviewWriter {
         text(r.replyText); optionalText(r.replyAt?.utcISO); integer(r.replyText.isEmpty ? 0 : 1)
         text(r.url); integer(r.helpfulVotes.map(Int64.init)); text(r.appVersion)
         optionalText(r.createdAt?.isoWeek(in: offsets)); text(hash)
-        integer(snapshotID); integer(snapshotID); text(r.translation); text(key)
+        integer(snapshotID); integer(snapshotID); text(r.translation); text(key); real(Self.replyMinutes(r, created: r.createdAt))
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         guard code == SQLITE_DONE else {

@@ -1,0 +1,106 @@
+import ReputaCore
+
+/// The weekly comparison: everything `reputa compare` prints and the weekly report shows.
+public struct Comparison: Equatable, Sendable, Codable {
+    public var week: String
+    public var previousWeek: String
+    /// The trailing window's weeks, oldest first, ending with `week`.
+    public var windowWeeks: [String]
+    public var priorWeight: Double
+    /// Our reviews: each location × portal, each location on all portals (`portal == "all"`),
+    /// and all locations (`location == "all"`).
+    public var cells: [PortalCell]
+    /// Competitors: each competitor × location on all its portals, compared with us at that location.
+    public var competitors: [PortalCell]
+    /// Per location with competitors: us and them ranked by Bayesian average of the week.
+    public var ranks: [RankEntry]
+    public var internalCells: [InternalCell]
+    public var correlations: [LagCorrelation]
+    public var trends: [TrendPoint]
+    public var coverage: [SourceCoverage]
+    public var benchmarks: [BenchmarkComparison]
+}
+
+/// One row of the grid.
+public struct PortalCell: Equatable, Sendable, Codable {
+    public var location: String
+    public var portal: String
+    /// Empty for us.
+    public var competitor: String
+    public var week: PortalFigures
+    public var previous: PortalFigures
+    public var window: PortalFigures
+    /// This week versus the previous week.
+    public var weekOverWeek: [Change]
+    /// A competitor's week versus ours at the same location (empty for our own rows).
+    public var versusUs: [Change]
+    /// Sources in this cell whose route returns only the latest reviews (App Store feed, APIs).
+    public var cappedSources: [String]
+}
+
+public struct RankEntry: Equatable, Sendable, Codable {
+    public var location: String
+    /// `us` or the competitor's name.
+    public var name: String
+    public var rank: Int
+    public var bayesian: Double?
+    public var reviews: Int
+    public var mean100: Double?
+}
+
+/// An internal metric (survey, helpdesk) for one location beside the portal figures.
+public struct InternalCell: Equatable, Sendable, Codable {
+    public var location: String
+    public var metric: String
+    public var scale: String
+    public var week: Figure
+    public var previous: Figure
+    public var weekOverWeek: Difference
+    public var detail: String
+}
+
+/// Pearson's r between our weekly portal top-2-box share and weekly CSAT % at one location,
+/// CSAT taken `lag` weeks later (lag > 0: the portal leads; lag < 0: CSAT leads).
+public struct LagCorrelation: Equatable, Sendable, Codable {
+    public var location: String
+    public var csatScale: String
+    public var lag: Int
+    public var r: Figure
+}
+
+/// One week of one series for the trend charts.
+public struct TrendPoint: Equatable, Sendable, Codable {
+    public var location: String
+    /// `us` or the competitor's name.
+    public var name: String
+    public var week: String
+    public var reviews: Int
+    public var mean100: Double?
+    public var topTwo: Double?
+    public var responseTimeMedian: Double?
+}
+
+/// How much of a portal the store holds, for the coverage note on every figure.
+public struct SourceCoverage: Equatable, Sendable, Codable {
+    public var source: String
+    public var stored: Int
+    /// What the portal says it has, when it says.
+    public var portalTotal: Int?
+    /// Most reviews the route returns per fetch, when capped.
+    public var routeCap: Int?
+    public var earliest: String?
+
+    public init(source: String, stored: Int, portalTotal: Int?, routeCap: Int?, earliest: String?) {
+        self.source = source
+        self.stored = stored
+        self.portalTotal = portalTotal
+        self.routeCap = routeCap
+        self.earliest = earliest
+    }
+
+    /// stored ÷ portal total × 100, when the portal gives a total.
+    public var percent: Double? {
+        guard let t = portalTotal, t > 0 else { return nil }
+        return Double(stored) / Double(t) * 100
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ReputaCore
+import Yams
+
+/// The `report:` and `benchmarks:` sections.
+extension ConfigLoader {
+    static let reportKeys = ["lang", "weeks", "prior_weight", "out_dir", "mail"]
+    static let mailKeys = ["url", "starttls", "from", "to", "username", "password", "timeout"]
+    static let benchmarkKeys = ["metric", "scale", "value", "industry", "competitor", "portal", "source", "year", "method"]
+
+    func reportSettings(_ node: Node?, resolve: (String) -> String) throws -> ReportSettings {
+        var settings = ReportSettings()
+        guard let node else { return settings }
+        let m = try mapping(node, "report")
+        try checkKeys(m, allowed: Self.reportKeys, path: "report")
+        for (key, value) in m.pairs {
+            let path = "report.\(key)"
+            switch key {
+            case "lang":
+                let lang = try string(value, path)
+                guard ReportSettings.languages.contains(lang) else {
+                    throw error(value, path, "\"\(lang)\" is not a report language (en, it)")
+                }
+                settings.lang = lang
+            case "weeks": settings.weeks = try integer(value, path, 2...104)
+            case "prior_weight": settings.priorWeight = try number(value, path, 0...10_000)
+            case "out_dir": settings.outDir = resolve(try string(value, path))
+            default: settings.mail = try mailSettings(value)
+            }
+        }
+        return settings
+    }
+
+    func mailSettings(_ node: Node) throws -> MailSettings {
+        let m = try mapping(node, "report.mail")
+        try checkKeys(m, allowed: Self.mailKeys, path: "report.mail")
+        let url = try required(m, "url", in: node, path: "report.mail")
+        guard let scheme = URLComponents(string: url)?.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
+              URLComponents(string: url)?.host?.isEmpty == false else {
+            throw error(m["url"], "report.mail.url", "must be smtp://host[:port] or smtps://host[:port]")
+        }
+        let from = try required(m, "from", in: node, path: "report.mail")
+        guard let toNode = m["to"] else { throw error(node, "report.mail.to", "missing (the recipients)") }
+        let to = try sequence(toNode, "report.mail.to").enumerated().map { try string($1, "report.mail.to[\($0)]") }
+        for (i, address) in ([from] + to).enumerated() where !Self.isMailbox(address) {
+            throw error(i == 0 ? m["from"] : toNode, i == 0 ? "report.mail.from" : "report.mail.to",
+                        "\"\(address)\" is not a mail address")
+        }
+        guard !to.isEmpty else { throw error(toNode, "report.mail.to", "needs at least one recipient") }
+        var timeout = 60
+        if let t = m["timeout"] {
+            guard let s = Self.duration(try string(t, "report.mail.timeout")), s <= 600 else {
+                throw error(t, "report.mail.timeout", "must be a duration up to 600s (30s, 2m)")
+            }
+            timeout = s
+        }
+        return MailSettings(url: url, starttls: try m["starttls"].map { try bool($0, "report.mail.starttls") } ?? true,
+                            from: from, to: to,
+                            username: try m["username"].map { Secret(try string($0, "report.mail.username")) },
+                            password: try m["password"].map { Secret(try string($0, "report.mail.password")) },
+                            timeout: timeout)
+    }
+
+    /// `name@host` or `Display Name <name@host>`, with no line breaks (they would forge headers).
+    static func isMailbox(_ text: String) -> Bool {
+        guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else { return false }
+        let address = text.firstIndex(of: "<").map { String(text[text.index(after: $0)...].prefix { $0 != ">" }) } ?? text
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && (parts[1].contains(".") || parts[1] == "localhost")
+    }
+
+    func benchmarks(_ node: Node?) throws -> [Benchmark] {
+        guard let node else { return [] }
+        return try sequence(node, "benchmarks").enumerated().map { i, item in
+            let path = "benchmarks[\(i)]"
+            let m = try mapping(item, path)
+            try checkKeys(m, allowed: Self.benchmarkKeys, path: path)
+            let metric = try required(m, "metric", in: item, path: path)
+            let scale = try required(m, "scale", in: item, path: path)
+            if let problem = Benchmark.scaleProblem(metric: metric, scale: scale) {
+                throw error(Benchmark.metrics[metric] == nil ? m["metric"] : m["scale"],
+                            "\(path).\(Benchmark.metrics[metric] == nil ? "metric" : "scale")", problem)
+            }
+            guard let valueNode = m["value"] else { throw error(item, "\(path).value", "missing") }
+            let value = try number(valueNode, "\(path).value", -100...100)
+            let subject = try m["industry"].map { try string($0, "\(path).industry") }
+                ?? m["competitor"].map { try string($0, "\(path).competitor") }
+            guard let subject else { throw error(item, "\(path).industry", "missing (name the industry or the competitor)") }
+            guard let yearNode = m["year"] else { throw error(item, "\(path).year", "missing (when the figure was published)") }
+            return Benchmark(metric: metric, scale: scale, value: value, subject: subject,
+                             portal: try m["portal"].map { try string($0, "\(path).portal") } ?? "",
+                             source: try required(m, "source", in: item, path: path),
+                             year: try integer(yearNode, "\(path).year", 1990...2100),
+                             method: try required(m, "method", in: item, path: path))
+        }
+    }
+}

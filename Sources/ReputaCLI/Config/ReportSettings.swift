@@ -1,0 +1,30 @@
+import Foundation
+import ReputaCore
+
+/// The `report:` section: how the weekly report is written and to whom it is mailed.
+public struct ReportSettings: Sendable {
+    /// `en` or `it`: labels and number formats.
+    public var lang = "en"
+    /// Weeks in the trailing window (the compared week included).
+    public var weeks = 12
+    /// m of the Bayesian average.
+    public var priorWeight = 10.0
+    /// Where `run` and `--out-dir` keep a dated copy; nil: not kept.
+    public var outDir: String?
+    public var mail: MailSettings?
+
+    public static let languages = ["en", "it"]
+}
+
+/// SMTP delivery of the report (`report.mail`).
+public struct MailSettings: Sendable {
+    /// `smtp://host:port` (STARTTLS, required unless `starttls: false`) or `smtps://host:port`.
+    public var url: String
+    public var starttls: Bool
+    public var from: String
+    public var to: [String]
+    public var username: Secret?
+    public var password: Secret?
+    /// Seconds for the whole conversation.
+    public var timeout: Int
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ReputaAnalysis
+import ReputaCore
+import ReputaStore
+
+/// Reads from the store what the comparer needs for one request, and nothing more: review
+/// tallies and reply delays of the window (and the week before it), the survey answers and
+/// tickets of those weeks, and each source's coverage.
+enum ComparisonLoader {
+    static func inputs(store: SQLiteStore, config: Configuration?, request: CompareRequest) throws -> CompareInputs {
+        guard let weeks = request.windowWeeks, let previous = request.previousWeek,
+              let span = request.epochWindow else { return CompareInputs(tallies: [], delays: []) }
+        let first = min(weeks[0], previous)
+        // The window plus the week before it (the first week's own comparison).
+        let from = span.from - 7 * 86_400
+        let states = Dictionary(try store.sourceStates().map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let coverage = try store.holdings().values.sorted { $0.source < $1.source }.compactMap { h -> SourceCoverage? in
+            let entry = config?.source(named: h.source)
+            guard entry?.descriptor.records == nil else { return nil } // survey and helpdesk sources are not portals
+            return SourceCoverage(source: h.source, stored: h.reviews, portalTotal: states[h.source]?.portalTotal,
+                                  routeCap: states[h.source]?.routeCap ?? entry?.routeCap, earliest: h.earliest)
+        }
+        return CompareInputs(
+            tallies: try store.reviewTallies(firstWeek: first, lastWeek: request.week),
+            delays: try store.replyDelays(firstWeek: first, lastWeek: request.week),
+            answers: try store.surveyAnswers(from: from, before: span.before),
+            tickets: try store.tickets(from: from, before: span.before),
+            coverage: coverage, benchmarks: config?.benchmarks ?? [])
+    }
+
+    /// The request for `--week`, `--weeks`, `--location` with the config's defaults.
+    static func request(week: String?, weeks: Int?, location: String?, config: Configuration?, now: Timestamp) throws -> CompareRequest {
+        let zone = ZoneOffsets.of(TimeZone(identifier: config?.timezone ?? "Europe/Rome") ?? .gmt)
+        let label = week ?? CompareRequest.lastCompleteWeek(before: now, zone: zone)
+        guard label.range(of: #"^\d{4}-W\d{2}$"#, options: .regularExpression) != nil, Period.days(of: label) != nil else {
+            throw ValidationError("--week \"\(label)\" is not an ISO week (YYYY-Www, e.g. 2026-W47)")
+        }
+        if let location, let config, !config.locations.isEmpty, !config.locations.contains(where: { $0.id == location }) {
+            throw ValidationError("--location \"\(location)\" is not a configured location (\(config.locations.map(\.id).joined(separator: ", ")))")
+        }
+        return CompareRequest(week: label, weeks: weeks ?? config?.report.weeks ?? 12, location: location,
+                              priorWeight: config?.report.priorWeight ?? 10, zone: zone,
+                              locationOrder: config?.locations.map(\.id) ?? [])
+    }
+}

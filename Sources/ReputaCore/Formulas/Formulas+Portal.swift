@@ -1,0 +1,87 @@
+import Foundation
+
+/// How many reviews gave each rating value, on one scale: enough to compute every portal
+/// figure of `../shared/notes/metrics.md` ("Portal (review) metrics") exactly, variances
+/// included, without holding the reviews themselves.
+public struct RatingCounts: Equatable, Sendable {
+    public var scale: RatingScale
+    /// Rating value → reviews.
+    public var counts: [Double: Int]
+
+    public init(scale: RatingScale, counts: [Double: Int] = [:]) {
+        self.scale = scale
+        self.counts = counts
+    }
+
+    public var n: Int { counts.values.reduce(0, +) }
+
+    public mutating func add(_ value: Double, count: Int = 1) { counts[value, default: 0] += count }
+
+    /// Reviews in the two highest points of the scale (4–5★ on 1–5, 9–10 on 0–10).
+    public var topTwo: Int { counts.filter { Formulas.isTopTwoBox($0.key, on: scale) }.map(\.value).reduce(0, +) }
+    /// Reviews in the two lowest points (1–2★ on 1–5).
+    public var bottomTwo: Int { counts.filter { $0.key <= scale.min + 1 }.map(\.value).reduce(0, +) }
+
+    /// Every value mapped onto 0–100 (min–max), so counts on different scales can be pooled.
+    public var normalized: RatingCounts {
+        var out = RatingCounts(scale: RatingScale(min: 0, max: 100))
+        for (v, c) in counts { out.add(Formulas.minMaxNormalized(v, min: scale.min, max: scale.max), count: c) }
+        return out
+    }
+}
+
+extension Formulas {
+    /// Average rating = Σ stars ÷ n over the reviews created in the period, with a Student-t
+    /// 95 % interval (s from the counts: Σc(v − m)² ÷ (n − 1)).
+    public static func meanRating(_ r: RatingCounts) -> Figure {
+        let n = r.n
+        guard n > 0 else { return .empty }
+        let m = r.counts.reduce(0.0) { $0 + $1.key * Double($1.value) } / Double(n)
+        guard n > 1 else { return Figure(value: m, n: 1) }
+        let variance = r.counts.reduce(0.0) { $0 + Double($1.value) * ($1.key - m) * ($1.key - m) } / Double(n - 1)
+        let se = (variance / Double(n)).squareRoot()
+        let half = tQuantile975(degreesOfFreedom: n - 1) * se
+        return Figure(value: m, n: n, ciLow: m - half, ciHigh: m + half, standardError: se)
+    }
+
+    /// Top-2-box of stars = reviews in the two highest points ÷ reviews × 100, Wilson interval:
+    /// the CSAT-like figure set beside survey CSAT (a comparable trend, not the same number).
+    public static func topTwoBoxPercent(_ r: RatingCounts) -> Figure {
+        percentage(successes: r.topTwo, n: r.n)
+    }
+
+    /// Net stars = %(two highest points) − %(two lowest points), the NPS-like figure for any
+    /// scale. Its interval treats each review as +1 / 0 / −1, exactly as NPS's does.
+    public static func netStars(_ r: RatingCounts) -> Figure {
+        let top = r.topTwo, bottom = r.bottomTwo
+        return nps(promoters: top, passives: r.n - top - bottom, detractors: bottom).figure
+    }
+
+    /// Bayesian average = (v·R + m·C) ÷ (v + m): R the item's mean, v its count, C the prior
+    /// mean (the whole comparison's), m the prior weight. An item with few reviews is pulled
+    /// towards C, so two reviews at 5★ do not outrank two hundred at 4.6★. Nil when v + m = 0.
+    public static func bayesianAverage(mean r: Double?, count v: Int, priorMean c: Double, priorWeight m: Double) -> Double? {
+        let v = Double(v)
+        guard v + m > 0 else { return nil }
+        return ((r ?? 0) * v + m * c) / (v + m)
+    }
+
+    /// Pearson's r between paired values, with n pairs; nil below 3 pairs or without spread.
+    public static func pearson(_ x: [Double], _ y: [Double]) -> Figure {
+        let n = min(x.count, y.count)
+        guard n >= 3 else { return Figure(value: nil, n: n) }
+        let mx = x.prefix(n).reduce(0, +) / Double(n), my = y.prefix(n).reduce(0, +) / Double(n)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in 0..<n {
+            sxy += (x[i] - mx) * (y[i] - my)
+            sxx += (x[i] - mx) * (x[i] - mx)
+            syy += (y[i] - my) * (y[i] - my)
+        }
+        guard sxx > 0, syy > 0 else { return Figure(value: nil, n: n) }
+        let r = sxy / (sxx * syy).squareRoot()
+        // Fisher's z: atanh(r) ± z95/√(n − 3), back through tanh (needs n > 3).
+        guard n > 3, abs(r) < 1 else { return Figure(value: r, n: n) }
+        let z = atanh(r), half = z95 / Double(n - 3).squareRoot()
+        return Figure(value: r, n: n, ciLow: tanh(z - half), ciHigh: tanh(z + half))
+    }
+}

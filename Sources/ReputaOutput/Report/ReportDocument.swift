@@ -1,0 +1,88 @@
+import Foundation
+import ReputaAnalysis
+import ReputaCore
+
+/// The weekly report as data: what `--format json` prints, versioned by `schema`
+/// (`reputa.weekly-report/1`; README "Weekly report JSON"). A new field keeps the version; a
+/// renamed or removed one bumps it.
+public struct ReportDocument: Sendable, Codable {
+    public static let schemaVersion = "reputa.weekly-report/1"
+
+    public var schema = ReportDocument.schemaVersion
+    public var generatedAt: String
+    public var lang: String
+    public var week: String
+    public var comparison: Comparison
+    public var notableReviews: [NotableReview]
+
+    public init(comparison: Comparison, notable: [NotableReview], lang: String, generatedAt: Timestamp) {
+        self.generatedAt = generatedAt.utcISO
+        self.lang = lang
+        week = comparison.week
+        self.comparison = comparison
+        notableReviews = notable
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, lang, week, comparison
+        case generatedAt = "generated_at"
+        case notableReviews = "notable_reviews"
+    }
+
+    /// Sorted keys, snake_case field names, non-finite numbers refused (they never occur: a
+    /// figure without data is null).
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// A review quoted in the report: the week's most negative and most helpful.
+public struct NotableReview: Equatable, Sendable, Codable {
+    /// `most_negative` or `most_helpful`.
+    public var kind: String
+    public var source: String
+    public var portal: String
+    public var location: String
+    public var competitor: String
+    public var rating: Double?
+    public var scale: String
+    public var title: String
+    public var text: String
+    public var author: String
+    public var language: String
+    public var createdAt: String?
+    public var helpfulVotes: Int?
+    public var url: String
+
+    public init(kind: String, review: Review) {
+        self.kind = kind
+        source = review.source
+        portal = review.portal
+        location = review.location
+        competitor = review.competitor
+        rating = review.rating?.value
+        scale = review.rating?.scale.description ?? ""
+        title = review.title
+        text = review.text
+        author = review.author
+        language = review.language
+        createdAt = review.createdAt?.utcISO
+        helpfulVotes = review.helpfulVotes
+        url = review.url
+    }
+
+    /// The week's three lowest-rated reviews of ours (lowest normalized rating, longest text
+    /// first) and the three with the most helpful votes.
+    public static func pick(_ reviews: [Review], count: Int = 3) -> [NotableReview] {
+        let ours = reviews.filter { $0.competitor.isEmpty }
+        let negative = ours.filter { ($0.rating?.normalized ?? 100) < 50 }
+            .sorted { ($0.rating!.normalized, -$0.text.count, $0.externalID) < ($1.rating!.normalized, -$1.text.count, $1.externalID) }
+        let helpful = ours.filter { ($0.helpfulVotes ?? 0) > 0 }
+            .sorted { ($0.helpfulVotes!, $1.externalID) > ($1.helpfulVotes!, $0.externalID) }
+        return negative.prefix(count).map { NotableReview(kind: "most_negative", review: $0) }
+            + helpful.prefix(count).map { NotableReview(kind: "most_helpful", review: $0) }
+    }
+}
