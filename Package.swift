@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "ReputaIngest", dependencies: ["ReputaCore", "CCurl", "CLibXML2"]),
         .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
-        .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis"]),
+        .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "CCurl"]),
         .target(name: "ReputaCLI", dependencies: [
             "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaAnalysis", "ReputaOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -10,6 +10,7 @@ static inline CURLcode ccurl_setopt_off(CURL *h, CURLoption o, curl_off_t v) { r
 static inline CURLcode ccurl_setopt_pointer(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_setopt_write_function(CURL *h, CURLoption o, curl_write_callback v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode ccurl_setopt_read_function(CURL *h, curl_read_callback v) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, v); }
 static inline CURLcode ccurl_setopt_opensocket_function(CURL *h, curl_opensocket_callback v) {
     return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, v);
 }

@@ -53,7 +53,7 @@ public struct CompareRequest: Sendable {
         return (midnight(first), midnight(Day(days: last.days + 1)))
     }
 
-    func includes(location l: String) -> Bool { location.map { $0 == l } ?? true }
+    public func includes(location l: String) -> Bool { location.map { $0 == l } ?? true }
 
     func sorted(_ locations: Set<String>) -> [String] {
         locations.sorted { a, b in

@@ -3,7 +3,7 @@
 /// style; the page has no scripts and a CSP that forbids them.
 enum HTMLRenderer {
     static func render(_ table: DataTable) -> String {
-        var out = """
+        let out = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -12,7 +12,12 @@ enum HTMLRenderer {
         </head><body><table>
         <thead><tr>
         """
-        out += table.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        return out + tableBody(table) + "</body></html>\n"
+    }
+
+    /// The table's header cells, rows and closing tags, after an opening `<table><thead><tr>`.
+    static func tableBody(_ table: DataTable) -> String {
+        var out = table.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr>" + row.map { cell in
                 switch cell {
@@ -23,8 +28,11 @@ enum HTMLRenderer {
                 }
             }.joined() + "</tr>\n"
         }
-        return out + "</tbody></table></body></html>\n"
+        return out + "</tbody></table>\n"
     }
+
+    /// A `<table>` fragment for pages that hold several.
+    static func fragment(_ table: DataTable) -> String { "<table><thead><tr>" + tableBody(table) }
 
     static func escape(_ s: String) -> String {
         var out = ""

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import ReputaAnalysis
+import ReputaCore
+import ReputaOutput
+import ReputaStore
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reports built from the store.",
+        subcommands: [Weekly.self])
+
+    struct Weekly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The weekly benchmark report: the comparison of `reputa compare`, charts and notable reviews.",
+            discussion: """
+            html is one self-contained file (inline CSS and SVG charts, no JavaScript, a Content-Security-Policy \
+            that forbids scripts and fetches); md is for email and chat; json is the versioned report document \
+            (schema reputa.weekly-report/1, README "Weekly report"); csv has one row per figure and is safe to \
+            open in Excel. The report goes to -o FILE, else stdout. --out-dir (or report.out_dir) keeps a dated \
+            copy, weekly-<week>-<yyyymmdd>.<ext>. --mail sends it (HTML with a plain-text alternative) to \
+            report.mail.to over SMTP; the report is written to disk first, so a refused or timed-out server \
+            loses nothing.
+            Exit codes: 0 ok, 1 store or file error, 4 written but not delivered, 64 usage or configuration error.
+            """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("ISO week, e.g. 2026-W47 (default: the last complete week).", valueName: "week"))
+        var week: String?
+
+        @Option(help: ArgumentHelp("Weeks in the trailing window (default 12).", valueName: "n"))
+        var weeks: Int?
+
+        @Option(help: ArgumentHelp("Only this location id.", valueName: "id"))
+        var location: String?
+
+        @Option(help: "Output format: html, md, json or csv.")
+        var format: OutputFormat = .html
+
+        @Option(help: ArgumentHelp("Labels and numbers: en or it (default: report.lang).", valueName: "lang"))
+        var lang: String?
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Keep a dated copy in this folder (default: report.out_dir).", valueName: "dir"))
+        var outDir: String?
+
+        @Flag(help: "Send the report by mail to report.mail.to.")
+        var mail = false
+
+        func validate() throws {
+            if format == .table { throw ValidationError("--format table: use `reputa compare` for a terminal table") }
+            if let weeks, !(2...104).contains(weeks) { throw ValidationError("--weeks must be 2 to 104") }
+        }
+
+        func run() throws {
+            try guarded {
+                let config = try global.optionalConfig()
+                let language = try ReportLanguage.option(lang, config: config)
+                if mail, config?.report.mail == nil {
+                    throw ValidationError("--mail needs report.mail (url, from, to) in the configuration")
+                }
+                let now = Timestamp(date: Date())
+                let request = try ComparisonLoader.request(week: week, weeks: weeks, location: location, config: config, now: now)
+                let store = try global.openStore(config)
+                let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)
+                let body = report.render(format)
+                if let output { try WeeklyReport.write(body, to: output) } else if !mail && outDir == nil { Console.out(body) }
+                var kept: [String] = output.map { [$0] } ?? []
+                if let dir = outDir ?? config?.report.outDir {
+                    kept.append(try WeeklyReport.keep(body, in: dir, week: request.week, format: format, now: now))
+                }
+                if mail, let settings = config?.report.mail {
+                    if kept.isEmpty {
+                        kept.append(try WeeklyReport.keep(body, in: "var/reports", week: request.week, format: format, now: now))
+                    }
+                    for path in kept { Console.err("reputa: report written to \(path)") }
+                    try WeeklyReport.send(report, settings: settings, config: config)
+                    Console.err("reputa: report mailed to \(settings.to.count) recipient(s) via \(SMTPMailer(url: settings.url).server)")
+                } else {
+                    for path in kept { Console.err("reputa: report written to \(path)") }
+                }
+                return .ok
+            }
+        }
+    }
+}

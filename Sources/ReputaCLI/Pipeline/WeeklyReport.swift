@@ -1,0 +1,70 @@
+import Foundation
+import ReputaAnalysis
+import ReputaCore
+import ReputaOutput
+import ReputaStore
+
+/// The weekly report: built from the store, rendered in one format, written atomically, kept
+/// as a dated copy, mailed. Shared by `report weekly` and `run`.
+struct WeeklyReport {
+    var document: ReportDocument
+    var language: ReportLanguage
+
+    static func build(store: SQLiteStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
+                      now: Timestamp) throws -> WeeklyReport {
+        let inputs = try ComparisonLoader.inputs(store: store, config: config, request: request)
+        guard let comparison = Comparer.compare(inputs, request) else {
+            throw StoreError(place: request.week, message: "not an ISO week")
+        }
+        let week = try store.reviews(inWeek: request.week).map(\.review).filter { request.includes(location: $0.location) }
+        return WeeklyReport(document: ReportDocument(comparison: comparison, notable: NotableReview.pick(week),
+                                                     lang: language.code, generatedAt: now),
+                            language: language)
+    }
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .html, .table: HTMLReport.render(document, language)
+        case .md: MarkdownReport.render(document, language)
+        case .json: (try? document.json()) ?? "{}\n"
+        case .csv: Renderer.render(ComparisonTables.long(document.comparison), as: .csv)
+        }
+    }
+
+    /// Writes through a temporary file in the same folder and a rename, so a reader never sees
+    /// half a report and a failed write leaves the old file.
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            try Data(text.utf8).write(to: temp)
+            if rename(temp.path, url.path) != 0 {
+                try? FileManager.default.removeItem(at: temp)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw StoreError(place: path, message: "cannot write the report (\(error.localizedDescription))")
+        }
+    }
+
+    /// `DIR/weekly-2026-W47-20261124.html`: the week and the day it was written.
+    static func keep(_ text: String, in dir: String, week: String, format: OutputFormat, now: Timestamp) throws -> String {
+        let day = String(now.utcISO.prefix(10)).replacingOccurrences(of: "-", with: "")
+        let ext = format == .table ? "html" : format.rawValue
+        let path = (dir as NSString).appendingPathComponent("weekly-\(week)-\(day).\(ext)")
+        try write(text, to: path)
+        return path
+    }
+
+    static func send(_ report: WeeklyReport, settings: MailSettings, config: Configuration?) throws {
+        let lang = report.language
+        let message = MailMessage(from: settings.from, to: settings.to,
+                                  subject: lang.t("Weekly reputation report") + " " + report.document.week,
+                                  text: report.render(.md), html: report.render(.html))
+        let mailer = SMTPMailer(url: settings.url, starttls: settings.starttls, username: settings.username?.value,
+                                password: settings.password?.value, timeout: settings.timeout, caBundle: config?.http.caBundle)
+        try mailer.send(message)
+    }
+}

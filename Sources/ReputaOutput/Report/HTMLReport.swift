@@ -1,0 +1,127 @@
+import Foundation
+import ReputaAnalysis
+import ReputaCore
+
+/// The weekly report as one self-contained HTML file: inline CSS, inline SVG charts, no
+/// script, a Content-Security-Policy that forbids scripts, frames, fonts and any fetch, and a
+/// print stylesheet. Every review quote and label is escaped (OWASP XSS rules #1/#2); a link
+/// is written only for an http(s) URL, escaped as an attribute.
+public enum HTMLReport {
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    public static func render(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
+        let c = doc.comparison
+        let title = lang.t("Weekly reputation report") + " " + c.week
+        var out = """
+        <!DOCTYPE html>
+        <html lang="\(lang.code)"><head><meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLRenderer.escape(title))</title>
+        <style>
+        body{font:14px/1.45 system-ui,sans-serif;color:#222;margin:24px auto;max-width:1100px;padding:0 16px}
+        h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
+        table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 7px;vertical-align:top;text-align:left}
+        td.n{text-align:right}th{background:#f4f4f4}.meta{color:#555}blockquote{border-left:4px solid #c0392b;margin:10px 0;padding:4px 12px;background:#fafafa}
+        blockquote.helpful{border-color:#27ae60}.chart{display:block;margin:8px 0;max-width:100%;height:auto}
+        @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}table,svg,blockquote{break-inside:avoid}}
+        </style>
+        </head><body>
+        <h1>\(HTMLRenderer.escape(title))</h1>
+        <p class="meta">\(HTMLRenderer.escape("\(lang.t("Week")) \(c.week) · \(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) (\(c.windowWeeks.count) \(lang.t("weeks"))) · \(lang.t("Generated")) \(doc.generatedAt)"))</p>
+        <p class="meta">\(HTMLRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")))</p>
+
+        """
+        let sections = ComparisonTables.sections(c, lang)
+        func section(_ key: String) -> String {
+            guard let s = sections.first(where: { $0.title == lang.t(key) }) else { return "" }
+            return "<h2>\(HTMLRenderer.escape(s.title))</h2>\n" + HTMLRenderer.fragment(s.table)
+        }
+        out += section("Portal ratings by location")
+        if c.cells.allSatisfy({ $0.week.reviews == 0 }) { out += "<p>\(HTMLRenderer.escape(lang.t("No reviews in this week.")))</p>\n" }
+        out += charts(c, lang)
+        out += section("Competitors") + section("Rank")
+        if !c.competitors.isEmpty { out += competitorChart(c, lang) }
+        out += section("Internal metrics (surveys and helpdesk)")
+        out += responseChart(c, lang)
+        out += section("Does the portal lead CSAT?") + section("Published benchmarks") + section("Coverage")
+        out += notable(doc.notableReviews, lang)
+        return out + "</body></html>\n"
+    }
+
+    static func place(_ l: String, _ lang: ReportLanguage) -> String { ComparisonTables.place(l, lang) }
+
+    /// Our trend series' locations, in the comparison's order, each once.
+    static func ourLocations(_ c: Comparison) -> [String] {
+        var seen = Set<String>()
+        return c.trends.filter { $0.name == "us" && seen.insert($0.location).inserted }.map(\.location)
+    }
+
+    static func charts(_ c: Comparison, _ lang: ReportLanguage) -> String {
+        let ours = ourLocations(c)
+        let series = ours.map { l in
+            (name: place(l, lang), values: c.windowWeeks.map { w in c.trends.first { $0.name == "us" && $0.location == l && $0.week == w }?.mean100 })
+        }
+        var out = "<h2>\(HTMLRenderer.escape(lang.t("Trend of the average (0-100), 12 weeks")))</h2>\n"
+        out += SVGChart.lines(title: lang.t("Trend of the average (0-100), 12 weeks"), xLabels: c.windowWeeks.map { String($0.suffix(3)) },
+                              series: series, yMin: 0, yMax: 100) + "\n"
+        let dist = c.cells.filter { $0.portal == Comparer.all && $0.week.distribution != nil }
+            .map { (label: place($0.location, lang) + " (n \($0.week.rated))", counts: $0.week.distribution!) }
+        if !dist.isEmpty {
+            out += "<h2>\(HTMLRenderer.escape(lang.t("Star distribution")))</h2>\n"
+            out += SVGChart.distribution(title: lang.t("Star distribution"), items: dist) + "\n"
+        }
+        return out
+    }
+
+    static func competitorChart(_ c: Comparison, _ lang: ReportLanguage) -> String {
+        let items = c.ranks.map { r in
+            (label: place(r.location, lang) + " · " + (r.name == "us" ? lang.t("us") : r.name), value: r.bayesian,
+             note: lang.number(r.bayesian, 1) + " (n \(r.reviews))")
+        }
+        let title = lang.t("Us versus competitors (Bayesian average, 0-100)")
+        return "<h2>\(HTMLRenderer.escape(title))</h2>\n" + SVGChart.bars(title: title, items: items, maxValue: 100) + "\n"
+    }
+
+    static func responseChart(_ c: Comparison, _ lang: ReportLanguage) -> String {
+        let ours = ourLocations(c)
+        let series = ours.map { l in
+            (name: place(l, lang), values: c.windowWeeks.map { w in
+                c.trends.first { $0.name == "us" && $0.location == l && $0.week == w }?.responseTimeMedian.map { $0 / 60 } })
+        }
+        let top = max(24, (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 24).rounded(.up))
+        let title = lang.t("Response time trend (median, hours)")
+        return "<h2>\(HTMLRenderer.escape(title))</h2>\n"
+            + SVGChart.lines(title: title, xLabels: c.windowWeeks.map { String($0.suffix(3)) }, series: series, yMin: 0, yMax: top,
+                             yUnit: " h") + "\n"
+    }
+
+    static func notable(_ reviews: [NotableReview], _ lang: ReportLanguage) -> String {
+        guard !reviews.isEmpty else { return "" }
+        var out = "<h2>\(HTMLRenderer.escape(lang.t("Notable reviews of the week")))</h2>\n"
+        for kind in ["most_negative", "most_helpful"] {
+            let group = reviews.filter { $0.kind == kind }
+            guard !group.isEmpty else { continue }
+            out += "<h3>\(HTMLRenderer.escape(lang.t(kind == "most_negative" ? "Most negative" : "Most helpful")))</h3>\n"
+            for r in group {
+                let stars = r.rating.map { lang.number($0, 0) + "/" + (r.scale.split(separator: "-").last.map(String.init) ?? "") } ?? "–"
+                var meta = "\(stars) · \(r.portal) · \(place(r.location, lang)) · \(r.author) · \(r.createdAt ?? "")"
+                if let v = r.helpfulVotes, v > 0 { meta += " · \(v) \(lang.t("helpful votes"))" }
+                out += "<blockquote class=\"\(kind == "most_negative" ? "negative" : "helpful")\" lang=\"\(HTMLRenderer.escape(r.language))\">"
+                if !r.title.isEmpty { out += "<strong>\(HTMLRenderer.escape(r.title))</strong><br>" }
+                out += HTMLRenderer.escape(r.text) + "<br><small>" + HTMLRenderer.escape(meta)
+                if let href = safeLink(r.url) { out += " · <a href=\"\(HTMLRenderer.escape(href))\" rel=\"noopener noreferrer\">\(HTMLRenderer.escape(lang.t("link")))</a>" }
+                out += "</small></blockquote>\n"
+            }
+        }
+        return out
+    }
+
+    /// The URL when it is an absolute http(s) URL without spaces or controls, else nil
+    /// (`javascript:`, `data:` and relative links are never written).
+    static func safeLink(_ url: String) -> String? {
+        guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              c.host?.isEmpty == false, !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { return nil }
+        return url
+    }
+}
