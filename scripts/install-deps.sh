@@ -2,7 +2,8 @@
 # Installs the Debian packages Reputa builds and tests with, when any is missing.
 # Needs root (or sudo) only when something has to be installed.
 set -euo pipefail
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3)
+# chromium renders the HTML report in a test; python3-aiosmtpd is the local SMTP server tests mail to.
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3 chromium python3-aiosmtpd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

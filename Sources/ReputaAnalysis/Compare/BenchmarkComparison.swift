@@ -6,7 +6,7 @@ public struct BenchmarkComparison: Equatable, Sendable, Codable {
     public var benchmark: Benchmark
     /// Our figure on the same metric and scale over the window, company-wide.
     public var ours: Figure?
-    /// `above` / `below` when the benchmark lies outside our 95 % interval, `within noise` inside it.
+    /// `ours above` / `ours below` when the benchmark lies outside our 95 % interval, `within noise` inside it.
     public var verdict: String?
     /// Why it is not compared (different scale, no figure of ours, a different kind of number).
     public var refusal: String?
@@ -34,7 +34,7 @@ public struct BenchmarkComparison: Equatable, Sendable, Codable {
             }
             var verdict = "within noise"
             if let lo = match.figure.ciLow, let hi = match.figure.ciHigh {
-                if b.value < lo { verdict = "above" } else if b.value > hi { verdict = "below" }
+                if b.value < lo { verdict = "ours above" } else if b.value > hi { verdict = "ours below" }
             } else if match.figure.value == nil {
                 return BenchmarkComparison(benchmark: b, ours: match.figure, refusal: "no \(b.metric) of ours in the window to compare with")
             } else {

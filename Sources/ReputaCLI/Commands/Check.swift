@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReputaCore
+import ReputaOutput
 import ReputaIngest
 
 struct Check: ParsableCommand {
@@ -43,6 +44,13 @@ struct Check: ParsableCommand {
             if config.sources.contains(where: { $0.descriptor.records != nil }) {
                 out += "health: " + config.health.components.map { "\($0.name) ×\(Self.number($0.weight))" }.joined(separator: ", ")
                     + "; bands " + config.health.bands.map { "\($0.name) ≥ \(Self.number($0.from))" }.joined(separator: ", ") + "\n"
+            }
+            out += "report: lang \(config.report.lang), \(config.report.weeks) weeks, prior weight \(config.report.priorWeight)"
+                + (config.report.outDir.map { ", copies in \($0)" } ?? "")
+                + (config.report.mail.map { ", mailed via \(SMTPMailer(url: $0.url).server) to \($0.to.count) recipient(s)" } ?? "") + "\n"
+            if !config.benchmarks.isEmpty {
+                out += "benchmarks: " + config.benchmarks.map { "\($0.metric) \($0.scale) \($0.subject) (\($0.source), \($0.year))" }
+                    .joined(separator: "; ") + "\n"
             }
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"

@@ -7,13 +7,21 @@ import ReputaStore
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job: fetch every source, summarize reviews per source and ISO week, and show the latest week's internal metrics.",
-        discussion: "Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 64 configuration error.")
+        abstract: "The main job: fetch every source, summarize reviews per source and ISO week, show the latest week's internal metrics, and write the weekly report.",
+        discussion: """
+        The weekly report (HTML, the last complete ISO week, or --week) is written to report.out_dir \
+        (default var/reports) and mailed when report.mail is configured.
+        Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 4 report written but not \
+        mailed, 64 configuration error.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Output format for the summaries: table, json, csv, md or html.")
     var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("ISO week of the weekly report (default: the last complete week).", valueName: "week"))
+    var week: String?
 
     func run() throws {
         try guarded {
@@ -34,7 +42,21 @@ struct Run: ParsableCommand {
                 Console.out("Internal metrics, \(week), by location (reputa metrics for more)\n"
                             + Renderer.render(MetricTable.make(rows), as: format) + "\n")
             }
-            Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\n")
+            let now = Timestamp(date: Date())
+            let request = try ComparisonLoader.request(week: week, weeks: nil, location: nil, config: config, now: now)
+            let report = try WeeklyReport.build(store: store, config: config, request: request,
+                                                language: try ReportLanguage.option(nil, config: config), now: now)
+            let path = try WeeklyReport.keep(report.render(.html), in: config.report.outDir ?? "var/reports", week: request.week,
+                                             format: .html, now: now)
+            Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
+            if let mail = config.report.mail {
+                do {
+                    try WeeklyReport.send(report, settings: mail, config: config)
+                } catch let error as DeliveryError {
+                    Console.err("reputa: \(error)")
+                    return SourceRunner.status(outcomes) == .ok ? .undelivered : SourceRunner.status(outcomes)
+                }
+            }
             return SourceRunner.status(outcomes)
         }
     }

@@ -32,7 +32,7 @@ public struct RatingCounts: Equatable, Sendable {
 
 extension Formulas {
     /// Average rating = Σ stars ÷ n over the reviews created in the period, with a Student-t
-    /// 95 % interval (s from the counts: Σc(v − m)² ÷ (n − 1)).
+    /// 95 % interval (s from the counts: Σc(v − m)² ÷ (n − 1)), kept inside the scale.
     public static func meanRating(_ r: RatingCounts) -> Figure {
         let n = r.n
         guard n > 0 else { return .empty }
@@ -41,7 +41,7 @@ extension Formulas {
         let variance = r.counts.reduce(0.0) { $0 + Double($1.value) * ($1.key - m) * ($1.key - m) } / Double(n - 1)
         let se = (variance / Double(n)).squareRoot()
         let half = tQuantile975(degreesOfFreedom: n - 1) * se
-        return Figure(value: m, n: n, ciLow: m - half, ciHigh: m + half, standardError: se)
+        return Figure(value: m, n: n, ciLow: max(r.scale.min, m - half), ciHigh: min(r.scale.max, m + half), standardError: se)
     }
 
     /// Top-2-box of stars = reviews in the two highest points ÷ reviews × 100, Wilson interval:

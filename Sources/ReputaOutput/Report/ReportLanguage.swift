@@ -86,7 +86,7 @@ public struct ReportLanguage: Sendable {
         "Us versus competitors (Bayesian average, 0-100)": "Noi e i concorrenti (media bayesiana, 0-100)",
         "all": "tutte", "all portals": "tutti i portali", "no data this week": "nessun dato questa settimana",
         "within noise": "nel rumore", "higher": "più alto", "lower": "più basso", "not testable": "non verificabile",
-        "above": "sopra", "below": "sotto",
+        "ours above": "nostro sopra", "ours below": "nostro sotto",
         "How to read": "Come leggere",
         "▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.":
             "▲/▼ significativo al 95% (z a due proporzioni per le quote, t di Welch per le medie, varianza NPS per NPS e stelle nette); ≈ nel rumore; ? troppo pochi dati per il test.",
