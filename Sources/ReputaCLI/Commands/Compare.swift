@@ -62,6 +62,7 @@ struct Compare: ParsableCommand {
                 Console.out(Renderer.render(ComparisonTables.long(comparison), as: .csv))
             default:
                 var out = "\(request.week) (\(comparison.windowWeeks.first!)…\(request.week))\n\n"
+                if comparison.cells.isEmpty { out += language.t("No reviews in this window.") + "\n\n" }
                 for (title, table) in ComparisonTables.sections(comparison, language) {
                     out += (format == .md ? "## " : "") + title + "\n\n" + Renderer.render(table, as: format) + "\n"
                 }

@@ -38,7 +38,11 @@ public enum HTMLReport {
             return "<h2>\(HTMLRenderer.escape(s.title))</h2>\n" + HTMLRenderer.fragment(s.table)
         }
         out += section("Portal ratings by location")
-        if c.cells.allSatisfy({ $0.week.reviews == 0 }) { out += "<p>\(HTMLRenderer.escape(lang.t("No reviews in this week.")))</p>\n" }
+        if c.cells.isEmpty {
+            out += "<p>\(HTMLRenderer.escape(lang.t("No reviews in this window.")))</p>\n"
+        } else if c.cells.allSatisfy({ $0.week.reviews == 0 }) {
+            out += "<p>\(HTMLRenderer.escape(lang.t("No reviews in this week.")))</p>\n"
+        }
         out += charts(c, lang)
         out += section("Competitors") + section("Rank")
         if !c.competitors.isEmpty { out += competitorChart(c, lang) }

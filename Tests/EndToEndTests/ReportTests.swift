@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `reputa report weekly` in every format, with hostile review text, and `run`'s report.
+@Suite struct ReportTests {
+    /// Reviews in week 2026-W47 whose text, title, link and location try to break out of each format.
+    static let hostileCSV = """
+    id,date,rating,title,text,url,place
+    h1,2026-11-18T10:00:00Z,1,"<script>alert(1)</script>","=HYPERLINK(""http://evil.example"",""click"") <!channel> <@U123> \u{202E}gnp.exe\u{202C} \u{1B}[2J end","javascript:alert(1)","=HYPERLINK(""http://evil.example"")"
+    h2,2026-11-19T10:00:00Z,2,"Tiepido","<img src=x onerror=alert(1)> servizio lento, non lo consiglio","https://example.com/r/2","milano"
+    h3,2026-11-12T10:00:00Z,5,"Ottimo","Tutto perfetto","https://example.com/r/3","milano"
+
+    """
+
+    func hostileStore(_ temp: TempFolder) throws -> [String: String] {
+        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let file = try temp.write("hostile.csv", Self.hostileCSV)
+        let out = try reputa(["import", "--kind", "csv", "--source", "tp",
+                              "--map", "id=id,date=date,rating=rating,title=title,text=text,url=url,location=place", file],
+                             environment: env, cwd: temp.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        return env
+    }
+
+    @Test func htmlIsSelfContainedAndEscapesEveryReview() throws {
+        let temp = try TempFolder()
+        let env = try hostileStore(temp)
+        let out = try reputa(["report", "weekly", "--week", "2026-W47", "-o", temp.path("r.html")], environment: env, cwd: temp.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        let html = try String(contentsOfFile: temp.path("r.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("href=\"https://example.com/r/2\""))
+        #expect(!html.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        #expect(!html.contains("http-equiv=\"refresh\"") && !html.contains("src=\"http"))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 3)
+        #expect(html.contains("<h2>Notable reviews of the week</h2>"))
+    }
+
+    @Test func markdownCsvAndJsonAreSafeForTheirDestinations() throws {
+        let temp = try TempFolder()
+        let env = try hostileStore(temp)
+        let md = try reputa(["report", "weekly", "--week", "2026-W47", "--format", "md"], environment: env, cwd: temp.url)
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("&lt;!channel&gt;"))
+        #expect(!md.stdout.contains("<!channel>") && !md.stdout.contains("<script"))
+        #expect(!md.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        #expect(!md.stdout.contains("javascript:"))
+
+        let csv = try reputa(["report", "weekly", "--week", "2026-W47", "--format", "csv"], environment: env, cwd: temp.url)
+        #expect(csv.status == 0)
+        // The hostile location reaches the CSV only neutralised: quoted and prefixed with '.
+        #expect(csv.stdout.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""))
+        #expect(!csv.stdout.contains(",=HYPERLINK") && !csv.stdout.contains("\"=HYPERLINK"))
+
+        let json = try reputa(["report", "weekly", "--week", "2026-W47", "--format", "json"], environment: env, cwd: temp.url)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(doc["schema"] as? String == "reputa.weekly-report/1")
+        let notable = try #require(doc["notable_reviews"] as? [[String: Any]])
+        // JSON keeps the text exactly (its own escaping makes it safe); the lowest rating comes first.
+        #expect(notable.first?["title"] as? String == "<script>alert(1)</script>")
+        #expect(notable.map { $0["kind"] as? String } == ["most_negative", "most_negative"])
+
+        let table = try reputa(["compare", "--week", "2026-W47"], environment: env, cwd: temp.url)
+        #expect(!table.stdout.unicodeScalars.contains { $0 == "\u{1B}" })
+    }
+
+    @Test func italianLabelsAndNumbers() throws {
+        let temp = try TempFolder()
+        let env = try hostileStore(temp)
+        let md = try reputa(["report", "weekly", "--week", "2026-W47", "--format", "md", "--lang", "it"], environment: env, cwd: temp.url)
+        #expect(md.stdout.contains("# Report settimanale sulla reputazione 2026\\-W47") || md.stdout.contains("# Report settimanale sulla reputazione 2026-W47"))
+        // milano: ratings 2 (this week) → mean 2,00 on 1-5; decimal comma.
+        #expect(md.stdout.contains("| milano | csv | 1 | 2,00 (1-5, n 1) |"))
+        #expect(md.stdout.contains("Recensioni notevoli della settimana"))
+    }
+
+    @Test func aBenchmarkWithAnUnknownScaleIsAConfigError() throws {
+        let temp = try TempFolder()
+        let config = try temp.write("sources.yml", """
+        version: 1
+        benchmarks:
+          - {metric: nps, scale: 0-10, value: 30, industry: Restaurants, source: "x", year: 2025, method: "y"}
+          - {metric: csat_pct, scale: 1-11-ish, value: 80, industry: Restaurants, source: "x", year: 2025, method: "y"}
+
+        """)
+        let out = try reputa(["compare", "--config", config, "--store", temp.path("s.sqlite")], cwd: temp.url)
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("sources.yml:4:"), "\(out.stderr)")
+        #expect(out.stderr.contains("benchmarks[1].scale"))
+        #expect(out.stderr.contains("is not a scale for csat_pct"))
+    }
+}
