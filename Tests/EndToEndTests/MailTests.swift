@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Support/smtp_sink.py (Debian's python3-aiosmtpd) on 127.0.0.1, stopped on deinit.
+final class SMTPSink {
+    let process = Process()
+    let input = Pipe()
+    let port: Int
+    let folder: TempFolder
+
+    init(mode: String) throws {
+        folder = try TempFolder()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/smtp_sink.py").path, mode, folder.url.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = input
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        port = try #require(Int(String(decoding: line, as: UTF8.self)), "SMTP sink did not start (is python3-aiosmtpd installed?)")
+    }
+
+    deinit {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    var messages: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted() }
+}
+
+/// `reputa report weekly --mail` through libcurl to a real SMTP server on the loopback.
+@Suite(.serialized) struct MailTests {
+    func config(_ temp: TempFolder, port: Int, starttls: Bool = false, timeout: String = "20s") throws -> String {
+        try temp.write("sources.yml", """
+        version: 1
+        store: s.sqlite
+        locations: [{id: milano, name: Milano}]
+        report:
+          lang: it
+          out_dir: reports
+          mail:
+            url: smtp://127.0.0.1:\(port)
+            starttls: \(starttls)
+            from: "Reputa <reputa@example.com>"
+            to: [marketing@example.com, "On Call <oncall@example.com>"]
+            timeout: \(timeout)
+
+        """)
+    }
+
+    func store(_ temp: TempFolder, _ config: String) throws {
+        let csv = try temp.write("r.csv", ReportTests.hostileCSV)
+        let out = try reputa(["import", "--config", config, "--kind", "csv", "--source", "tp",
+                              "--map", "id=id,date=date,rating=rating,title=title,text=text,url=url,location=place", csv], cwd: temp.url)
+        #expect(out.status == 0, "\(out.stderr)")
+    }
+
+    func keptReports(_ temp: TempFolder) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: temp.path("reports"))) ?? []).filter { !$0.hasPrefix(".") }
+    }
+
+    @Test func theReportArrivesAsHTMLWithAPlainTextAlternative() throws {
+        let sink = try SMTPSink(mode: "accept")
+        let temp = try TempFolder()
+        let config = try config(temp, port: sink.port)
+        try store(temp, config)
+        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stderr.contains("mailed to 2 recipient(s) via smtp://127.0.0.1:\(sink.port)"))
+        #expect(keptReports(temp).count == 1)
+        let eml = try #require(sink.messages.first)
+        let parsed = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/mail_parse.py").path,
+                                                      sink.folder.path(eml)])
+        let mail = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any], "\(parsed.stderr)")
+        #expect(mail["subject"] as? String == "Report settimanale sulla reputazione 2026-W47")
+        #expect(mail["type"] as? String == "multipart/alternative")
+        #expect((mail["to"] as? String)?.contains("oncall@example.com") == true)
+        #expect((mail["message_id"] as? String)?.hasSuffix("@example.com>") == true)
+        let parts = try #require(mail["parts"] as? [[String: Any]])
+        #expect(parts.map { $0["type"] as? String } == ["text/plain", "text/html"])
+        let html = try #require(parts.last?["text"] as? String)
+        #expect(html.contains("Content-Security-Policy") && html.contains("&lt;script&gt;") && !html.contains("<script"))
+        #expect((parts.first?["text"] as? String)?.contains("## Valutazioni sui portali per sede") == true)
+        let envelope = try String(contentsOfFile: sink.folder.path("1.json"), encoding: .utf8)
+        #expect(envelope.contains("\"mail_from\": \"reputa@example.com\""))
+        #expect(envelope.contains("\"marketing@example.com\", \"oncall@example.com\""))
+    }
+
+    @Test func aRefusingServerIsAClearErrorAndTheReportIsKept() throws {
+        let sink = try SMTPSink(mode: "refuse")
+        let temp = try TempFolder()
+        let config = try config(temp, port: sink.port)
+        try store(temp, config)
+        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        #expect(out.status == 4, "\(out.stderr)")
+        let line = try #require(out.stderrLines.last)
+        #expect(line.hasPrefix("reputa: deliver mail: smtp://127.0.0.1:\(sink.port): "), "\(line)")
+        #expect(line.contains("554"), "\(line)")
+        #expect(keptReports(temp).count == 1)
+        #expect(sink.messages.isEmpty)
+    }
+
+    @Test func aSilentServerTimesOutAndTheReportIsKept() throws {
+        let sink = try SMTPSink(mode: "silent")
+        let temp = try TempFolder()
+        let config = try config(temp, port: sink.port, timeout: "2s")
+        try store(temp, config)
+        let started = Date()
+        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        #expect(out.status == 4, "\(out.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(out.stderrLines.last?.contains("deliver mail: smtp://127.0.0.1:\(sink.port): ") == true, "\(out.stderr)")
+        #expect(out.stderr.lowercased().contains("timeout") || out.stderr.lowercased().contains("timed out"), "\(out.stderr)")
+        #expect(keptReports(temp).count == 1)
+    }
+
+    @Test func starttlsIsRequiredUnlessTurnedOff() throws {
+        // aiosmtpd here offers no STARTTLS: with the default (required) nothing is sent in clear.
+        let sink = try SMTPSink(mode: "accept")
+        let temp = try TempFolder()
+        let config = try config(temp, port: sink.port, starttls: true)
+        try store(temp, config)
+        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        #expect(out.status == 4, "\(out.stderr)")
+        #expect(sink.messages.isEmpty)
+        #expect(keptReports(temp).count == 1)
+    }
+
+    @Test func mailWithoutSettingsIsAUsageError() throws {
+        let temp = try TempFolder()
+        let config = try temp.write("sources.yml", "version: 1\n")
+        let out = try reputa(["report", "weekly", "--config", config, "--store", temp.path("s.sqlite"), "--mail"], cwd: temp.url)
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("--mail needs report.mail"))
+    }
+}
