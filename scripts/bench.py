@@ -11,18 +11,23 @@ Generates, in a temporary folder:
   its rows are already stored (a tenth of those edited), half are new.
 Then times, each in a fresh process: parse only (`import --dry-run`), full import into a new
 SQLite store, the same file again (ledger hit) and the overlapping file (de-duplication).
+Then the weekly comparison (issue 5): SURVEYS survey responses (default 200 000, a 1-5 CSAT
+score each, spread over 2026 and 20 stores) are imported into the same store, which then holds
+1.2 million reviews, and `reputa compare --week 2026-W40 --format json` (12-week window: tallies
+from the covering index, the window's answers through their date index) is timed, target 0.5 s.
 Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3. Two reference
 lines close the table: libxml2's SAX2 push parser alone on the same feed, in C, doing nothing
 per element (scripts/bench_sax.c: the ceiling for any feed reader here), and `reputa --help`
 (the runtime's own memory floor).
 
-Usage: bench.py BINARY [ROWS] [ATOM]   (defaults 1 000 000 and 100 000)
+Usage: bench.py BINARY [ROWS] [ATOM] [SURVEYS]   (defaults 1 000 000, 100 000 and 200 000)
 """
 import os, random, subprocess, sys, tempfile, time
 
 binary = os.path.abspath(sys.argv[1])
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
 atom_entries = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
+surveys = int(sys.argv[4]) if len(sys.argv) > 4 else 200_000
 rng = random.Random(7)
 
 ITALIAN = ("il servizio è stato ottimo e il personale molto gentile, torneremo sicuramente perché la pizza era "
@@ -90,6 +95,14 @@ def write_csv(path, ids, edited=()):
                     f"{cell(titles[i % len(titles)])};{cell(body)};Autore {i % 977}\r\n")
 
 
+def write_survey(path, n):
+    """A generic survey export: one CSAT answer (1-5) per response, dated over 2026, 20 stores."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("Id,Date,Score,Store\r\n")
+        for i in range(n):
+            f.write(f"s{i},2026-{i % 12 + 1:02d}-{i % 28 + 1:02d}T{i % 24:02d}:{i % 60:02d}:00Z,{i % 5 + 1},store-{i % 20}\r\n")
+
+
 def cell(s):
     """RFC 4180 quoting, as a spreadsheet writes it: only cells that need it."""
     if any(c in s for c in '";\r\n'):
@@ -118,6 +131,8 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
     write_csv(overlap_path, list(range(rows - half, rows + half)), edited=set(range(rows - half, rows, 10)))
     write_atom(atom_path, atom_entries, with_html=False)
     write_atom(apple_path, atom_entries)
+    survey_path = os.path.join(tmp, "survey.csv")
+    write_survey(survey_path, surveys)
     print(f"inputs generated in {time.perf_counter() - t:.0f} s under {tmp}")
     print(f"{'case':<34}{'reviews':>10}{'MiB':>8}{'seconds':>9}{'reviews/s':>11}{'MiB/s':>8}{'peak RSS MiB':>14}{'target':>22}")
     csv = ["--kind", "csv", "--source", "bench-csv"]
@@ -134,11 +149,20 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         ("apple-shape atom parse", ["import", "--dry-run"] + atom + [apple_path], apple_path, atom_entries, ""),
         ("apple-shape atom import", ["import"] + atom + ["--store", "apple.sqlite", apple_path], apple_path,
          atom_entries, ""),
+        ("survey import (200k responses)", ["import", "--kind", "survey-csv", "--source", "bench-survey", "--metric", "csat",
+                                            "--scale", "1-5", "--map", "response_id=Id,submitted_at=Date,score=Score",
+                                            "--segment", "location=Store"] + store + [survey_path], survey_path, surveys, ""),
+        ("weekly comparison (compare)", ["compare", "--week", "2026-W40", "--format", "json"] + store, None, rows + half
+         + atom_entries, "<= 0.5 s"),
     ]
     for name, args, path, n, target in cases:
-        mib = os.path.getsize(path) / 2**20
+        mib = os.path.getsize(path) / 2**20 if path else os.path.getsize(os.path.join(tmp, "b.sqlite")) / 2**20
         elapsed, peak, out = run(args, tmp)
         print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
+        if name.startswith("weekly"):
+            if '"schema" : "reputa.weekly-report/1"' not in out and '"schema": "reputa.weekly-report/1"' not in out:
+                sys.exit(f"bench: compare printed no report document: {out[:200]}")
+            continue
         if "--dry-run" not in args and "already" not in out and str(n) not in out and "overlap" not in name:
             sys.exit(f"bench: unexpected summary for {name}: {out}")
     # The ceiling: libxml2's SAX2 push parser alone on the same feed (scripts/bench_sax.c).

@@ -14,12 +14,17 @@ enum ComparisonLoader {
         let first = min(weeks[0], previous)
         // The window plus the week before it (the first week's own comparison).
         let from = span.from - 7 * 86_400
-        let states = Dictionary(try store.sourceStates().map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
-        let coverage = try store.holdings().values.sorted { $0.source < $1.source }.compactMap { h -> SourceCoverage? in
-            let entry = config?.source(named: h.source)
-            guard entry?.descriptor.records == nil else { return nil } // survey and helpdesk sources are not portals
-            return SourceCoverage(source: h.source, stored: h.reviews, portalTotal: states[h.source]?.portalTotal,
-                                  routeCap: states[h.source]?.routeCap ?? entry?.routeCap, earliest: h.earliest)
+        // Coverage is noted where it tells something: sources whose portal states a total or whose
+        // route is capped. Counting every source's reviews would scan the whole store.
+        var coverage: [SourceCoverage] = []
+        for state in try store.sourceStates().sorted(by: { $0.source < $1.source }) {
+            let entry = config?.source(named: state.source)
+            guard entry?.descriptor.records == nil else { continue } // survey and helpdesk sources are not portals
+            let cap = state.routeCap ?? entry?.routeCap
+            guard state.portalTotal != nil || cap != nil else { continue }
+            let held = try store.coverageCount(source: state.source)
+            coverage.append(SourceCoverage(source: state.source, stored: held.reviews, portalTotal: state.portalTotal,
+                                           routeCap: cap, earliest: held.earliestWeek))
         }
         return CompareInputs(
             tallies: try store.reviewTallies(firstWeek: first, lastWeek: request.week),

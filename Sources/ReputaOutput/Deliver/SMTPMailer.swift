@@ -84,7 +84,7 @@ public struct SMTPMailer: Sendable {
             }
         }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             var response = 0
             ccurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &response)
             let reply = response > 0 ? " (server replied \(response))" : ""

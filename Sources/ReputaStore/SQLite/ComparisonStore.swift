@@ -50,6 +50,22 @@ extension SQLiteStore {
         }
     }
 
+    /// Live reviews held by `source` (through any route) and its earliest week, counted on the
+    /// covering index: the comparer's coverage note for a capped or partial source.
+    public func coverageCount(source: String) throws -> (reviews: Int, earliestWeek: String?) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, MIN(week) AS first FROM reviews INDEXED BY reviews_weekly
+                WHERE source = ? AND deleted_at IS NULL
+                """, arguments: [source])
+            let routes = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
+                WHERE rr.source = ? AND r.deleted_at IS NULL
+                """, arguments: [source]) ?? 0
+            return ((row?["n"] ?? 0) + routes, row?["first"])
+        }
+    }
+
     /// SQLite's plan for the tally query, for tests that pin the covering index.
     public func tallyPlan() throws -> [String] {
         try read { db in

@@ -97,6 +97,17 @@ extension SQLiteStore {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: V] ?? [:]
     }
 
+    /// Segments objects decoded once per distinct text: rows of one export share a handful.
+    struct SegmentCache {
+        var known: [String: [String: String]] = [:]
+        mutating func decode(_ text: String) -> [String: String] {
+            if let hit = known[text] { return hit }
+            let value: [String: String] = SQLiteStore.dictionary(text)
+            if known.count < 100_000 { known[text] = value }
+            return value
+        }
+    }
+
     /// `AND <column> >= from AND <column> < before` for the bounds given.
     static func epochWindow(_ column: String, from: Int64?, before: Int64?) -> (sql: String, arguments: StatementArguments) {
         var sql = "", arguments = StatementArguments()
@@ -107,17 +118,35 @@ extension SQLiteStore {
 
     /// The stored survey answers (offered-but-unanswered ones included, `score == nil`),
     /// submitted in `from ..< before` (epoch seconds) when bounds are given.
+    ///
+    /// Read by column position, with each distinct segments object, metric and scale decoded
+    /// once: a 12-week window of a 200 000-response store is 50 000 rows, and decoding JSON
+    /// and looking columns up by name per row was most of the weekly comparison (perf, `make
+    /// bench`, issue 5).
     public func surveyAnswers(from: Int64? = nil, before: Int64? = nil) throws -> [SurveyAnswer] {
         let window = Self.epochWindow("submitted_epoch", from: from, before: before)
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM survey_answers WHERE 1\(window.sql) ORDER BY submitted_epoch, source, response_id, question",
-                             arguments: window.arguments).compactMap { r in
-                guard let metric = SurveyMetric(rawValue: r["metric"]), let scale = SurveyScale(parsing: r["scale"]) else { return nil }
-                return SurveyAnswer(responseID: r["response_id"], question: r["question"], metric: metric, scale: scale,
-                                    score: r["score"], submittedAt: Timestamp(epochSeconds: r["submitted_epoch"]),
-                                    comment: r["comment"], segments: Self.dictionary(r["segments"]),
-                                    place: r["source"])
+            var segments = SegmentCache()
+            var scales: [String: SurveyScale] = [:]
+            var out: [SurveyAnswer] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT response_id, question, metric, scale, score, submitted_epoch, comment, segments, source
+                FROM survey_answers WHERE 1\(window.sql) ORDER BY submitted_epoch, source, response_id, question
+                """, arguments: window.arguments)
+            while let r = try rows.next() {
+                let scaleText: String = r[3]
+                guard let metric = SurveyMetric(rawValue: r[2]) else { continue }
+                let scale: SurveyScale
+                if let known = scales[scaleText] { scale = known } else {
+                    guard let parsed = SurveyScale(parsing: scaleText) else { continue }
+                    scales[scaleText] = parsed
+                    scale = parsed
+                }
+                out.append(SurveyAnswer(responseID: r[0], question: r[1], metric: metric, scale: scale, score: r[4],
+                                        submittedAt: Timestamp(epochSeconds: r[5]), comment: r[6],
+                                        segments: segments.decode(r[7]), place: r[8]))
             }
+            return out
         }
     }
 
@@ -125,14 +154,15 @@ extension SQLiteStore {
     public func tickets(from: Int64? = nil, before: Int64? = nil) throws -> [Ticket] {
         let window = Self.epochWindow("created_epoch", from: from, before: before)
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE 1\(window.sql) ORDER BY created_epoch, source, ticket_id",
-                             arguments: window.arguments).map { r in
+            var segments = SegmentCache()
+            return try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE 1\(window.sql) ORDER BY created_epoch, source, ticket_id",
+                                    arguments: window.arguments).map { r in
                 Ticket(id: r["ticket_id"], createdAt: Timestamp(epochSeconds: r["created_epoch"]),
                        firstReply: Elapsed(calendar: r["first_reply_min"], business: r["first_reply_business_min"]),
                        firstAssign: Elapsed(calendar: r["first_assign_min"], business: r["first_assign_business_min"]),
                        resolution: Elapsed(calendar: r["resolution_min"], business: r["resolution_business_min"]),
                        solved: r["solved"], reopens: r["reopens"], replies: r["replies"],
-                       segments: Self.dictionary(r["segments"]), place: r["source"])
+                       segments: segments.decode(r["segments"]), place: r["source"])
             }
         }
     }
