@@ -19,15 +19,16 @@ struct InternalComparison {
 
     init(inputs: CompareInputs, request: CompareRequest, window weeks: [String], previous: String, gridLocations: [String]) {
         let first = Period.days(of: min(weeks[0], previous))?.first, last = Period.days(of: request.week)?.last
-        func rows(period: Period, by: String?) -> [MetricRow] {
+        func rows(period: Period, by: String?, since: Day?) -> [MetricRow] {
             MetricsEngine.rows(answers: inputs.answers, tickets: inputs.tickets, periods: [], health: [],
-                               request: MetricsRequest(period: period, by: by, since: first, until: last, zone: request.zone))
+                               request: MetricsRequest(period: period, by: by, since: since, until: last, zone: request.zone))
                 .filter { row in Self.tests.contains { $0.0 == row.metric } }
         }
-        let byLocation = rows(period: .week, by: "location").filter { request.includes(location: $0.segment) }
-        let company = rows(period: .week, by: nil)
+        let byLocation = rows(period: .week, by: "location", since: first).filter { request.includes(location: $0.segment) }
+        let company = rows(period: .week, by: nil, since: first)
         weekly = byLocation
-        window = rows(period: .whole, by: nil)
+        // The window proper (its 12 weeks, not the week before it that week-over-week needs).
+        window = rows(period: .whole, by: nil, since: Period.days(of: weeks[0])?.first)
 
         // Every (metric, scale) seen anywhere this week or last is shown for every location, so a
         // location without surveys says so instead of vanishing from the grid.

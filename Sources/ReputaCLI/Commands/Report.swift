@@ -66,7 +66,7 @@ struct Report: ParsableCommand {
                 let request = try ComparisonLoader.request(week: week, weeks: weeks, location: location, config: config, now: now)
                 let store = try global.openStore(config)
                 let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)
-                let body = report.render(format)
+                let body = try report.render(format)
                 if let output { try WeeklyReport.write(body, to: output) } else if !mail && outDir == nil { Console.out(body) }
                 var kept: [String] = output.map { [$0] } ?? []
                 if let dir = outDir ?? config?.report.outDir {

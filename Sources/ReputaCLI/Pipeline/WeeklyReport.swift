@@ -22,12 +22,17 @@ struct WeeklyReport {
                             language: language)
     }
 
-    func render(_ format: OutputFormat) -> String {
+    func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .html, .table: HTMLReport.render(document, language)
-        case .md: MarkdownReport.render(document, language)
-        case .json: (try? document.json()) ?? "{}\n"
-        case .csv: Renderer.render(ComparisonTables.long(document.comparison), as: .csv)
+        case .html, .table: return HTMLReport.render(document, language)
+        case .md: return MarkdownReport.render(document, language)
+        case .csv: return Renderer.render(ComparisonTables.long(document.comparison), as: .csv)
+        case .json:
+            do {
+                return try document.json()
+            } catch {
+                throw StoreError(place: document.week, message: "cannot encode the report as JSON (\(error))")
+            }
         }
     }
 
@@ -62,7 +67,7 @@ struct WeeklyReport {
         let lang = report.language
         let message = MailMessage(from: settings.from, to: settings.to,
                                   subject: lang.t("Weekly reputation report") + " " + report.document.week,
-                                  text: report.render(.md), html: report.render(.html))
+                                  text: try report.render(.md), html: try report.render(.html))
         let mailer = SMTPMailer(url: settings.url, starttls: settings.starttls, username: settings.username?.value,
                                 password: settings.password?.value, timeout: settings.timeout, caBundle: config?.http.caBundle)
         try mailer.send(message)

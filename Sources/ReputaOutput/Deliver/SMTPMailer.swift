@@ -70,6 +70,7 @@ public struct SMTPMailer: Sendable {
             guard let buffer, let userdata else { return 0 }
             let state = Unmanaged<Upload>.fromOpaque(userdata).takeUnretainedValue()
             let n = min(size * count, state.bytes.count - state.offset)
+            guard n > 0 else { return 0 }
             state.bytes.withUnsafeBufferPointer { src in
                 UnsafeMutableRawPointer(buffer).copyMemory(from: src.baseAddress! + state.offset, byteCount: n)
             }
