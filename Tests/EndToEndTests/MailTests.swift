@@ -16,13 +16,7 @@ final class SMTPSink {
         process.standardOutput = out
         process.standardInput = input
         try process.run()
-        var line = Data()
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        port = try #require(Int(String(decoding: line, as: UTF8.self)), "SMTP sink did not start (is python3-aiosmtpd installed?)")
+        port = try #require(firstLinePort(out), "SMTP sink did not start (is python3-aiosmtpd installed?)")
     }
 
     deinit {

@@ -25,32 +25,20 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("ISO week to compare, e.g. 2026-W47 (default: the last complete week).", valueName: "week"))
-    var week: String?
-
-    @Option(help: ArgumentHelp("Weeks in the trailing window, the compared week included (default 12).", valueName: "n"))
-    var weeks: Int?
-
-    @Option(help: ArgumentHelp("Only this location id.", valueName: "id"))
-    var location: String?
+    @OptionGroup var options: WeekOptions
 
     @Option(help: "Output format: table, json, csv or md.")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Labels and numbers: en or it (default: report.lang).", valueName: "lang"))
-    var lang: String?
-
     func validate() throws {
-        if let weeks, !(2...104).contains(weeks) { throw ValidationError("--weeks must be 2 to 104") }
         if format == .html { throw ValidationError("--format html: use `reputa report weekly --format html`") }
     }
 
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
-            let language = try ReportLanguage.option(lang, config: config)
-            let request = try ComparisonLoader.request(week: week, weeks: weeks, location: location, config: config,
-                                                       now: Timestamp(date: Date()))
+            let language = try options.language(config: config)
+            let request = try options.request(config: config, now: Timestamp(date: Date()))
             let store = try global.openStore(config)
             let inputs = try ComparisonLoader.inputs(store: store, config: config, request: request)
             guard let comparison = Comparer.compare(inputs, request) else { throw ValidationError("--week \(request.week)") }

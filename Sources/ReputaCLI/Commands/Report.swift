@@ -26,20 +26,10 @@ struct Report: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("ISO week, e.g. 2026-W47 (default: the last complete week).", valueName: "week"))
-        var week: String?
-
-        @Option(help: ArgumentHelp("Weeks in the trailing window (default 12).", valueName: "n"))
-        var weeks: Int?
-
-        @Option(help: ArgumentHelp("Only this location id.", valueName: "id"))
-        var location: String?
+        @OptionGroup var options: WeekOptions
 
         @Option(help: "Output format: html, md, json or csv.")
         var format: OutputFormat = .html
-
-        @Option(help: ArgumentHelp("Labels and numbers: en or it (default: report.lang).", valueName: "lang"))
-        var lang: String?
 
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
         var output: String?
@@ -52,18 +42,17 @@ struct Report: ParsableCommand {
 
         func validate() throws {
             if format == .table { throw ValidationError("--format table: use `reputa compare` for a terminal table") }
-            if let weeks, !(2...104).contains(weeks) { throw ValidationError("--weeks must be 2 to 104") }
         }
 
         func run() throws {
             try guarded {
                 let config = try global.optionalConfig()
-                let language = try ReportLanguage.option(lang, config: config)
+                let language = try options.language(config: config)
                 if mail, config?.report.mail == nil {
                     throw ValidationError("--mail needs report.mail (url, from, to) in the configuration")
                 }
                 let now = Timestamp(date: Date())
-                let request = try ComparisonLoader.request(week: week, weeks: weeks, location: location, config: config, now: now)
+                let request = try options.request(config: config, now: now)
                 let store = try global.openStore(config)
                 let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)
                 let body = try report.render(format)

@@ -91,6 +91,17 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
 }
 
+/// The port a helper server prints on its first line of stdout (nil if it died first).
+func firstLinePort(_ out: Pipe) -> Int? {
+    var line = Data()
+    while true {
+        let byte = out.fileHandleForReading.readData(ofLength: 1)
+        if byte.isEmpty || byte == Data("\n".utf8) { break }
+        line.append(byte)
+    }
+    return Int(String(decoding: line, as: UTF8.self))
+}
+
 /// The loopback HTTP server of Support/serve.py, stopped on deinit.
 final class TestServer {
     let process = Process()
@@ -107,13 +118,7 @@ final class TestServer {
         process.standardOutput = out
         process.standardInput = input
         try process.run()
-        var line = Data()
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        port = try #require(Int(String(decoding: line, as: UTF8.self)), "test server did not start")
+        port = try #require(firstLinePort(out), "test server did not start")
     }
 
     var base: String { "http://127.0.0.1:\(port)" }
