@@ -89,12 +89,13 @@ public enum Comparer {
             c.versusUs = c.week.changes(from: ourWeek(pair[1]))
             competitors.append(c)
         }
-        competitors.sort { (request.sorted(Set(pairs.map { $0[1] })).firstIndex(of: $0.location) ?? 0, $0.competitor)
-            < (request.sorted(Set(pairs.map { $0[1] })).firstIndex(of: $1.location) ?? 0, $1.competitor) }
+        let competitorLocations = request.sorted(Set(pairs.map { $0[1] }))
+        competitors.sort { (competitorLocations.firstIndex(of: $0.location) ?? 0, $0.competitor)
+            < (competitorLocations.firstIndex(of: $1.location) ?? 0, $1.competitor) }
 
         // Ranks by Bayesian average of the week, per location where competitors are.
         var ranks: [RankEntry] = []
-        for location in request.sorted(Set(competitors.map(\.location))) {
+        for location in competitorLocations {
             var entries: [(String, PortalFigures)] = competitors.filter { $0.location == location }.map { ($0.competitor, $0.week) }
             entries.append(("us", ourWeek(location)))
             entries.sort { ($0.1.bayesian ?? -1, $1.0) > ($1.1.bayesian ?? -1, $0.0) }

@@ -11,7 +11,7 @@ extension SQLiteStore {
     public func reviewTallies(firstWeek: String, lastWeek: String) throws -> [ReviewTally] {
         try read { db in
             var out: [ReviewTally] = []
-            for source in try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source") {
+            for source in try Self.importingSources(db) {
                 guard let head = try Row.fetchOne(db, sql: """
                     SELECT portal, scale_min, scale_max FROM reviews WHERE source = ? LIMIT 1
                     """, arguments: [source]) else { continue }
@@ -36,7 +36,7 @@ extension SQLiteStore {
     public func replyDelays(firstWeek: String, lastWeek: String) throws -> [ReplyDelay] {
         try read { db in
             var out: [ReplyDelay] = []
-            for source in try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source") {
+            for source in try Self.importingSources(db) {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT week, location, competitor, reply_minutes FROM reviews INDEXED BY reviews_weekly
                     WHERE source = ? AND week >= ? AND week <= ? AND deleted_at IS NULL AND reply_minutes IS NOT NULL
@@ -66,6 +66,12 @@ extension SQLiteStore {
         }
     }
 
+    /// The sources that imported payloads: every review's `source` is one of them, so a query
+    /// per source can use the `reviews_weekly` index's leading column.
+    static func importingSources(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source")
+    }
+
     /// SQLite's plan for the tally query, for tests that pin the covering index.
     public func tallyPlan() throws -> [String] {
         try read { db in
@@ -82,7 +88,7 @@ extension SQLiteStore {
     public func reviews(inWeek week: String) throws -> [StoredReview] {
         try read { db in
             var out: [StoredReview] = []
-            for source in try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source") {
+            for source in try Self.importingSources(db) {
                 out += try Row.fetchAll(db, sql: """
                     SELECT r.*, s.path AS snapshot_path FROM reviews r INDEXED BY reviews_weekly
                     JOIN snapshots s ON s.id = r.snapshot_id

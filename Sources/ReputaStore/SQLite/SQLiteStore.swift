@@ -209,7 +209,7 @@ public final class SQLiteStore: @unchecked Sendable {
 
     /// Sources that have imported payloads, sorted.
     public func importedSources() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT source FROM imports ORDER BY source") }
+        try read { db in try Self.importingSources(db) }
     }
 
     /// The payloads imported for `source`, oldest capture first.
