@@ -163,6 +163,27 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.weeklyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
     }
 
+    @Test func comparisonTalliesAndReplyDelaysComeFromTheCoveringIndex() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        let created: Int64 = 1_788_372_245 // 2026-09-02, W36 in Rome
+        var replied = review("1", rating: 5, reply: "grazie")
+        replied.replyAt = Timestamp(epochSeconds: created + 5_400)
+        _ = try importReviews(store, scratch, [replied, review("2", rating: 5), review("3", rating: 2)], payload: "a")
+        let tallies = try store.reviewTallies(firstWeek: "2026-W36", lastWeek: "2026-W36")
+        #expect(tallies.map { [$0.rating, Double($0.count), Double($0.replied)] } == [[2, 1, 0], [5, 2, 1]])
+        #expect(tallies.allSatisfy { $0.portal == "csv" && $0.scale == .fiveStars && $0.week == "2026-W36" })
+        #expect(try store.replyDelays(firstWeek: "2026-W36", lastWeek: "2026-W36").map(\.minutes) == [90])
+        #expect(try store.reviewTallies(firstWeek: "2026-W37", lastWeek: "2026-W40").isEmpty)
+        // An edit brings a later reply and a later creation time: the row keeps its creation time,
+        // so the delay is counted from it (7 200 s = 120 min), not from the edit's.
+        var edited = review("1", rating: 5, created: created + 600, updated: created + 7_300, reply: "grazie mille")
+        edited.replyAt = Timestamp(epochSeconds: created + 7_200)
+        _ = try importReviews(store, scratch, [edited], payload: "b")
+        #expect(try store.replyDelays(firstWeek: "2026-W36", lastWeek: "2026-W36").map(\.minutes) == [120])
+        #expect(try store.tallyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+    }
+
     @Test func newerSchemaIsRefusedWithBothVersions() throws {
         let scratch = try Scratch()
         _ = try SQLiteStore(path: scratch.storePath)
