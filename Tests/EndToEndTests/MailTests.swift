@@ -54,6 +54,13 @@ final class SMTPSink {
         #expect(out.status == 0, "\(out.stderr)")
     }
 
+    /// Writes a config pointing at `sink`, stores the hostile reviews, runs `report weekly --mail`.
+    func mailReport(_ sink: SMTPSink, _ temp: TempFolder, starttls: Bool = false, timeout: String = "20s") throws -> Outcome {
+        let config = try config(temp, port: sink.port, starttls: starttls, timeout: timeout)
+        try store(temp, config)
+        return try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+    }
+
     func keptReports(_ temp: TempFolder) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: temp.path("reports"))) ?? []).filter { !$0.hasPrefix(".") }
     }
@@ -61,9 +68,7 @@ final class SMTPSink {
     @Test func theReportArrivesAsHTMLWithAPlainTextAlternative() throws {
         let sink = try SMTPSink(mode: "accept")
         let temp = try TempFolder()
-        let config = try config(temp, port: sink.port)
-        try store(temp, config)
-        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        let out = try mailReport(sink, temp)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stderr.contains("mailed to 2 recipient(s) via smtp://127.0.0.1:\(sink.port)"))
         #expect(keptReports(temp).count == 1)
@@ -88,9 +93,7 @@ final class SMTPSink {
     @Test func aRefusingServerIsAClearErrorAndTheReportIsKept() throws {
         let sink = try SMTPSink(mode: "refuse")
         let temp = try TempFolder()
-        let config = try config(temp, port: sink.port)
-        try store(temp, config)
-        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        let out = try mailReport(sink, temp)
         #expect(out.status == 4, "\(out.stderr)")
         let line = try #require(out.stderrLines.last)
         #expect(line.hasPrefix("reputa: deliver mail: smtp://127.0.0.1:\(sink.port): "), "\(line)")
@@ -102,10 +105,8 @@ final class SMTPSink {
     @Test func aSilentServerTimesOutAndTheReportIsKept() throws {
         let sink = try SMTPSink(mode: "silent")
         let temp = try TempFolder()
-        let config = try config(temp, port: sink.port, timeout: "2s")
-        try store(temp, config)
         let started = Date()
-        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        let out = try mailReport(sink, temp, timeout: "2s")
         #expect(out.status == 4, "\(out.stderr)")
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(out.stderrLines.last?.contains("deliver mail: smtp://127.0.0.1:\(sink.port): ") == true, "\(out.stderr)")
@@ -117,9 +118,7 @@ final class SMTPSink {
         // aiosmtpd here offers no STARTTLS: with the default (required) nothing is sent in clear.
         let sink = try SMTPSink(mode: "accept")
         let temp = try TempFolder()
-        let config = try config(temp, port: sink.port, starttls: true)
-        try store(temp, config)
-        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        let out = try mailReport(sink, temp, starttls: true)
         #expect(out.status == 4, "\(out.stderr)")
         #expect(sink.messages.isEmpty)
         #expect(keptReports(temp).count == 1)

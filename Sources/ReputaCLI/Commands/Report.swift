@@ -63,7 +63,7 @@ struct Report: ParsableCommand {
                 }
                 if mail, let settings = config?.report.mail {
                     if kept.isEmpty {
-                        kept.append(try WeeklyReport.keep(body, in: "var/reports", week: request.week, format: format, now: now))
+                        kept.append(try WeeklyReport.keep(body, in: ReportSettings.defaultOutDir, week: request.week, format: format, now: now))
                     }
                     for path in kept { Console.err("reputa: report written to \(path)") }
                     try WeeklyReport.send(report, settings: settings, config: config)

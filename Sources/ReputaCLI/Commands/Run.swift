@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
             let request = try ComparisonLoader.request(week: week, weeks: nil, location: nil, config: config, now: now)
             let report = try WeeklyReport.build(store: store, config: config, request: request,
                                                 language: try ReportLanguage.option(nil, config: config), now: now)
-            let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? "var/reports", week: request.week,
+            let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
                                              format: .html, now: now)
             Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
             if let mail = config.report.mail {

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 import Yams
 
 /// The `report:` and `benchmarks:` sections.
@@ -18,7 +19,7 @@ extension ConfigLoader {
             switch key {
             case "lang":
                 let lang = try string(value, path)
-                guard ReportSettings.languages.contains(lang) else {
+                guard ReportLanguage.named(lang) != nil else {
                     throw error(value, path, "\"\(lang)\" is not a report language (en, it)")
                 }
                 settings.lang = lang

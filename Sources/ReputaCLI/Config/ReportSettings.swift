@@ -13,7 +13,8 @@ public struct ReportSettings: Sendable {
     public var outDir: String?
     public var mail: MailSettings?
 
-    public static let languages = ["en", "it"]
+    /// Where reports are kept when the config names no `out_dir` (`run`, and `--mail` without `-o`).
+    public static let defaultOutDir = "var/reports"
 }
 
 /// SMTP delivery of the report (`report.mail`).
