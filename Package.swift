@@ -32,7 +32,9 @@ let package = Package(
         ]),
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
         .testTarget(name: "ReputaCoreTests", dependencies: ["ReputaCore"]),
-        .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore"]),
+        // Fixtures/negativity: the labelled Italian/English evaluation set of the negativity scorer.
+        .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore", "ReputaIngest"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),

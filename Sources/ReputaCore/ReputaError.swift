@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable {
     case failure = 1
     /// Some sources failed, the others were processed.
     case partial = 2
+    /// `flags --fail-on LEVEL`: flags of that level (or above) are still open.
+    case flagsOpen = 3
     /// The report was written to disk but could not be delivered (SMTP refused or timed out).
     case undelivered = 4
     /// Bad command line or configuration (sysexits EX_USAGE).

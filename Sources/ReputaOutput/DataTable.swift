@@ -6,6 +6,10 @@ public struct DataTable: Equatable, Sendable {
         case text(String)
         case number(Double)
         case integer(Int)
+        /// Several untrusted texts: a JSON array, else joined with "; ".
+        case list([String])
+        /// true/false in JSON, yes/no elsewhere.
+        case bool(Bool)
         case null
     }
 

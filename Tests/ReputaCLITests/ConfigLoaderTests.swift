@@ -47,7 +47,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         kind: appstore-rss
         url: https://itunes.apple.com/it/rss/customerreviews/id=1/xml
         competitor: Rival
-    flags:
+    notifications:
       anything: later
     """
 
@@ -66,7 +66,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         #expect("\(play.credentials[0].value)" == "<redacted>")
         #expect(config.source(named: "feed")?.descriptor.competitor == "Rival")
         #expect(config.source(named: "feed")?.descriptor.portal == "appstore")
-        #expect(config.reservedSections == ["flags"])
+        #expect(config.reservedSections == ["notifications"])
     }
 
     @Test func unknownKeyNamesLineKeyAndSuggestion() {

@@ -7,7 +7,7 @@ import ReputaStore
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job: fetch every source, summarize reviews per source and ISO week, show the latest week's internal metrics, and write the weekly report.",
+        abstract: "The main job: fetch every source, flag reviews that need an answer, summarize reviews per source and ISO week, show the latest week's internal metrics, and write the weekly report.",
         discussion: """
         The weekly report (HTML, the last complete ISO week, or --week) is written to report.out_dir \
         (default var/reports) and mailed when report.mail is configured.
@@ -43,6 +43,12 @@ struct Run: ParsableCommand {
                             + Renderer.render(MetricTable.make(rows), as: format) + "\n")
             }
             let now = Timestamp(date: Date())
+            let flagged = try FlagPass.run(store: store, rules: config.flags, now: now)
+            Console.err(FlagPass.summary(flagged))
+            let open = try store.flags(FlagQuery(status: .open))
+            Console.out("Open flags (reputa flags for all, reputa flags show ID for one)\n"
+                        + Renderer.render(FlagTable.make(open, columns: format == .table ? FlagTable.tableColumns : FlagTable.columns,
+                                                         now: now, zone: config.timezone), as: format) + "\n")
             let request = try ComparisonLoader.request(week: week, weeks: nil, location: nil, config: config, now: now)
             let report = try WeeklyReport.build(store: store, config: config, request: request,
                                                 language: try ReportLanguage.option(nil, config: config), now: now)

@@ -12,12 +12,12 @@ public struct ConfigLoader {
     static let maxNodes = 20_000
 
     static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
-                           "customers", "health", "benchmarks", "report"]
+                           "customers", "health", "benchmarks", "report", "flags"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
                            "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
-    static let reservedKeys = ["flags", "notifications"]
-    static let locationKeys = ["id", "name", "aliases"]
+    static let reservedKeys = ["notifications"]
+    static let locationKeys = ["id", "name", "aliases", "timezone"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
                              "allow_private_network", "max_bytes", "max_pages", "storefronts"]
@@ -118,7 +118,15 @@ public struct ConfigLoader {
                 let aliases = try m["aliases"].map { try sequence($0, "\(path).aliases").enumerated().map {
                     try string($1, "\(path).aliases[\($0)]")
                 } } ?? []
-                locations.append(.init(id: id, name: name, aliases: aliases))
+                var zone: String? = nil
+                if let node = m["timezone"] {
+                    let text = try string(node, "\(path).timezone")
+                    guard TimeZone(identifier: text) != nil else {
+                        throw error(node, "\(path).timezone", "unknown time zone \"\(text)\" (use an IANA name such as Europe/Rome)")
+                    }
+                    zone = text
+                }
+                locations.append(.init(id: id, name: name, aliases: aliases, timezone: zone))
             }
         }
         let aliases = Configuration.aliasMap(locations)
@@ -149,6 +157,7 @@ public struct ConfigLoader {
                              http: http, concurrency: concurrency, locations: locations, sources: sources,
                              health: try healthModel(top["health"]),
                              report: try reportSettings(top["report"], resolve: resolve), benchmarks: try benchmarks(top["benchmarks"]),
+                             flags: try flagRules(top["flags"], timezone: timezone, locations: locations),
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 

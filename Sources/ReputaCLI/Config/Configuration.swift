@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaAnalysis
 import ReputaIngest
 
 /// `sources.yml`, version 1, validated and resolved (paths relative to the file's folder,
@@ -24,13 +25,17 @@ public struct Configuration: Sendable {
     public var report: ReportSettings
     /// Published figures to set beside ours (`benchmarks:`).
     public var benchmarks: [Benchmark]
-    /// Sections later stages own (flags, notifications): accepted, not yet used.
+    /// Which reviews are flagged, how soon they are due, and where they are routed (`flags:`).
+    public var flags: FlagRules
+    /// Sections later stages own (notifications): accepted, not yet used.
     public var reservedSections: [String]
 
     public struct Location: Equatable, Sendable {
         public var id: String
         public var name: String
         public var aliases: [String]
+        /// The location's own zone for business hours, when it differs from the config's.
+        public var timezone: String? = nil
     }
 
     public struct SourceEntry: Sendable {

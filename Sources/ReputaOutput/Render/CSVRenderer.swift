@@ -8,6 +8,8 @@ enum CSVRenderer {
                 case let .text(s): CSVCell.text(s)
                 case let .number(d): Renderer.plain(d)
                 case let .integer(i): String(i)
+                case let .bool(b): b ? "yes" : "no"
+                case let .list(items): CSVCell.text(items.joined(separator: "; "))
                 case .null: ""
                 }
             }.joined(separator: ",") + "\r\n"

@@ -24,6 +24,8 @@ enum HTMLRenderer {
                 case let .text(s): "<td>\(escape(s))</td>"
                 case let .number(d): "<td class=\"n\">\(Renderer.plain(d))</td>"
                 case let .integer(i): "<td class=\"n\">\(i)</td>"
+                case let .bool(b): "<td>\(b ? "yes" : "no")</td>"
+                case let .list(items): "<td>\(escape(items.joined(separator: "; ")))</td>"
                 case .null: "<td></td>"
                 }
             }.joined() + "</tr>\n"

@@ -11,6 +11,8 @@ enum MarkdownRenderer {
                 case let .text(s): escape(s)
                 case let .number(d): Renderer.plain(d)
                 case let .integer(i): String(i)
+                case let .bool(b): b ? "yes" : "no"
+                case let .list(items): escape(items.joined(separator: "; "))
                 case .null: ""
                 }
             }) + "\n"

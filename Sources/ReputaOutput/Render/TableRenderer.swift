@@ -24,6 +24,8 @@ enum TableRenderer {
         case let .text(s):
             let clean = TerminalText.clean(s)
             return clean.count > maxWidth ? String(clean.prefix(maxWidth - 1)) + "…" : clean
+        case let .bool(b): return b ? "yes" : "no"
+        case let .list(items): return text(.text(items.joined(separator: "; ")))
         case let .number(d): return Renderer.plain(d)
         case let .integer(i): return String(i)
         case .null: return ""

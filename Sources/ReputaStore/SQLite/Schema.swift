@@ -275,6 +275,53 @@ enum Schema {
         CREATE INDEX survey_answers_submitted ON survey_answers (submitted_epoch);
         CREATE INDEX tickets_created ON tickets (created_epoch);
         """),
+        Migration(id: "v6-flags", sql: """
+        -- Flagged reviews and the on-call workflow (issue 6). Keyed by the review's merge key,
+        -- not its row id: `reparse` rebuilds a source's rows, and a flag's history (who acked,
+        -- who resolved) must survive that. Lists are JSON arrays.
+        CREATE TABLE flags (
+            id               INTEGER PRIMARY KEY,
+            merge_key        TEXT NOT NULL UNIQUE,
+            revision         INTEGER NOT NULL,
+            priority         INTEGER NOT NULL,
+            level            TEXT NOT NULL CHECK (level IN ('urgent', 'high', 'normal')),
+            reasons          TEXT NOT NULL,
+            categories       TEXT NOT NULL,
+            topics           TEXT NOT NULL,
+            channels         TEXT NOT NULL,
+            text_score       REAL NOT NULL,
+            location         TEXT NOT NULL,
+            review_created   TEXT,
+            flagged_at       TEXT NOT NULL,
+            due_at           TEXT NOT NULL,
+            status           TEXT NOT NULL CHECK (status IN ('open', 'acked', 'resolved')),
+            assignee         TEXT,
+            acked_by         TEXT,
+            acked_at         TEXT,
+            resolved_at      TEXT,
+            resolution       TEXT,
+            note             TEXT,
+            response_minutes REAL
+        ) STRICT;
+        CREATE INDEX flags_status ON flags (status, level, due_at);
+
+        -- Every step of a flag's history, for `reputa flags show`.
+        CREATE TABLE flag_events (
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            at      TEXT NOT NULL,
+            action  TEXT NOT NULL,
+            actor   TEXT NOT NULL,
+            note    TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX flag_events_flag ON flag_events (flag_id);
+
+        -- The content the flagger last looked at, per review, flagged or not: a review is
+        -- evaluated again only when its content (rating, text, reply…) changes.
+        CREATE TABLE flag_checks (
+            merge_key    TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

@@ -1,0 +1,142 @@
+import ReputaCore
+
+/// Decides whether a review needs an answer, how soon, why, and who hears of it.
+///
+/// Priority (0–100), the sum of what applies, in one place:
+/// - **low rating**: at or below the threshold t (on 0–100): 35 + 15 × (t − r) / t, so 1★ of
+///   1–5 is 50 and 2★ is 35;
+/// - **negative text** (`NegativityScorer`, score s ≤ −1) under a rating below 75: + min(30,
+///   10 × |s|); a middle rating (threshold < r ≤ 50) with negative text + 10 more; with no
+///   rating at all, the text alone gives 40 + min(20, 5 × (|s| − 1)); a high rating is
+///   flagged only through the mismatch below;
+/// - **rating–text mismatch**: r ≥ 75 with strongly negative text (s ≤ −3, little praise): + 50;
+/// - **reach**: helpful votes ≥ `reachHelpfulVotes`: + 10;
+/// - **spike** (`applySpikes`): + 15.
+/// These signals alone stop at `urgentFrom − 1`: only an **urgent category** makes a review
+/// urgent. A category counts on a review that is negative (r ≤ 50, negative text, or no
+/// rating) and raises the priority to at least its own; the highest-priority category is the
+/// review's. Level: urgent from `urgentFrom`, high from `highFrom`, normal from `minPriority`;
+/// below that the review is not flagged.
+public struct Flagger: Sendable {
+    public var rules: FlagRules
+
+    public init(rules: FlagRules) {
+        self.rules = rules
+    }
+
+    /// The decision about `review`, or nil when it needs no answer.
+    public func evaluate(_ review: Review) -> FlagDecision? {
+        if rules.ownReviewsOnly, !review.competitor.isEmpty { return nil }
+        let verdict = NegativityScorer.score(title: review.title, text: review.text, language: review.language)
+        let words = TextTokens(review.title + ".\n" + review.text).words
+        var priority = 0.0
+        var reasons: [String] = []
+        let r = review.rating?.normalized
+        if let rating = review.rating, let r {
+            let threshold = threshold100(rating.scale)
+            if r <= threshold {
+                priority += 35 + (threshold > 0 ? 15 * (threshold - r) / threshold : 15)
+                reasons.append("rated \(Self.number(rating.value)) on \(rating.scale) (complaints: \(Self.number(threshold * (rating.scale.max - rating.scale.min) / 100 + rating.scale.min)) or less)")
+            }
+            if verdict.isNegative, r < 75 {
+                priority += min(30, 10 * abs(verdict.score)) + (r <= 50 && r > threshold ? 10 : 0)
+                reasons.append(textReason(verdict))
+            }
+            if r >= 75, verdict.isStronglyNegative {
+                priority += 50
+                reasons.append("rating–text mismatch: \(Self.number(rating.value)) on \(rating.scale) with strongly negative text")
+            }
+        } else if verdict.isNegative {
+            priority += 40 + min(20, 5 * (abs(verdict.score) - 1))
+            reasons.append(textReason(verdict) + ", no rating")
+        }
+        if let votes = review.helpfulVotes, votes >= rules.reachHelpfulVotes, priority > 0 {
+            priority += 10
+            reasons.append("reach: \(votes) people found it helpful")
+        }
+        priority = min(priority, Double(rules.urgentFrom - 1))
+
+        var categories: [TermGroup] = []
+        let negative = (r.map { $0 <= 50 } ?? true) || verdict.isNegative
+        if negative {
+            for group in rules.categories {
+                let found = group.matches(words)
+                guard !found.isEmpty else { continue }
+                categories.append(group)
+                reasons.append("\(group.name): " + found.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))
+            }
+        }
+        categories.sort { $0.priority > $1.priority } // stable: config order on ties
+        var level = level(for: Int(priority.rounded()))
+        if let top = categories.first {
+            priority = max(priority, Double(top.priority))
+            level = max(level ?? top.level, top.level)
+        }
+        guard let level else { return nil }
+        let topics = rules.topics.filter { !$0.matches(words).isEmpty }.map(\.id)
+        var decision = FlagDecision(priority: min(100, Int(priority.rounded())), level: level, reasons: reasons,
+                                    categories: categories.map(\.id), topics: topics, textScore: verdict.score)
+        decision.channels = channels(for: decision, location: review.location, portal: review.portal)
+        return decision
+    }
+
+    func textReason(_ verdict: NegativityScorer.Verdict) -> String {
+        let words = verdict.negativeTerms.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ")
+        return "negative text (score \(Self.number(verdict.score)))" + (words.isEmpty ? "" : ": " + words)
+    }
+
+    /// The complaint threshold of a scale on 0–100.
+    func threshold100(_ scale: RatingScale) -> Double {
+        guard let value = rules.ratingAtMost[scale.description] else { return rules.ratingAtMost100 }
+        return Formulas.minMaxNormalized(value, min: scale.min, max: scale.max)
+    }
+
+    public func level(for priority: Int) -> FlagLevel? {
+        if priority >= rules.urgentFrom { return .urgent }
+        if priority >= rules.highFrom { return .high }
+        if priority >= rules.minPriority { return .normal }
+        return nil
+    }
+
+    /// The channels of every matching route, in config order, else the default channels.
+    public func channels(for decision: FlagDecision, location: String, portal: String) -> [String] {
+        var out: [String] = []
+        for route in rules.routes where route.matches(decision, location: location, portal: portal) {
+            if !out.contains(route.channel) { out.append(route.channel) }
+        }
+        return out.isEmpty ? rules.defaultChannels : out
+    }
+
+    /// The response deadline: the level's SLA after `start`, in the location's business hours
+    /// when it has them, else in calendar time.
+    public func deadline(from start: Timestamp, level: FlagLevel, location: String) -> Timestamp {
+        let seconds = rules.sla[level] ?? 72 * 3600
+        if let hours = rules.hours(for: location) { return hours.adding(seconds, to: start) }
+        return Timestamp(epochSeconds: start.epochSeconds + Int64(seconds))
+    }
+
+    static func number(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String((v * 100).rounded() / 100)
+    }
+}
+
+extension Flagger {
+    /// Adds the spike signal: a complaint whose topic at its location had at least
+    /// `spikeCount` complaints (itself included) within `spikeWindow` before it.
+    public func spike(for decision: FlagDecision, location: String, portal: String, at: Timestamp,
+                      complaints: ComplaintIndex) -> FlagDecision {
+        guard !location.isEmpty else { return decision }
+        var out = decision
+        for topic in decision.topics {
+            let n = complaints.count(location: location, topic: topic, endingAt: at, window: rules.spikeWindow)
+            guard n >= rules.spikeCount else { continue }
+            let name = rules.topics.first { $0.id == topic }?.name ?? topic
+            out.reasons.append("spike: \(n) complaints about \(name) at \(location) within \(rules.spikeWindow / 86_400) days")
+            out.priority = max(decision.priority, min(decision.priority + 15, rules.urgentFrom - 1))
+            if let level = level(for: out.priority), level > out.level { out.level = level }
+            out.channels = channels(for: out, location: location, portal: portal)
+            break
+        }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+/// A list of words and phrases, each with a weight, found in `TextTokens` by longest match.
+///
+/// Written one entry group per line as `WEIGHT: phrase, phrase, …`; a phrase is words
+/// separated by spaces, and a word ending in `*` matches every word it begins (at least three
+/// letters before the `*`). Accents are folded on both sides, so `più` matches `piu`. Lines
+/// starting with `#` are comments.
+public struct Lexicon: Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var words: [String]
+        public var weight: Double
+        /// The phrase as written, for reasons shown to people.
+        public var text: String
+    }
+
+    /// Entries by exact first word, longest first.
+    var exact: [String: [Entry]] = [:]
+    /// Entries whose first word is a prefix, by its first three letters, longest first.
+    var prefixed: [String: [Entry]] = [:]
+    public private(set) var count = 0
+
+    public init(_ source: String) {
+        for line in source.split(separator: "\n") {
+            let line = line.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#"), let colon = line.firstIndex(of: ":"),
+                  let weight = Double(line[..<colon].trimmingCharacters(in: .whitespaces)) else { continue }
+            add(phrases: line[line.index(after: colon)...].split(separator: ",").map(String.init), weight: weight)
+        }
+    }
+
+    public init(phrases: [String], weight: Double) {
+        add(phrases: phrases, weight: weight)
+    }
+
+    mutating func add(phrases: [String], weight: Double) {
+        for phrase in phrases {
+            let written = phrase.trimmingCharacters(in: .whitespaces)
+            let folded = Self.words(of: written)
+            guard let first = folded.first else { continue }
+            let entry = Entry(words: folded, weight: weight, text: written)
+            if first.hasSuffix("*") {
+                let key = String(first.prefix(3))
+                prefixed[key, default: []].append(entry)
+                prefixed[key]!.sort { $0.words.count > $1.words.count }
+            } else {
+                exact[first, default: []].append(entry)
+                exact[first]!.sort { $0.words.count > $1.words.count }
+            }
+            count += 1
+        }
+    }
+
+    /// A phrase as lexicon words: folded like review text, `*` kept at a word's end.
+    static func words(of phrase: String) -> [String] {
+        phrase.split(whereSeparator: { $0 == " " }).flatMap { part -> [String] in
+            let star = part.hasSuffix("*")
+            var words = TextTokens(String(star ? part.dropLast() : part)).words
+            if star, !words.isEmpty { words[words.count - 1] += "*" }
+            return words
+        }
+    }
+
+    static func matches(_ pattern: String, _ word: String) -> Bool {
+        pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : pattern == word
+    }
+
+    /// The longest entry starting at word `i`, if any.
+    public func match(_ words: [String], at i: Int) -> Entry? {
+        let word = words[i]
+        var best: Entry?
+        func consider(_ candidates: [Entry]?) {
+            for entry in candidates ?? [] where entry.words.count > (best?.words.count ?? 0) {
+                guard i + entry.words.count <= words.count else { continue }
+                if entry.words.indices.allSatisfy({ Self.matches(entry.words[$0], words[i + $0]) }) {
+                    best = entry
+                }
+            }
+        }
+        consider(exact[word])
+        if word.count >= 3 { consider(prefixed[String(word.prefix(3))]) }
+        return best
+    }
+
+    /// Every entry found in the words, left to right, without overlaps, with the words it
+    /// matched (as folded review words: "intossicazione", not the pattern "intossicazion*").
+    public func all(in words: [String]) -> [(entry: Entry, matched: String)] {
+        var found: [(entry: Entry, matched: String)] = []
+        var i = 0
+        while i < words.count {
+            if let entry = match(words, at: i) {
+                found.append((entry, words[i..<(i + entry.words.count)].joined(separator: " ")))
+                i += entry.words.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}

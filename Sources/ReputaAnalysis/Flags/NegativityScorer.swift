@@ -1,0 +1,142 @@
+/// The words of one language for the negativity scorer.
+public struct SentimentTerms: Sendable {
+    public var sentiment: Lexicon
+    /// Words that flip the next sentiment word ("non", "not").
+    public var negators: Lexicon
+    /// Words that scale the next sentiment word (weight = the factor: "molto" 1.5, "un po'" 0.5).
+    public var boosters: Lexicon
+    /// Words after which the rest of the sentence counts more ("ma", "but").
+    public var contrast: Lexicon
+
+    public static let it = SentimentTerms(sentiment: italian, negators: italianGrammar, boosters: italianBoosters,
+                                          contrast: italianContrast)
+    public static let en = SentimentTerms(sentiment: english, negators: englishGrammar, boosters: englishBoosters,
+                                          contrast: englishContrast)
+
+    /// The terms for a review's language: its own, or both when it is neither Italian nor English.
+    public static func of(language: String) -> [SentimentTerms] {
+        switch language.lowercased().prefix(2) {
+        case "it": return [.it]
+        case "en": return [.en]
+        default: return [.it, .en]
+        }
+    }
+}
+
+/// Decides whether a review's text is negative, without looking at its rating: a lexicon and
+/// rules scorer for Italian and English, in the manner of VADER (Hutto & Gilbert, ICWSM 2014),
+/// cut down to what reviews need.
+///
+/// score = Σ weight(term) × booster × negation × contrast, over the terms found left to right:
+/// - **negation**: a negator up to four words before a term in the same sentence flips it:
+///   a positive term counts −0.8 × its weight ("non è buono"), a negative one +0.5 × ("not bad"
+///   is mildly positive, not good); idioms that hold a negation ("mai più", "non lo consiglio",
+///   "not worth") are phrases of their own and are matched first;
+/// - **boosters**: "molto", "really" × 1.5, "un po'", "a bit" × 0.5 on the next term within two
+///   words; a word in capitals × 1.5; "per niente", "at all" after a negated term × 1.5;
+/// - **contrast**: after "ma", "però", "but", "however" the rest of the text counts × 1.5 and
+///   what came before × 0.5 (the complaint after "but" is what the customer means).
+///
+/// The text is negative when score ≤ `NegativityScorer.threshold`; strongly negative at ≤ −3
+/// with less than 2 of praise (a long mixed review is not "strongly negative").
+/// Precision and recall on the labelled evaluation set are in the tests' output.
+public enum NegativityScorer {
+    public static let threshold = -1.0
+    public static let strong = -3.0
+
+    public struct Verdict: Equatable, Sendable {
+        public var score: Double
+        /// The positive part of the score alone (≥ 0): a text with much praise beside its
+        /// complaint is mixed, not a contradiction of a high rating.
+        public var praise: Double
+        /// The review's words that counted towards negative (folded), strongest first.
+        public var negativeTerms: [String]
+        public var isNegative: Bool { score <= NegativityScorer.threshold }
+        public var isStronglyNegative: Bool { score <= NegativityScorer.strong && praise < 2 }
+    }
+
+    public static func score(title: String, text: String, language: String) -> Verdict {
+        let tokens = TextTokens(title.isEmpty ? text : title + ".\n" + text)
+        return score(tokens, terms: SentimentTerms.of(language: language))
+    }
+
+    static func score(_ tokens: TextTokens, terms: [SentimentTerms]) -> Verdict {
+        let words = tokens.words
+        var parts: [(value: Double, text: String, afterContrast: Bool)] = []
+        var contrastAt: Int? = nil
+        var lastNegator = -100, negatorSentence = -1
+        var booster = 1.0, boosterAt = -100
+        var sentence = 0
+        var i = 0
+        while i < words.count {
+            if words[i] == TextTokens.boundary {
+                sentence += 1
+                i += 1
+                continue
+            }
+            if let (entry, _) = longest(terms, words, i, \.sentiment) {
+                var value = entry.weight
+                if i - boosterAt <= 2 { value *= booster }
+                if tokens.shouted.contains(i) { value *= 1.5 }
+                if negatorSentence == sentence, i - lastNegator <= 4 {
+                    value = value > 0 ? -0.8 * value : -0.5 * value
+                    // "non mi è piaciuto per niente": a booster after the negated term.
+                    let next = i + entry.words.count
+                    if next < words.count, let after = longest(terms, words, next, \.boosters)?.0, after.weight > 1 {
+                        value *= after.weight
+                    }
+                    lastNegator = -100
+                }
+                parts.append((value, words[i..<(i + entry.words.count)].joined(separator: " "), contrastAt != nil))
+                booster = 1
+                i += entry.words.count
+                continue
+            }
+            if let (entry, _) = longest(terms, words, i, \.contrast) {
+                contrastAt = i
+                i += entry.words.count
+                continue
+            }
+            // Italian "né … né" negates; a lone "ne" is the clitic pronoun ("ne vale la pena").
+            if words[i] == "ne", words[max(0, i - 6)..<min(words.count, i + 7)].filter({ $0 == "ne" }).count >= 2 {
+                lastNegator = i
+                negatorSentence = sentence
+                i += 1
+                continue
+            }
+            if let (entry, _) = longest(terms, words, i, \.negators) {
+                lastNegator = i + entry.words.count - 1
+                negatorSentence = sentence
+                i += entry.words.count
+                continue
+            }
+            if let (entry, _) = longest(terms, words, i, \.boosters) {
+                booster = entry.weight
+                boosterAt = i + entry.words.count
+                i += entry.words.count
+                continue
+            }
+            i += 1
+        }
+        var score = 0.0, praise = 0.0
+        for part in parts {
+            let value = contrastAt == nil ? part.value : part.value * (part.afterContrast ? 1.5 : 0.5)
+            score += value
+            if value > 0 { praise += value }
+        }
+        let negatives = parts.filter { $0.value < 0 }.sorted { $0.value < $1.value }.map(\.text)
+        var seen = Set<String>()
+        return Verdict(score: (score * 100).rounded() / 100, praise: (praise * 100).rounded() / 100, negativeTerms: negatives.filter { seen.insert($0).inserted })
+    }
+
+    static func longest(_ sets: [SentimentTerms], _ words: [String], _ i: Int,
+                        _ lexicon: KeyPath<SentimentTerms, Lexicon>) -> (Lexicon.Entry, SentimentTerms)? {
+        var best: (Lexicon.Entry, SentimentTerms)?
+        for set in sets {
+            if let entry = set[keyPath: lexicon].match(words, at: i), entry.words.count > (best?.0.words.count ?? 0) {
+                best = (entry, set)
+            }
+        }
+        return best
+    }
+}

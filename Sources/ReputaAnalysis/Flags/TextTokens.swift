@@ -1,0 +1,66 @@
+import Foundation
+
+/// Review text cut into lower-case, accent-folded words for the lexicons: `Più` and `piu`
+/// are one word, `wouldn't` is `would not`, `l'allergia` is `l allergia`, an emoji is a word
+/// of its own, and sentence ends (`. ! ? ;` and line breaks) are kept as a `.` token so
+/// negation never reaches across a sentence.
+public struct TextTokens: Equatable, Sendable {
+    public var words: [String]
+    /// Words written in capitals (at least 3 letters): shouting intensifies.
+    public var shouted: Set<Int>
+
+    public static let boundary = "."
+
+    public init(_ text: String) {
+        var words: [String] = []
+        var shouted = Set<Int>()
+        var current = ""
+        var upper = 0, letters = 0
+        func flush() {
+            guard !current.isEmpty else { return }
+            if letters >= 3, upper == letters { shouted.insert(words.count) }
+            words.append(current)
+            current = ""
+            upper = 0
+            letters = 0
+        }
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            let p = s.properties
+            if p.isAlphabetic || ("0"..."9").contains(s) {
+                if p.isUppercase { upper += 1 }
+                if p.isAlphabetic { letters += 1 }
+                current += Self.fold(s)
+            } else if (s == "'" || s == "\u{2019}"), current.hasSuffix("n"), i + 1 < scalars.count,
+                      scalars[i + 1] == "t" || scalars[i + 1] == "T",
+                      i + 2 >= scalars.count || !scalars[i + 2].properties.isAlphabetic {
+                // English "n't": "wouldn't" → "would not", "can't" → "ca not".
+                current.removeLast()
+                flush()
+                words.append("not")
+                i += 2
+                continue
+            } else {
+                flush()
+                if ".!?;\n\r".unicodeScalars.contains(s) {
+                    if words.last != Self.boundary, !words.isEmpty { words.append(Self.boundary) }
+                } else if p.isEmojiPresentation || (p.isEmoji && s.value > 0x2100 && s.value != 0xFE0F) {
+                    words.append(String(s))
+                }
+            }
+            i += 1
+        }
+        flush()
+        self.words = words
+        self.shouted = shouted
+    }
+
+    /// Lower case without diacritics, letter by letter (à → a, É → e, ß stays).
+    static func fold(_ s: Unicode.Scalar) -> String {
+        if s.isASCII { return String(Character(s)).lowercased() }
+        let lowered = String(Character(s)).lowercased()
+        return lowered.folding(options: .diacriticInsensitive, locale: nil)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ReputaCore
+import ReputaOutput
+import ReputaStore
+
+struct FlagsList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List flagged reviews, most urgent first (the default of `reputa flags`).",
+        discussion: """
+        JSON is an array of objects with the keys id, review_id, source, portal, location, rating, \
+        priority, level, status, overdue, due_at, assignee, categories, topics, reasons, channels, \
+        created_at, title, text, url, resolution, response_minutes. Times are UTC; the table shows the \
+        deadline in the config's time zone.
+        Exit codes: 0 ok; 3 with --fail-on LEVEL when unresolved flags of that level or above exist; \
+        1 store error; 64 usage or configuration error.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only flags in this state: open, acked, resolved, or overdue (unresolved past the deadline).", valueName: "status"))
+    var status: FlagStatusFilter?
+
+    @Option(help: ArgumentHelp("Only flags of this level: urgent, high or normal.", valueName: "level"))
+    var level: FlagLevel?
+
+    @Option(help: ArgumentHelp("Exit 3 when unresolved (open or acked) flags of this level or above exist; for cron and CI.", valueName: "level"))
+    var failOn: FlagLevel?
+
+    @Option(help: "Output format: table, json, csv, md or html.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try guarded {
+            let config = try global.optionalConfig()
+            let store = try global.openStore(config)
+            let now = Timestamp(date: Date())
+            let counts = try FlagPass.run(store: store, rules: config?.flags ?? .init(), now: now)
+            if counts.evaluated > 0 { Console.err(FlagPass.summary(counts)) }
+            var query = FlagQuery(level: level)
+            switch status {
+            case .overdue?: query.overdueAt = now
+            case let other?: query.status = FlagStatus(rawValue: other.rawValue)
+            case nil: break
+            }
+            let flags = try store.flags(query)
+            let columns = format == .table ? FlagTable.tableColumns : FlagTable.columns
+            Console.out(Renderer.render(FlagTable.make(flags, columns: columns, now: now, zone: config?.timezone ?? "UTC"),
+                                        as: format))
+            if let failOn {
+                let unresolved = try store.flags(FlagQuery()).filter { $0.status != .resolved && $0.decision.level >= failOn }
+                if !unresolved.isEmpty {
+                    Console.err("reputa: \(unresolved.count) unresolved flag(s) at \(failOn.rawValue) or above")
+                    return .flagsOpen
+                }
+            }
+            return .ok
+        }
+    }
+}

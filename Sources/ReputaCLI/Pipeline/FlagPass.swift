@@ -1,0 +1,53 @@
+import ReputaAnalysis
+import ReputaCore
+import ReputaStore
+
+/// Runs the flagger over every review whose content it has not seen (new, edited, or newly
+/// answered), in batches of `batchSize` in bounded memory, and records the verdicts: new flags
+/// with their deadlines, updates, and resolutions by reply or edit.
+enum FlagPass {
+    static let batchSize = 2000
+
+    static func run(store: SQLiteStore, rules: FlagRules, now: Timestamp) throws -> FlagPassCounts {
+        let flagger = Flagger(rules: rules)
+        var complaints = ComplaintIndex(try store.complaintMarks())
+        var counts = FlagPassCounts()
+        var after: Int64 = 0
+        while true {
+            let batch = try store.flagCandidates(afterRowID: after, limit: batchSize, ownOnly: rules.ownReviewsOnly)
+            guard let last = batch.last else { break }
+            after = last.rowID
+            let decided = batch.map { ($0, flagger.evaluate($0.review)) }
+            // The batch's complaints count towards each other's spikes.
+            for case let (candidate, decision?) in decided {
+                complaints.add(ComplaintMark(location: candidate.review.location, topics: decision.topics,
+                                             at: candidate.review.createdAt ?? now))
+            }
+            complaints.prepare()
+            let updates = decided.map { candidate, decision -> FlagUpdate in
+                guard let decision else { return FlagUpdate(candidate: candidate, decision: nil, dueAt: nil) }
+                let review = candidate.review
+                let start = review.createdAt ?? now
+                let final = flagger.spike(for: decision, location: review.location, portal: review.portal, at: start,
+                                          complaints: complaints)
+                return FlagUpdate(candidate: candidate, decision: final,
+                                  dueAt: flagger.deadline(from: start, level: final.level, location: review.location))
+            }
+            counts = counts + (try store.recordFlags(updates, now: now))
+        }
+        return counts
+    }
+
+    /// One line for logs: `flags: 12 evaluated, 3 new (1 urgent, 2 high), 1 resolved by reply`.
+    static func summary(_ c: FlagPassCounts) -> String {
+        var parts = ["\(c.evaluated) reviews evaluated"]
+        let open = FlagLevel.allCases.reversed().compactMap { level in c.byLevel[level].map { "\($0) \(level.rawValue)" } }
+        parts.append("\(c.flagged - c.flaggedAnswered) new open flags" + (open.isEmpty ? "" : " (\(open.joined(separator: ", ")))"))
+        if c.flaggedAnswered > 0 { parts.append("\(c.flaggedAnswered) flagged but already answered") }
+        if c.updated > 0 { parts.append("\(c.updated) updated") }
+        if c.reopened > 0 { parts.append("\(c.reopened) reopened") }
+        if c.resolvedByReply > 0 { parts.append("\(c.resolvedByReply) resolved by a public reply") }
+        if c.resolvedByEdit > 0 { parts.append("\(c.resolvedByEdit) resolved by an edit") }
+        return "flags: " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+import ReputaCore
+
+/// A review the flagger has not seen in its current content.
+public struct FlagCandidate: Sendable {
+    public var rowID: Int64
+    public var mergeKey: String
+    public var contentHash: String
+    public var revision: Int
+    public var review: Review
+    /// Minutes from the review to the public reply (the store's `reply_minutes`).
+    public var replyMinutes: Double?
+}
+
+/// The flagger's verdict on one candidate, with its deadline when flagged.
+public struct FlagUpdate: Sendable {
+    public var candidate: FlagCandidate
+    public var decision: FlagDecision?
+    public var dueAt: Timestamp?
+
+    public init(candidate: FlagCandidate, decision: FlagDecision?, dueAt: Timestamp?) {
+        self.candidate = candidate
+        self.decision = decision
+        self.dueAt = dueAt
+    }
+}
+
+/// What one flagging pass changed.
+public struct FlagPassCounts: Equatable, Sendable {
+    public var evaluated = 0
+    public var flagged = 0
+    /// Flagged already answered: recorded as resolved by the reply.
+    public var flaggedAnswered = 0
+    public var updated = 0
+    public var reopened = 0
+    public var resolvedByReply = 0
+    public var resolvedByEdit = 0
+    /// New open flags per level.
+    public var byLevel: [FlagLevel: Int] = [:]
+
+    public init() {}
+
+    public static func + (a: FlagPassCounts, b: FlagPassCounts) -> FlagPassCounts {
+        var out = a
+        out.evaluated += b.evaluated
+        out.flagged += b.flagged
+        out.flaggedAnswered += b.flaggedAnswered
+        out.updated += b.updated
+        out.reopened += b.reopened
+        out.resolvedByReply += b.resolvedByReply
+        out.resolvedByEdit += b.resolvedByEdit
+        out.byLevel.merge(b.byLevel, uniquingKeysWith: +)
+        return out
+    }
+}
+
+/// Which flags to list.
+public struct FlagQuery: Sendable {
+    public var status: FlagStatus?
+    /// Only open or acknowledged flags whose deadline is before this instant.
+    public var overdueAt: Timestamp?
+    public var level: FlagLevel?
+
+    public init(status: FlagStatus? = nil, overdueAt: Timestamp? = nil, level: FlagLevel? = nil) {
+        self.status = status
+        self.overdueAt = overdueAt
+        self.level = level
+    }
+}
+
+/// Flags and the on-call workflow in the SQLite store.
+extension SQLiteStore {
+    /// Live reviews whose content the flagger has not evaluated, by row id after `afterRowID`,
+    /// at most `limit` (a pass reads the store in batches, in bounded memory).
+    public func flagCandidates(afterRowID: Int64, limit: Int, ownOnly: Bool) throws -> [FlagCandidate] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.*, '' AS snapshot_path FROM reviews r LEFT JOIN flag_checks c ON c.merge_key = r.merge_key
+                WHERE r.id > ? AND r.deleted_at IS NULL \(ownOnly ? "AND r.competitor = ''" : "")
+                  AND (c.content_hash IS NULL OR c.content_hash <> r.content_hash)
+                ORDER BY r.id LIMIT ?
+                """, arguments: [afterRowID, limit]).map { row in
+                FlagCandidate(rowID: row["id"], mergeKey: row["merge_key"], contentHash: row["content_hash"],
+                              revision: row["revision"], review: Self.storedReview(row).review,
+                              replyMinutes: row["reply_minutes"])
+            }
+        }
+    }
+
+    /// Every flagged complaint's location, topics and review time: the spike detector's history.
+    public func complaintMarks() throws -> [ComplaintMark] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT location, topics, review_created, flagged_at FROM flags").map { row in
+                let at: String = row["review_created"] ?? row["flagged_at"]
+                return ComplaintMark(location: row["location"], topics: Self.list(row["topics"]),
+                                     at: Self.timestamp(at) ?? Timestamp(epochSeconds: 0))
+            }
+        }
+    }
+
+    /// Writes one batch of verdicts in one transaction: new flags, updates, reopenings and
+    /// resolutions (by the public reply, or by an edit that no longer meets the rules), each
+    /// with its history event, and the content each review was evaluated in.
+    public func recordFlags(_ updates: [FlagUpdate], now: Timestamp) throws -> FlagPassCounts {
+        try write { db in
+            var counts = FlagPassCounts()
+            let at = now.utcISO
+            for update in updates {
+                counts.evaluated += 1
+                let c = update.candidate
+                let existing = try Row.fetchOne(db, sql: "SELECT id, status, level, due_at FROM flags WHERE merge_key = ?",
+                                                arguments: [c.mergeKey])
+                let answered = !c.review.replyText.isEmpty
+                let replyAt = c.review.replyAt?.utcISO ?? at
+                if let decision = update.decision {
+                    if let existing {
+                        let id: Int64 = existing["id"]
+                        let status = FlagStatus(rawValue: existing["status"]) ?? .open
+                        let storedDue: String = existing["due_at"]
+                        let due = min(storedDue, (update.dueAt ?? now).utcISO)
+                        try db.execute(sql: """
+                            UPDATE flags SET revision = ?, priority = ?, level = ?, reasons = ?, categories = ?, topics = ?,
+                                   channels = ?, text_score = ?, location = ?, due_at = ? WHERE id = ?
+                            """, arguments: [c.revision, decision.priority, decision.level.rawValue, Self.json(decision.reasons),
+                                             Self.json(decision.categories), Self.json(decision.topics),
+                                             Self.json(decision.channels), decision.textScore, c.review.location, due, id])
+                        if answered, status != .resolved {
+                            try resolveByReply(id: id, c, at: replyAt, db: db)
+                            counts.resolvedByReply += 1
+                        } else if !answered, status == .resolved {
+                            try db.execute(sql: """
+                                UPDATE flags SET status = 'open', resolved_at = NULL, resolution = NULL, response_minutes = NULL
+                                WHERE id = ?
+                                """, arguments: [id])
+                            try event(id, at, "reopened", "reputa", "the review was edited and still needs an answer", db)
+                            counts.reopened += 1
+                        } else {
+                            try event(id, at, "updated", "reputa", "revision \(c.revision): \(decision.level.rawValue), priority \(decision.priority)", db)
+                            counts.updated += 1
+                        }
+                    } else {
+                        try db.execute(sql: """
+                            INSERT INTO flags (merge_key, revision, priority, level, reasons, categories, topics, channels,
+                                               text_score, location, review_created, flagged_at, due_at, status)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
+                            """, arguments: [c.mergeKey, c.revision, decision.priority, decision.level.rawValue,
+                                             Self.json(decision.reasons), Self.json(decision.categories),
+                                             Self.json(decision.topics), Self.json(decision.channels), decision.textScore,
+                                             c.review.location, c.review.createdAt?.utcISO, at, (update.dueAt ?? now).utcISO])
+                        let id = db.lastInsertedRowID
+                        try event(id, at, "flagged", "reputa", "\(decision.level.rawValue), priority \(decision.priority)", db)
+                        counts.flagged += 1
+                        if answered {
+                            try resolveByReply(id: id, c, at: replyAt, db: db)
+                            counts.flaggedAnswered += 1
+                        } else {
+                            counts.byLevel[decision.level, default: 0] += 1
+                        }
+                    }
+                } else if let existing, (existing["status"] as String) != FlagStatus.resolved.rawValue {
+                    let id: Int64 = existing["id"]
+                    if answered {
+                        try resolveByReply(id: id, c, at: replyAt, db: db)
+                        counts.resolvedByReply += 1
+                    } else {
+                        try db.execute(sql: """
+                            UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'edited', revision = ? WHERE id = ?
+                            """, arguments: [at, c.revision, id])
+                        try event(id, at, "resolved", "reputa", "the review was edited and no longer meets the rules", db)
+                        counts.resolvedByEdit += 1
+                    }
+                }
+                try db.execute(sql: """
+                    INSERT INTO flag_checks (merge_key, content_hash) VALUES (?, ?)
+                    ON CONFLICT (merge_key) DO UPDATE SET content_hash = excluded.content_hash
+                    """, arguments: [c.mergeKey, c.contentHash])
+            }
+            return counts
+        }
+    }
+
+    private func resolveByReply(id: Int64, _ c: FlagCandidate, at: String, db: Database) throws {
+        try db.execute(sql: """
+            UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'reply', response_minutes = ? WHERE id = ?
+            """, arguments: [at, c.replyMinutes, id])
+        let minutes = c.replyMinutes.map { " after \(Self.duration(minutes: $0))" } ?? ""
+        try event(id, at, "resolved", "reputa", "the business replied publicly\(minutes)", db)
+    }
+
+    private func event(_ id: Int64, _ at: String, _ action: String, _ actor: String, _ note: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO flag_events (flag_id, at, action, actor, note) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [id, at, action, actor, note])
+    }
+
+    static func duration(minutes: Double) -> String {
+        let m = Int(minutes.rounded())
+        if m < 60 { return "\(m) min" }
+        if m < 48 * 60 { return "\(m / 60) h \(m % 60) min" }
+        return "\(m / 1440) days \(m % 1440 / 60) h"
+    }
+
+    // MARK: Reading
+
+    public func flags(_ query: FlagQuery) throws -> [FlaggedReview] {
+        var clauses: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue) }
+        if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue) }
+        if let overdue = query.overdueAt {
+            clauses.append("f.status <> 'resolved' AND f.due_at < ?")
+            arguments.append(overdue.utcISO)
+        }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
+                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, f.id
+                """, arguments: StatementArguments(arguments)).map(Self.flag)
+        }
+    }
+
+    /// One flag by its number, nil when there is none.
+    public func flag(id: Int64) throws -> FlaggedReview? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT \(Self.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key WHERE f.id = ?
+                """, arguments: [id]).map(Self.flag)
+        }
+    }
+
+    public func flagEvents(id: Int64) throws -> [FlagEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT at, action, actor, note FROM flag_events WHERE flag_id = ? ORDER BY rowid",
+                             arguments: [id]).map {
+                FlagEvent(at: Self.timestamp($0["at"]) ?? Timestamp(epochSeconds: 0), action: $0["action"], by: $0["actor"],
+                          note: $0["note"])
+            }
+        }
+    }
+
+    /// A step of the on-call workflow on flag `id`: `ack` (by), `assign` (to), `resolve` (note).
+    /// False when there is no such flag. Acknowledging a resolved flag changes nothing but
+    /// the history; resolving one already resolved keeps the first resolution.
+    public func updateFlag(id: Int64, action: FlagAction, actor: String, at now: Timestamp) throws -> Bool {
+        try write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM flags WHERE id = ?", arguments: [id]) else {
+                return false
+            }
+            let at = now.utcISO
+            switch action {
+            case .ack:
+                if status == "open" {
+                    try db.execute(sql: "UPDATE flags SET status = 'acked', acked_by = ?, acked_at = ? WHERE id = ?",
+                                   arguments: [actor, at, id])
+                }
+                try event(id, at, "acked", actor, status == "open" ? "" : "already \(status)", db)
+            case let .assign(to):
+                try db.execute(sql: "UPDATE flags SET assignee = ? WHERE id = ?", arguments: [to, id])
+                try event(id, at, "assigned", actor, "to \(to)", db)
+            case let .resolve(note):
+                if status != "resolved" {
+                    try db.execute(sql: """
+                        UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'manual', note = ? WHERE id = ?
+                        """, arguments: [at, note, id])
+                }
+                try event(id, at, "resolved", actor, status == "resolved" ? "already resolved; \(note)" : note, db)
+            }
+            return true
+        }
+    }
+
+    static let flagColumns = """
+        f.id AS flag_id, f.revision AS flag_revision, f.priority, f.level, f.reasons, f.categories, f.topics, f.channels,
+        f.text_score, f.flagged_at, f.due_at, f.status, f.assignee, f.acked_by, f.acked_at, f.resolved_at, f.resolution,
+        f.note, f.response_minutes, r.*, '' AS snapshot_path
+        """
+
+    static func flag(_ row: Row) -> FlaggedReview {
+        let decision = FlagDecision(priority: row["priority"], level: FlagLevel(rawValue: row["level"]) ?? .normal,
+                                    reasons: list(row["reasons"]), categories: list(row["categories"]),
+                                    topics: list(row["topics"]), channels: list(row["channels"]), textScore: row["text_score"])
+        func stamp(_ column: String) -> Timestamp? { (row[column] as String?).flatMap(timestamp) }
+        return FlaggedReview(id: row["flag_id"], review: storedReview(row).review, revision: row["flag_revision"], decision: decision,
+                    flaggedAt: stamp("flagged_at") ?? Timestamp(epochSeconds: 0),
+                    dueAt: stamp("due_at") ?? Timestamp(epochSeconds: 0),
+                    status: FlagStatus(rawValue: row["status"]) ?? .open, assignee: row["assignee"], ackedBy: row["acked_by"],
+                    ackedAt: stamp("acked_at"), resolvedAt: stamp("resolved_at"), resolution: row["resolution"],
+                    note: row["note"], responseMinutes: row["response_minutes"])
+    }
+
+    static func json(_ list: [String]) -> String {
+        String(decoding: (try? JSONEncoder.sorted.encode(list)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func list(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+}
+
+/// A step of the on-call workflow.
+public enum FlagAction: Sendable {
+    case ack
+    case assign(to: String)
+    case resolve(note: String)
+}
