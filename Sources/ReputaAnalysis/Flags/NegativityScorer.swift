@@ -75,6 +75,8 @@ public enum NegativityScorer {
                 continue
             }
             if let (entry, _) = longest(terms, words, i, \.sentiment) {
+                // "purtroppo", "peccato", "unfortunately": sentiment, and the turn of the review.
+                if longest(terms, words, i, \.contrast) != nil { contrastAt = i }
                 var value = entry.weight
                 if i - boosterAt <= 2 { value *= booster }
                 if tokens.shouted.contains(i) { value *= 1.5 }

@@ -9,7 +9,8 @@ extension SentimentTerms {
         da evitare, evitate, evitatelo, evitare assolutamente, mai piu, mai e poi mai, non ci torner*, non torner*, \
         non lo consiglio, non la consiglio, non li consiglio, non consiglio, sconsiglio, sconsigliat*, \
         soldi buttati, soldi sprecati, buttati via, un furto, una rapina, delusione totale, truffa, incompetent*, \
-        a dir poco vergognoso, peggior*, il peggio, squallid*, ridicol*, vergognarsi
+        a dir poco vergognoso, peggior*, il peggio, squallid*, ridicol*, vergognarsi, tanto fumo e poco arrosto, \
+        cosi non si puo, non si puo, non e accettabile, frode, fraudolent*, violazione dei dati
     # Negative
     -2: delusion*, delus*, deludent*, scadent*, male, malissimo, brutt*, sporc*, maleducat*, scortes*, arrogant*, \
         sgarbat*, antipatic*, lamentel*, lamento, reclamo, reclami, problema, problemi, pessima esperienza, \
@@ -21,11 +22,14 @@ extension SentimentTerms {
         insipid*, stantio, stantia, scadut*, caro, cari, carissim*, salat*, esagerat*, spennati, spennato, \
         attesa infinita, un'eternita, eternita, lentissim*, in ritardo, ritardo, ritardi, mancava, mancavano, \
         tiepid*, puzza, puzzava, odore, rumoros*, caotic*, confusionari*, \
-        peccato, purtroppo, sfortunatamente, arrabbiat*, furios*, indignat*, amareggiat*, \
+        peccato, purtroppo, sfortunatamente, arrabbiat*, furios*, indignat*, amareggiat*, snervante, \
+        con sufficienza, crash, va in crash, non autorizzat*, nessuno mi ha mai, nessuno ci ha mai, ancora aspetto, \
+        sto ancora aspettando, nessuna soluzione, nessun aiuto, senza avvisare, senza chiedere, mai arrivat*, \
         😡, 😠, 🤬, 🤮, 🤢, 👎, 💩, 😤
     -1.5: lento, lenta, lenti, lente, lentezza, mediocr*, banal*, nella media, niente di speciale, \
         cosi cosi, freddo, fredda, freddi, fredde, costos*, poco cortese, disorganizzat*, approssimativ*, sufficiente, aspettato, aspettare, \
-        abbiamo aspettato, attesa, attese, minuti di attesa, ore di attesa, 😞, 😔, 😢, 😭, 😒, 🙁, ☹
+        abbiamo aspettato, attesa, attese, minuti di attesa, ore di attesa, niente di che, non riesco, gelid*, \
+        blocchi, dopo un ora, dopo due ore, addebitato, mi hanno addebitato, 😞, 😔, 😢, 😭, 😒, 🙁, ☹
     # Positive
     +3: eccezional*, straordinari*, spettacolar*, meravigli*, fantastic*, stupend*, favolos*, eccellent*, \
         perfett*, superlativ*, il migliore, la migliore, i migliori, top, al top, consigliatissim*, \
@@ -33,19 +37,22 @@ extension SentimentTerms {
     +2: ottim*, buonissim*, squisit*, delizios*, gentilissim*, cordial*, disponibilissim*, professional*, \
         consiglio, consigliat*, consiglierei, lo consiglio, la consiglio, raccomand*, bravissim*, bellissim*, \
         splendid*, piacevolissim*, soddisfatt*, contento, contenta, contenti, contentissim*, felice, felici, \
-        torneremo, tornero, ritornero, ci torneremo, da tornare, da provare, grazie mille, top top, \
+        torneremo, tornero, ritornero, ci torneremo, da tornare, da provare, grazie mille, top top, mai piu senza, \
+        problema risolto, problemi risolti, cosi si fa, \
         😍, 🥰, 😋, 👍, 👌, ❤, 💯, 🔝, ⭐, 🤩, 😊
     +1.5: buono, buona, buoni, buone, bello, bella, belli, belle, gentil*, disponibil*, accoglient*, \
         piacevol*, veloce, veloci, rapido, rapida, rapidi, puntual*, pulit*, gustos*, saporit*, \
         abbondant*, comod*, cortes*, simpatic*, grazie, funziona, funziona bene, tutto ok, \
-        apprezzat*, piaciut*, piace, piacciono, ben fatto, bene, benissimo, onesto, onesti, giusto, valido, semplice, intuitiv*, \
+        apprezzat*, piaciut*, piace, piacciono, ben fatto, bene, benissimo, risolto, risolta, risolti, \
+        all altezza, accettabil*, soluzione, soddisfacent*, onesto, onesti, giusto, valido, semplice, intuitiv*, \
         🙂, 😀, 😃, 👏, 🙏
     +1: ok, discreto, discreta, carino, carina, carini, nella norma, niente da dire
     """)
 
     static let italianGrammar = Lexicon("""
     # Negators: flip the next sentiment word within four words.
-    0: non, mai, nessun, nessuno, nessuna, niente, nulla, senza, neanche, nemmeno, neppure, poco, poca, poche, pochi
+    0: non, mai, nessun, nessuno, nessuna, niente, nulla, senza, neanche, nemmeno, neppure, poco, poca, poche, pochi, \
+       per niente, per nulla, affatto
     """)
 
     static let italianBoosters = Lexicon("""
@@ -55,6 +62,6 @@ extension SentimentTerms {
     """)
 
     static let italianContrast = Lexicon("""
-    0: ma, pero, tuttavia, invece
+    0: ma, pero, tuttavia, invece, peccato, purtroppo, sfortunatamente
     """)
 }
