@@ -1,0 +1,187 @@
+import ReputaAnalysis
+import ReputaCore
+import Testing
+
+/// The negativity rules, the flagger's priority formula and routes, spikes and deadlines, with
+/// expected values worked by hand from the weights documented in `NegativityScorer` and `Flagger`.
+@Suite struct FlaggerTests {
+    func score(_ text: String, _ language: String = "und") -> NegativityScorer.Verdict {
+        NegativityScorer.score(title: "", text: text, language: language)
+    }
+
+    func review(_ stars: Double?, _ text: String, language: String = "it", location: String = "milano",
+                votes: Int? = nil, competitor: String = "", portal: String = "google") -> Review {
+        Review(source: "s", portal: portal, externalID: "r1", location: location, competitor: competitor,
+               rating: stars.map { Rating(value: $0, scale: .fiveStars) }, text: text, language: language,
+               createdAt: Timestamp(epochSeconds: 1_763_740_800), helpfulVotes: votes)
+    }
+
+    @Test func negationIdiomsAndNegatedNegatives() {
+        #expect(score("Non lo consiglio", "it").isNegative)
+        #expect(score("Mai più!", "it").isNegative)
+        #expect(score("Non siamo rimasti per niente soddisfatti", "it").isNegative)
+        #expect(score("Per niente soddisfatto.", "it").isNegative)
+        #expect(score("Il cibo non era buono", "it").isNegative)
+        #expect(!score("Il cibo era buono", "it").isNegative)
+        #expect(!score("Non male", "it").isNegative)
+        #expect(!score("Nessun problema, tutto ok", "it").isNegative)
+        #expect(!score("Porzioni giuste, né troppo piccole né esagerate.", "it").isNegative)
+        #expect(!score("Mai più senza!", "it").isNegative)
+        #expect(!score("Not bad at all", "en").isNegative)
+        #expect(score("Not bad", "en").score > 0)
+        #expect(score("Wouldn't recommend it", "en").isNegative)
+        #expect(score("The food was not good", "en").isNegative)
+        #expect(!score("No complaints, never had an issue", "en").isNegative)
+    }
+
+    @Test func weightsBoostersContrastAndShouting() {
+        // terrible −3; "really" × 1.5 → −4.5.
+        #expect(score("terrible", "en").score == -3)
+        #expect(score("really terrible", "en").score == -4.5)
+        // good +1.5 before "but" × 0.5 = 0.75; awful −3 after it × 1.5 = −4.5; total −3.75.
+        #expect(score("Good food but the service was awful", "en").score == -3.75)
+        // A word in capitals × 1.5: SCHIFO −4.5.
+        #expect(score("SCHIFO", "it").score == -4.5)
+        // "non buono": +1.5 negated is −0.8 × 1.5 = −1.2.
+        #expect(score("non buono", "it").score == -1.2)
+        // "not bad": a phrase of +1 (matched before the negation rule).
+        #expect(score("not bad", "en").score == 1)
+        // A negation does not reach across a sentence: "Non era tardi. Ottimo." = +2.
+        #expect(score("Non era tardi. Ottimo.", "it").score == 2)
+    }
+
+    @Test func priorityFromRatingTextReachAndMismatch() throws {
+        let flagger = Flagger(rules: FlagRules())
+        // 1★ with no text: 35 + 15 × (25 − 0) / 25 = 50 → normal.
+        let one = try #require(flagger.evaluate(review(1, "")))
+        #expect(one.priority == 50 && one.level == .normal)
+        #expect(one.reasons == ["rated 1 on 1-5 (complaints: 2 or less)"])
+        // 2★ with "Servizio lento" (−1.5): 35 + min(30, 15) = 50.
+        #expect(flagger.evaluate(review(2, "Servizio lento"))?.priority == 50)
+        // 3★ with "Pessimo servizio" (−3): not a low rating; 30 + 10 (middle rating) = 40.
+        let angryThree = try #require(flagger.evaluate(review(3, "Pessimo servizio")))
+        #expect(angryThree.priority == 40 && angryThree.level == .normal)
+        #expect(angryThree.reasons.first?.hasPrefix("negative text (score -3)") == true)
+        // 1★ + strongly negative text (−3 −3 = −6 → 30): 80, capped at urgent_from − 1 = 79 → high.
+        #expect(flagger.evaluate(review(1, "Pessimo. Da evitare."))?.priority == 79)
+        #expect(flagger.evaluate(review(1, "Pessimo. Da evitare."))?.level == .high)
+        // No rating: 40 + min(20, 5 × (6 − 1)) = 60 → high.
+        let unrated = try #require(flagger.evaluate(review(nil, "Pessimo. Da evitare.")))
+        #expect(unrated.priority == 60 && unrated.level == .high)
+        #expect(unrated.reasons.first?.hasSuffix("no rating") == true)
+        // Reach: 1★ (50) + 10 for 12 helpful votes = 60.
+        let reach = try #require(flagger.evaluate(review(1, "", votes: 12)))
+        #expect(reach.priority == 60 && reach.reasons.last == "reach: 12 people found it helpful")
+        // 5★ with strongly negative text and no praise: mismatch + 50 → normal.
+        let mismatch = try #require(flagger.evaluate(review(5, "Terrible, disgusting, never again", language: "en")))
+        #expect(mismatch.priority == 50)
+        #expect(mismatch.reasons.contains("rating–text mismatch: 5 on 1-5 with strongly negative text"))
+    }
+
+    @Test func praiseIsNotFlaggedInEitherLanguage() {
+        let flagger = Flagger(rules: FlagRules())
+        for (text, lang) in [("Cena perfetta, personale gentilissimo, torneremo!", "it"),
+                             ("Absolutely fantastic, the best pizza in town.", "en"),
+                             ("Hanno gestito la mia allergia alla perfezione, bravissimi.", "it"),
+                             ("They handled my nut allergy perfectly, wonderful staff.", "en")] {
+            #expect(flagger.evaluate(review(5, text, language: lang)) == nil, "\(text)")
+            #expect(flagger.evaluate(review(4, text, language: lang)) == nil, "\(text)")
+        }
+    }
+
+    @Test func urgentCategoriesWinByPriority() throws {
+        let flagger = Flagger(rules: FlagRules())
+        let poisoning = try #require(flagger.evaluate(review(1, "Both of us got food poisoning after dinner here.", language: "en")))
+        #expect(poisoning.level == .urgent && poisoning.priority == 95 && poisoning.categories == ["food_safety"])
+        #expect(poisoning.reasons.contains("health and safety (food): \"food poisoning\""))
+        // Legal (90) over injury (85) and staff abuse (80); a middle rating is enough.
+        let lawyer = try #require(flagger.evaluate(review(3, "Mi hanno rovesciato addosso il sugo bollente: ho le ustioni e mi rivolgerò al mio avvocato.")))
+        #expect(lawyer.categories == ["legal_threat", "injury"] && lawyer.level == .urgent)
+        // A refund demand is a category of level high (60), not urgent. 2★ (35) + text
+        // "rimborso" −2, "sbagliato" −2 → min(30, 40) = 65, above the category's own 60.
+        let refund = try #require(flagger.evaluate(review(2, "Voglio il rimborso, ordine sbagliato")))
+        #expect(refund.categories == ["refund_demand"] && refund.level == .high && refund.priority == 65)
+        // "a glass of wine" is no hazard.
+        #expect(flagger.evaluate(review(2, "Slow service, a glass of wine took 20 minutes", language: "en"))?.categories == [])
+        // A competitor's complaint is not ours to answer.
+        #expect(flagger.evaluate(review(1, "food poisoning", language: "en", competitor: "Rival")) == nil)
+    }
+
+    @Test func routesPickChannelsByLevelTopicLocationAndPortal() throws {
+        var rules = FlagRules()
+        rules.routes = [FlagRoute(channel: "oncall", minLevel: .urgent), FlagRoute(channel: "mobile", topics: ["app"]),
+                        FlagRoute(channel: "milano", minLevel: .high, locations: ["milano"]),
+                        FlagRoute(channel: "play", portals: ["google-play"])]
+        rules.defaultChannels = ["marketing"]
+        let flagger = Flagger(rules: rules)
+        let urgent = try #require(flagger.evaluate(review(1, "Food poisoning, the worst", language: "en")))
+        #expect(urgent.channels == ["oncall", "milano"])
+        let app = try #require(flagger.evaluate(review(2, "L'app va in crash al login", location: "app", portal: "google-play")))
+        #expect(app.topics.contains("app"))
+        #expect(app.channels == ["mobile", "play"])
+        let plain = try #require(flagger.evaluate(review(2, "", location: "roma")))
+        #expect(plain.channels == ["marketing"])
+    }
+
+    @Test func spikeCountsComplaintsOnOneTopicAtOneLocation() throws {
+        let flagger = Flagger(rules: FlagRules()) // 5 within 7 days
+        let decision = try #require(flagger.evaluate(review(2, "Attesa infinita, servizio lentissimo")))
+        #expect(decision.topics.contains("waiting_time"))
+        let at = Timestamp(epochSeconds: 1_763_740_800)
+        func marks(_ days: [Int64], location: String = "milano") -> ComplaintIndex {
+            var index = ComplaintIndex(days.map {
+                ComplaintMark(location: location, topics: ["waiting_time"], at: Timestamp(epochSeconds: at.epochSeconds - $0 * 86_400))
+            })
+            index.prepare()
+            return index
+        }
+        // Itself and four more within 7 days: a spike, + 15. 2★ (35) + "attesa infinita" −2,
+        // "lentissimo" −2 → 30: 65, + 15 = 80, capped at urgent_from − 1 = 79.
+        #expect(decision.priority == 65)
+        let spiked = flagger.spike(for: decision, location: "milano", portal: "google", at: at, complaints: marks([0, 1, 2, 3, 6]))
+        #expect(spiked.priority == 79 && spiked.level == .high)
+        #expect(spiked.reasons.last == "spike: 5 complaints about waiting time at milano within 7 days")
+        // One of them 8 days back, or at another location: no spike.
+        #expect(flagger.spike(for: decision, location: "milano", portal: "google", at: at, complaints: marks([0, 1, 2, 3, 8])) == decision)
+        #expect(flagger.spike(for: decision, location: "milano", portal: "google", at: at,
+                              complaints: marks([0, 1, 2, 3, 6], location: "roma")) == decision)
+    }
+
+    @Test func deadlinesCountBusinessHoursInTheLocationsZone() throws {
+        var rules = FlagRules()
+        rules.sla = [.urgent: 4 * 3600, .high: 8 * 3600, .normal: 72 * 3600]
+        rules.businessHours["milano"] = try BusinessHours.parse("mon-fri 09:00-18:00", zone: "Europe/Rome").get()
+        let flagger = Flagger(rules: rules)
+        // Saturday 2026-11-21 22:00 in Rome (21:00Z), high (8 h): Monday 09:00 + 8 h = 17:00 Rome = 16:00Z.
+        let saturday = Timestamp(epochSeconds: Timestamp.days(year: 2026, month: 11, day: 21) * 86_400 + 21 * 3600)
+        #expect(flagger.deadline(from: saturday, level: .high, location: "milano").utcISO == "2026-11-23T16:00:00Z")
+        // Friday 16:00 Rome (15:00Z), urgent (4 h): 2 h on Friday, 2 h on Monday → Monday 11:00 Rome = 10:00Z.
+        let friday = Timestamp(epochSeconds: Timestamp.days(year: 2026, month: 11, day: 20) * 86_400 + 15 * 3600)
+        #expect(flagger.deadline(from: friday, level: .urgent, location: "milano").utcISO == "2026-11-23T10:00:00Z")
+        // Summer time: Friday 2026-07-03 17:00 Rome (15:00Z) + 4 h → Monday 12:00 Rome = 10:00Z.
+        let july = Timestamp(epochSeconds: Timestamp.days(year: 2026, month: 7, day: 3) * 86_400 + 15 * 3600)
+        #expect(flagger.deadline(from: july, level: .urgent, location: "milano").utcISO == "2026-07-06T10:00:00Z")
+        // A location without hours counts calendar time.
+        #expect(flagger.deadline(from: saturday, level: .urgent, location: "roma").utcISO == "2026-11-22T01:00:00Z")
+    }
+
+    @Test func businessHoursTextIsCheckedWithAReason() {
+        for (text, problem) in [("mon-fri 9-18", "\"9-18\" is not a time range like 09:00-18:00"),
+                                ("xyz 09:00-10:00", "\"xyz\" is not a day or day range (mon…sun)"),
+                                ("mon 09:00-12:00,11:00-14:00", "mon has overlapping ranges"),
+                                ("mon-fri", "\"mon-fri\" is not \"DAYS HH:MM-HH:MM\"")] {
+            guard case let .failure(found) = BusinessHours.parse(text, zone: "UTC") else {
+                Issue.record("\(text) was accepted")
+                continue
+            }
+            #expect(found.message == problem)
+        }
+        guard case let .success(hours) = BusinessHours.parse("mon-fri 09:00-13:00,14:00-18:00; sat 10:00-24:00", zone: "UTC") else {
+            Issue.record("valid hours refused")
+            return
+        }
+        #expect(hours.week[0] == [540...780, 840...1080])
+        #expect(hours.week[5] == [600...1440])
+        #expect(hours.week[6].isEmpty)
+    }
+}
