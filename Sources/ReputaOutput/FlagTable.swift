@@ -9,7 +9,7 @@ public enum FlagTable {
 
     /// What a terminal shows: the deadline in local time, the text cut short.
     public static let tableColumns = ["id", "level", "priority", "status", "due", "location", "source", "rating",
-                                      "categories", "topics", "text"]
+                                      "categories", "topics", "review"]
 
     public static func make(_ flags: [FlaggedReview], columns: [String] = columns, now: Timestamp,
                             zone: String) -> DataTable {
@@ -38,7 +38,8 @@ public enum FlagTable {
         case "channels": return .list(f.decision.channels)
         case "created_at": return r.createdAt.map { .text($0.utcISO) } ?? .null
         case "title": return .text(r.title)
-        case "text": return .text(r.title.isEmpty ? r.text : r.title + " — " + r.text)
+        case "text": return .text(r.text)
+        case "review": return .text(r.title.isEmpty ? r.text : r.title + " — " + r.text)
         case "url": return .text(r.url)
         case "resolution": return f.resolution.map { .text($0) } ?? .null
         case "response_minutes": return f.responseMinutes.map { .number($0) } ?? .null

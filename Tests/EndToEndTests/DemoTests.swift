@@ -58,6 +58,11 @@ import Testing
         }
         #expect(Set(fetched.compactMap { $0["source"] as? String }) == Set(Self.configured).union(truth.records.keys))
         #expect((fetched.first { $0["source"] as? String == "aurora-trustpilot" }?["removed"] as? Int) == 1)
+        // The run flags what needs an answer: the three urgent complaints nobody has answered are open.
+        let openFlags = try #require(first.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("Open flags") })
+        let open = try jsonArray(String(openFlags.drop { $0 != "\n" }.dropFirst()))
+        #expect(open.filter { $0["level"] as? String == "urgent" }.count == 3)
+        #expect(first.stderr.contains("flags: "), "\(first.stderr)")
 
         // Coverage: what the store holds per source; the App Store feed route is capped (partial).
         let sources = try jsonArray(try reputa(["sources", "--config", config, "--store", store, "--format", "json"]).stdout)
