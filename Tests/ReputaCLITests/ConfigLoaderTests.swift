@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReputaCLI
+import ReputaAnalysis
 import ReputaCore
 import Testing
 
@@ -139,5 +140,82 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         let e = configError("version: 1\nsources: [\n")
         #expect(e?.message.hasPrefix("YAML: ") == true)
         #expect((e?.line ?? 0) > 0)
+    }
+}
+
+@Suite struct FlagSectionTests {
+    let head = "version: 1\nlocations:\n  - {id: milano, timezone: Europe/Rome}\n  - {id: roma}\n"
+
+    func error(_ yaml: String) -> ConfigError? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("flags-\(UUID().uuidString).yml").path
+        try? yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        do {
+            _ = try ConfigLoader.load(file: file, environment: [:])
+            return nil
+        } catch let e as ConfigError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
+    func load(_ yaml: String) throws -> Configuration {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("flags-\(UUID().uuidString).yml").path
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        return try ConfigLoader.load(file: file, environment: [:])
+    }
+
+    @Test func flagsSectionResolves() throws {
+        let config = try load(head + """
+            flags:
+              rating_at_most: {"0-10": 4}
+              sla: {urgent: 2h}
+              business_hours: {default: "mon-fri 09:00-18:00", milano: "tue-sun 12:00-15:00,19:00-23:30"}
+              spike: {count: 4, within: 2d}
+              categories:
+                - {id: food_safety, terms: [intossicazione]}
+                - {id: inspection, name: health inspection, priority: 88, terms: ["asl", "ispettor*"]}
+              topics:
+                - {id: parking, terms: [parcheggio]}
+              routes:
+                - {channel: oncall, level: urgent}
+                - {channel: parking-team, topics: [parking], locations: [milano]}
+              default_channel: marketing
+            """)
+        let f = config.flags
+        #expect(f.ratingAtMost["0-10"] == 4 && f.ratingAtMost["1-5"] == 2)
+        #expect(f.sla[.urgent] == 7200 && f.sla[.high] == 86_400)
+        #expect(f.businessHours["milano"]?.zone == "Europe/Rome" && f.businessHours["milano"]?.week[0].isEmpty == true)
+        #expect(f.businessHours[""]?.week[0] == [540...1080])
+        #expect(f.spikeCount == 4 && f.spikeWindow == 172_800)
+        // A built-in category replaced by id keeps its name, level and priority; a new one is added.
+        let food = try #require(f.categories.first { $0.id == "food_safety" })
+        #expect(food.terms == ["intossicazione"] && food.priority == 95 && food.level == .urgent)
+        #expect(f.categories.last?.id == "inspection" && f.categories.last?.priority == 88)
+        #expect(f.topics.last?.id == "parking")
+        #expect(f.routes == [FlagRoute(channel: "oncall", minLevel: .urgent),
+                             FlagRoute(channel: "parking-team", topics: ["parking"], locations: ["milano"])])
+        #expect(f.defaultChannels == ["marketing"])
+    }
+
+    @Test func badFlagSettingsNameTheKeyAndLine() {
+        let cases: [(String, Int, String, String)] = [
+            ("flags:\n  routes:\n    - {channel: x, topics: [parkin]}\n", 7, "flags.routes[0].topics", "unknown topic \"parkin\""),
+            ("flags:\n  routes:\n    - {channel: x, level: critical}\n", 7, "flags.routes[0].level", "\"critical\" is not a level"),
+            ("flags:\n  routes:\n    - {channel: x, locations: [torino]}\n", 7, "flags.routes[0].locations", "unknown location \"torino\""),
+            ("flags:\n  business_hours: {milano: \"mon-fri 9-18\"}\n", 6, "flags.business_hours.milano", "\"9-18\" is not a time range"),
+            ("flags:\n  business_hours: {napoli: \"mon 09:00-10:00\"}\n", 6, "flags.business_hours.napoli", "unknown key"),
+            ("flags:\n  sla: {urgent: soon}\n", 6, "flags.sla.urgent", "\"soon\" is not a duration"),
+            ("flags:\n  categories:\n    - {id: x, terms: [\"ab*\"]}\n", 7, "flags.categories[0].terms[0]", "needs at least 3 letters"),
+            ("flags:\n  high_from: 90\n", 6, "flags", "needs min_priority ≤ high_from ≤ urgent_from"),
+        ]
+        for (yaml, line, key, message) in cases {
+            let e = error(head + yaml)
+            #expect(e?.line == line, "\(yaml)")
+            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
+            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
+        }
     }
 }

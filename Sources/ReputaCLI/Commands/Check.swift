@@ -52,6 +52,12 @@ struct Check: ParsableCommand {
                 out += "benchmarks: " + config.benchmarks.map { "\($0.metric) \($0.scale) \($0.subject) (\($0.source), \($0.year))" }
                     .joined(separator: "; ") + "\n"
             }
+            let f = config.flags
+            out += "flags: priority ≥ \(f.minPriority) normal, ≥ \(f.highFrom) high, ≥ \(f.urgentFrom) urgent; SLA "
+                + FlagLevel.allCases.reversed().map { "\($0.rawValue) \(Self.duration(f.sla[$0] ?? 0))" }.joined(separator: ", ")
+                + "; \(f.categories.count) categories, \(f.topics.count) topics, \(f.routes.count) routes"
+                + (f.businessHours.isEmpty ? "" : "; business hours for " + f.businessHours.keys.map { $0.isEmpty ? "default" : $0 }.sorted().joined(separator: ", "))
+                + "\n"
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"
             }
