@@ -15,6 +15,7 @@ Then the weekly comparison (issue 5): SURVEYS survey responses (default 200 000,
 score each, spread over 2026 and 20 stores) are imported into the same store, which then holds
 1.2 million reviews, and `reputa compare --week 2026-W40 --format json` (12-week window: tallies
 from the covering index, the window's answers through their date index) is timed, target 0.5 s.
+Then the flagging pass (issue 6) over the same 1.2 million reviews, first and again.
 Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3. Two reference
 lines close the table: libxml2's SAX2 push parser alone on the same feed, in C, doing nothing
 per element (scripts/bench_sax.c: the ceiling for any feed reader here), and `reputa --help`
@@ -154,11 +155,19 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
                                             "--segment", "location=Store"] + store + [survey_path], survey_path, surveys, ""),
         ("weekly comparison (compare)", ["compare", "--week", "2026-W40", "--format", "json"] + store, None, rows + half
          + atom_entries, "<= 0.5 s"),
+        # Issue 6: the first flagging pass evaluates every stored review (text scorer, categories,
+        # topics, spikes) in batches; the second finds nothing new and should cost little.
+        ("flag pass, first (all reviews)", ["flags", "--level", "urgent", "--format", "json"] + store, None,
+         rows + half + atom_entries, ""),
+        ("flag pass, nothing new", ["flags", "--level", "urgent", "--format", "json"] + store, None,
+         rows + half + atom_entries, ""),
     ]
     for name, args, path, n, target in cases:
         mib = os.path.getsize(path) / 2**20 if path else os.path.getsize(os.path.join(tmp, "b.sqlite")) / 2**20
         elapsed, peak, out = run(args, tmp)
         print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
+        if name.startswith("flag"):
+            continue
         if name.startswith("weekly"):
             if '"schema" : "reputa.weekly-report/1"' not in out and '"schema": "reputa.weekly-report/1"' not in out:
                 sys.exit(f"bench: compare printed no report document: {out[:200]}")

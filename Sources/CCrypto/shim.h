@@ -1,2 +1,3 @@
-// Only SHA-256 from OpenSSL's libcrypto (snapshot and ledger hashes).
+// SHA-256 from OpenSSL's libcrypto (snapshot and ledger hashes) and HMAC-SHA256 (signed webhooks).
 #include <openssl/evp.h>
+#include <openssl/hmac.h>

@@ -49,7 +49,8 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         url: https://itunes.apple.com/it/rss/customerreviews/id=1/xml
         competitor: Rival
     notifications:
-      anything: later
+      channels:
+        - {name: oncall, slack: "https://hooks.slack.test/services/T/B/x"}
     """
 
     @Test func validConfigResolves() throws {
@@ -67,7 +68,8 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         #expect("\(play.credentials[0].value)" == "<redacted>")
         #expect(config.source(named: "feed")?.descriptor.competitor == "Rival")
         #expect(config.source(named: "feed")?.descriptor.portal == "appstore")
-        #expect(config.reservedSections == ["notifications"])
+        #expect(config.reservedSections.isEmpty)
+        #expect(config.notifications.channel(named: "oncall")?.kind == .slack)
     }
 
     @Test func unknownKeyNamesLineKeyAndSuggestion() {

@@ -27,8 +27,9 @@ public struct Flagger: Sendable {
     /// The decision about `review`, or nil when it needs no answer.
     public func evaluate(_ review: Review) -> FlagDecision? {
         if rules.ownReviewsOnly, !review.competitor.isEmpty { return nil }
-        let verdict = NegativityScorer.score(title: review.title, text: review.text, language: review.language)
-        let words = TextTokens(review.title + ".\n" + review.text).words
+        let tokens = TextTokens(review.title.isEmpty ? review.text : review.title + ".\n" + review.text)
+        let verdict = NegativityScorer.score(tokens, language: review.language)
+        let words = tokens.words
         var priority = 0.0
         var reasons: [String] = []
         let r = review.rating?.normalized

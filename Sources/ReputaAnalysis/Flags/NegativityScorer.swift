@@ -60,6 +60,11 @@ public enum NegativityScorer {
         return score(tokens, terms: SentimentTerms.of(language: language))
     }
 
+    /// The score of text already cut into tokens (the flagger reads them once for everything).
+    public static func score(_ tokens: TextTokens, language: String) -> Verdict {
+        score(tokens, terms: SentimentTerms.of(language: language))
+    }
+
     static func score(_ tokens: TextTokens, terms: [SentimentTerms]) -> Verdict {
         let words = tokens.words
         var parts: [(value: Double, text: String, afterContrast: Bool)] = []

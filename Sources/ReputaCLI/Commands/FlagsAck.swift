@@ -20,7 +20,7 @@ struct FlagsAck: ParsableCommand {
         try guarded {
             let store = try global.openStore(try global.optionalConfig())
             _ = try global.existingFlag(id, in: store)
-            _ = try store.updateFlag(id: id, action: .ack, actor: global.actor(by), at: Timestamp(date: Date()))
+            _ = try store.updateFlag(id: id, action: .ack, actor: global.actor(by), at: Clock.now())
             Console.out("flag \(id) acknowledged by \(global.actor(by))\n")
             return .ok
         }

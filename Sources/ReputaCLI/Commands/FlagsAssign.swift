@@ -27,7 +27,7 @@ struct FlagsAssign: ParsableCommand {
         try guarded {
             let store = try global.openStore(try global.optionalConfig())
             _ = try global.existingFlag(id, in: store)
-            _ = try store.updateFlag(id: id, action: .assign(to: to), actor: global.actor(by), at: Timestamp(date: Date()))
+            _ = try store.updateFlag(id: id, action: .assign(to: to), actor: global.actor(by), at: Clock.now())
             Console.out("flag \(id) assigned to \(to)\n")
             return .ok
         }

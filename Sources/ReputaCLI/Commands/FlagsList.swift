@@ -35,7 +35,7 @@ struct FlagsList: ParsableCommand {
         try guarded {
             let config = try global.optionalConfig()
             let store = try global.openStore(config)
-            let now = Timestamp(date: Date())
+            let now = Clock.now()
             let counts = try FlagPass.run(store: store, rules: config?.flags ?? .init(), now: now)
             if counts.evaluated > 0 { Console.err(FlagPass.summary(counts)) }
             var query = FlagQuery(level: level)

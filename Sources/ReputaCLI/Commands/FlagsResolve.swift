@@ -23,7 +23,7 @@ struct FlagsResolve: ParsableCommand {
         try guarded {
             let store = try global.openStore(try global.optionalConfig())
             _ = try global.existingFlag(id, in: store)
-            _ = try store.updateFlag(id: id, action: .resolve(note: note), actor: global.actor(by), at: Timestamp(date: Date()))
+            _ = try store.updateFlag(id: id, action: .resolve(note: note), actor: global.actor(by), at: Clock.now())
             Console.out("flag \(id) resolved\n")
             return .ok
         }

@@ -28,7 +28,7 @@ struct FlagsShow: ParsableCommand {
             let store = try global.openStore(config)
             let flag = try global.existingFlag(id, in: store)
             let events = try store.flagEvents(id: id)
-            let now = Timestamp(date: Date())
+            let now = Clock.now()
             Console.out(FlagCard.render(flag, events: events, now: now, zone: config?.timezone ?? "UTC", json: format == .json))
             return .ok
         }

@@ -19,11 +19,11 @@ public struct Reputa: ParsableCommand {
           1   runtime failure (nothing useful was done: unreadable store, every source failed, bad file)
           2   partial: some sources failed, the others were imported
           3   flags --fail-on LEVEL: unresolved flags of that level or above
-          4   the weekly report was written but could not be mailed
+          4   the weekly report (or an alert) could not be delivered; it is kept for a retry
           64  usage or configuration error
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Fetch.self, Run.self, Reparse.self, Sources.self]
+        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Reparse.self, Sources.self]
     )
 
     public init() {}

@@ -11,8 +11,10 @@ struct Run: ParsableCommand {
         discussion: """
         The weekly report (HTML, the last complete ISO week, or --week) is written to report.out_dir \
         (default var/reports) and mailed when report.mail is configured.
+        Flags are evaluated after the fetch, and the due alerts are sent to their channels \
+        (notifications:).
         Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 4 report written but not \
-        mailed, 64 configuration error.
+        mailed or an alert not delivered (kept for retry), 64 configuration error.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -42,9 +44,13 @@ struct Run: ParsableCommand {
                 Console.out("Internal metrics, \(week), by location (reputa metrics for more)\n"
                             + Renderer.render(MetricTable.make(rows), as: format) + "\n")
             }
-            let now = Timestamp(date: Date())
-            let flagged = try FlagPass.run(store: store, rules: config.flags, now: now)
+            let now = Clock.now()
+            let flagged = try FlagPass.run(store: store, rules: config.flags, now: now,
+                                           deliverable: Set(config.notifications.channels.map(\.name)))
             Console.err(FlagPass.summary(flagged))
+            let alerts = try AlertDelivery.deliver(store: store, settings: config.notifications, zone: config.timezone, now: now,
+                                                   caBundle: config.http.caBundle)
+            if alerts != AlertDelivery.Counts() { Console.err(AlertDelivery.summary(alerts)) }
             let open = try store.flags(FlagQuery(status: .open))
             Console.out("Open flags (reputa flags for all, reputa flags show ID for one)\n"
                         + Renderer.render(FlagTable.make(open, columns: format == .table ? FlagTable.tableColumns : FlagTable.columns,
@@ -55,15 +61,17 @@ struct Run: ParsableCommand {
             let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
                                              format: .html, now: now)
             Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
+            var undelivered = alerts.failed > 0
             if let mail = config.report.mail {
                 do {
                     try WeeklyReport.send(report, settings: mail, config: config)
                 } catch let error as DeliveryError {
                     Console.err("reputa: \(error)")
-                    return SourceRunner.status(outcomes) == .ok ? .undelivered : SourceRunner.status(outcomes)
+                    undelivered = true
                 }
             }
-            return SourceRunner.status(outcomes)
+            let status = SourceRunner.status(outcomes)
+            return status == .ok && undelivered ? .undelivered : status
         }
     }
 

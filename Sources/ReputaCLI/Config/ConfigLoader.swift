@@ -12,11 +12,11 @@ public struct ConfigLoader {
     static let maxNodes = 20_000
 
     static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
-                           "customers", "health", "benchmarks", "report", "flags"]
+                           "customers", "health", "benchmarks", "report", "flags", "notifications"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
                            "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
-    static let reservedKeys = ["notifications"]
+    static let reservedKeys: [String] = []
     static let locationKeys = ["id", "name", "aliases", "timezone"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
@@ -158,6 +158,7 @@ public struct ConfigLoader {
                              health: try healthModel(top["health"]),
                              report: try reportSettings(top["report"], resolve: resolve), benchmarks: try benchmarks(top["benchmarks"]),
                              flags: try flagRules(top["flags"], timezone: timezone, locations: locations),
+                             notifications: try notificationSettings(top["notifications"]),
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 

@@ -27,7 +27,9 @@ public struct Configuration: Sendable {
     public var benchmarks: [Benchmark]
     /// Which reviews are flagged, how soon they are due, and where they are routed (`flags:`).
     public var flags: FlagRules
-    /// Sections later stages own (notifications): accepted, not yet used.
+    /// Where alerts about flags are delivered (`notifications:`).
+    public var notifications: NotificationSettings
+    /// Sections later stages own: accepted, not yet used (none at present).
     public var reservedSections: [String]
 
     public struct Location: Equatable, Sendable {

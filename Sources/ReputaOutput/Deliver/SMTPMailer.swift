@@ -6,9 +6,11 @@ import ReputaCore
 public struct DeliveryError: ReputaError {
     public var server: String
     public var message: String
+    /// `mail` or `webhook`.
+    public var kind = "mail"
     public var stage: String { "deliver" }
     public var exitCode: ExitStatus { .undelivered }
-    public var description: String { "deliver mail: \(server): \(message)" }
+    public var description: String { "deliver \(kind): \(server): \(message)" }
 }
 
 /// Sends one message over SMTP through libcurl: `smtps://` is TLS from the first byte,

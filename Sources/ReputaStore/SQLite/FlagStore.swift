@@ -18,11 +18,15 @@ public struct FlagUpdate: Sendable {
     public var candidate: FlagCandidate
     public var decision: FlagDecision?
     public var dueAt: Timestamp?
+    /// The decision's channels that have a delivery configured: an alert is queued for each
+    /// when the flag is new, edited or reopened and still unanswered.
+    public var alertChannels: [String]
 
-    public init(candidate: FlagCandidate, decision: FlagDecision?, dueAt: Timestamp?) {
+    public init(candidate: FlagCandidate, decision: FlagDecision?, dueAt: Timestamp?, alertChannels: [String] = []) {
         self.candidate = candidate
         self.decision = decision
         self.dueAt = dueAt
+        self.alertChannels = alertChannels
     }
 }
 
@@ -36,6 +40,8 @@ public struct FlagPassCounts: Equatable, Sendable {
     public var reopened = 0
     public var resolvedByReply = 0
     public var resolvedByEdit = 0
+    /// Alerts queued in the outbox (review revision × channel).
+    public var alertsQueued = 0
     /// New open flags per level.
     public var byLevel: [FlagLevel: Int] = [:]
 
@@ -50,6 +56,7 @@ public struct FlagPassCounts: Equatable, Sendable {
         out.reopened += b.reopened
         out.resolvedByReply += b.resolvedByReply
         out.resolvedByEdit += b.resolvedByEdit
+        out.alertsQueued += b.alertsQueued
         out.byLevel.merge(b.byLevel, uniquingKeysWith: +)
         return out
     }
@@ -135,9 +142,11 @@ extension SQLiteStore {
                                 """, arguments: [id])
                             try event(id, at, "reopened", "reputa", "the review was edited and still needs an answer", db)
                             counts.reopened += 1
+                            counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db)
                         } else {
                             try event(id, at, "updated", "reputa", "revision \(c.revision): \(decision.level.rawValue), priority \(decision.priority)", db)
                             counts.updated += 1
+                            if !answered { counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db) }
                         }
                     } else {
                         try db.execute(sql: """
@@ -156,6 +165,7 @@ extension SQLiteStore {
                             counts.flaggedAnswered += 1
                         } else {
                             counts.byLevel[decision.level, default: 0] += 1
+                            counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db)
                         }
                     }
                 } else if let existing, (existing["status"] as String) != FlagStatus.resolved.rawValue {
@@ -178,6 +188,20 @@ extension SQLiteStore {
             }
             return counts
         }
+    }
+
+    /// One outbox row per channel for this revision; a row already there (same revision and
+    /// channel) stays as it is. Returns how many were added.
+    private func enqueue(_ flagID: Int64, _ c: FlagCandidate, _ channels: [String], at: String, db: Database) throws -> Int {
+        var added = 0
+        for channel in channels {
+            try db.execute(sql: """
+                INSERT INTO alert_outbox (flag_id, merge_key, revision, channel, created_at, status, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (merge_key, revision, channel) DO NOTHING
+                """, arguments: [flagID, c.mergeKey, c.revision, channel, at, at])
+            added += db.changesCount
+        }
+        return added
     }
 
     private func resolveByReply(id: Int64, _ c: FlagCandidate, at: String, db: Database) throws {

@@ -322,6 +322,26 @@ enum Schema {
             content_hash TEXT NOT NULL
         ) STRICT, WITHOUT ROWID;
         """),
+        Migration(id: "v7-alert-outbox", sql: """
+        -- Alerts go out through an outbox written in the same transaction as the flag: one row
+        -- per review revision and channel (the unique key makes a second enqueue a no-op), sent
+        -- and retried with backoff by the deliverer, cancelled when the flag is resolved first.
+        CREATE TABLE alert_outbox (
+            id              INTEGER PRIMARY KEY,
+            flag_id         INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            merge_key       TEXT NOT NULL,
+            revision        INTEGER NOT NULL,
+            channel         TEXT NOT NULL,
+            created_at      TEXT NOT NULL,
+            status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'cancelled')),
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error      TEXT,
+            sent_at         TEXT,
+            UNIQUE (merge_key, revision, channel)
+        ) STRICT;
+        CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt_at);
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources
