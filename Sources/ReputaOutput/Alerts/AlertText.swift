@@ -6,30 +6,21 @@ public enum AlertText {
     /// Slack's mrkdwn: `&`, `<`, `>` become entities (so `<!channel>`, `<@U123>` and
     /// `<https://evil|bank>` cannot be formed), and a bare `@channel`, `@here`, `@everyone`
     /// gets a word joiner after the `@` so no client turns it into a mention.
-    public static func slack(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return defuseMentions(clean(out))
-    }
+    public static func slack(_ text: String) -> String { escaped(text, markdown: false) }
 
     /// Microsoft Teams message cards render Markdown and a little HTML: entities for `& < >`,
     /// a backslash before every Markdown character (`[text](url)` cannot become a link,
     /// `**` cannot shout), and mentions defused as for Slack.
-    public static func teams(_ text: String) -> String {
+    public static func teams(_ text: String) -> String { escaped(text, markdown: true) }
+
+    static func escaped(_ text: String, markdown: Bool) -> String {
         var out = ""
         for ch in text {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~":
+            case _ where markdown && "\\`*_{}[]()#+-!|~".contains(ch):
                 out += "\\" + String(ch)
             default: out.append(ch)
             }
