@@ -211,6 +211,8 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             ("flags:\n  business_hours: {napoli: \"mon 09:00-10:00\"}\n", 6, "flags.business_hours.napoli", "unknown key"),
             ("flags:\n  sla: {urgent: soon}\n", 6, "flags.sla.urgent", "\"soon\" is not a duration"),
             ("flags:\n  categories:\n    - {id: x, terms: [\"ab*\"]}\n", 7, "flags.categories[0].terms[0]", "needs at least 3 letters"),
+            ("flags:\n  routes:\n    - {channel: oncal}\nnotifications:\n  channels:\n    - {name: oncall, slack: \"https://hooks.slack.test/x\"}\n",
+             6, "flags.routes[0].channel", "no channel \"oncal\" in notifications.channels (did you mean \"oncall\"?)"),
             ("flags:\n  high_from: 90\n", 6, "flags", "needs min_priority ≤ high_from ≤ urgent_from"),
         ]
         for (yaml, line, key, message) in cases {

@@ -58,6 +58,9 @@ struct Check: ParsableCommand {
                 + "; \(f.categories.count) categories, \(f.topics.count) topics, \(f.routes.count) routes"
                 + (f.businessHours.isEmpty ? "" : "; business hours for " + f.businessHours.keys.map { $0.isEmpty ? "default" : $0 }.sorted().joined(separator: ", "))
                 + "\n"
+            for c in config.notifications.channels {
+                out += "channel \(c.name): \(c.kind.rawValue) \(WebhookPoster.redacted(c.url.value))" + (c.secret == nil ? "" : ", signed") + "\n"
+            }
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"
             }

@@ -11,7 +11,7 @@ struct Flags: ParsableCommand {
         discussion: """
         Flags come from the rules in the config's `flags:` section (README, "Flags"). Listing first \
         evaluates every review the flagger has not seen in its current content, so the list is current \
-        after a `reputa fetch`; `reputa run` and `reputa watch` do the same.
+        after a `reputa fetch`; `reputa run` and `reputa alerts send` do the same.
         """,
         subcommands: [FlagsList.self, FlagsShow.self, FlagsAck.self, FlagsAssign.self, FlagsResolve.self],
         defaultSubcommand: FlagsList.self)

@@ -153,12 +153,24 @@ public struct ConfigLoader {
                 sources.append(entry)
             }
         }
+        let flags = try flagRules(top["flags"], timezone: timezone, locations: locations)
+        let notifications = try notificationSettings(top["notifications"])
+        // With delivery configured, a route to a channel it does not know would never be heard.
+        if !notifications.channels.isEmpty {
+            let known = notifications.channels.map(\.name)
+            for (i, route) in flags.routes.enumerated() where !known.contains(route.channel) {
+                throw error(top["flags"], "flags.routes[\(i)].channel",
+                            "no channel \"\(route.channel)\" in notifications.channels\(Suggestion.hint(route.channel, known)); channels: \(known.joined(separator: ", "))")
+            }
+            for channel in flags.defaultChannels where !known.contains(channel) {
+                throw error(top["flags"], "flags.default_channel", "no channel \"\(channel)\" in notifications.channels; channels: \(known.joined(separator: ", "))")
+            }
+        }
         return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
                              http: http, concurrency: concurrency, locations: locations, sources: sources,
                              health: try healthModel(top["health"]),
                              report: try reportSettings(top["report"], resolve: resolve), benchmarks: try benchmarks(top["benchmarks"]),
-                             flags: try flagRules(top["flags"], timezone: timezone, locations: locations),
-                             notifications: try notificationSettings(top["notifications"]),
+                             flags: flags, notifications: notifications,
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }
 
