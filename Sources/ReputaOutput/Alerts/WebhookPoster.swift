@@ -48,7 +48,7 @@ public struct WebhookPoster: Sendable {
             }
         }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw DeliveryError(server: place, message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail,
                                 kind: "webhook")
         }
