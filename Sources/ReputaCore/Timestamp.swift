@@ -19,6 +19,16 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable, Codable {
 
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(epochSeconds)) }
 
+    /// Reads `utcISO` back: exactly `YYYY-MM-DDTHH:MM:SSZ`, nil otherwise.
+    public init?(utcISO text: String) {
+        let b = Array(text.utf8)
+        guard b.count == 20, b[4] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"), b[19] == UInt8(ascii: "Z") else { return nil }
+        func n(_ r: Range<Int>) -> Int64? { Int64(String(decoding: b[r], as: UTF8.self)) }
+        guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16),
+              let s = n(17..<19) else { return nil }
+        self.init(epochSeconds: Self.days(year: y, month: Int(mo), day: Int(d)) * 86_400 + h * 3600 + mi * 60 + s)
+    }
+
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.epochSeconds < b.epochSeconds }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, sortable as text.

@@ -49,9 +49,9 @@ struct FlagsList: ParsableCommand {
             Console.out(Renderer.render(FlagTable.make(flags, columns: columns, now: now, zone: config?.timezone ?? "UTC"),
                                         as: format))
             if let failOn {
-                let unresolved = try store.flags(FlagQuery()).filter { $0.status != .resolved && $0.decision.level >= failOn }
-                if !unresolved.isEmpty {
-                    Console.err("reputa: \(unresolved.count) unresolved flag(s) at \(failOn.rawValue) or above")
+                let unresolved = try store.unresolvedFlagCount(atLeast: failOn)
+                if unresolved > 0 {
+                    Console.err("reputa: \(unresolved) unresolved flag(s) at \(failOn.rawValue) or above")
                     return .flagsOpen
                 }
             }

@@ -11,33 +11,31 @@ enum FlagPass {
     /// `deliverable`: the channels `notifications:` can deliver to; alerts are queued for those.
     static func run(store: SQLiteStore, rules: FlagRules, now: Timestamp, deliverable: Set<String> = []) throws -> FlagPassCounts {
         let flagger = Flagger(rules: rules)
-        // Loaded with the first candidates: a pass that finds nothing new reads no flag.
-        var complaints: ComplaintIndex? = nil
         var counts = FlagPassCounts()
-        var after: Int64 = 0
-        while true {
-            let batch = try store.flagCandidates(afterRowID: after, limit: batchSize, ownOnly: rules.ownReviewsOnly)
-            guard let last = batch.last else { break }
-            if complaints == nil { complaints = ComplaintIndex(try store.complaintMarks()) }
-            after = last.rowID
+        var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)
+        // A pass that finds nothing new reads no flag history.
+        guard !batch.isEmpty else { return counts }
+        var complaints = ComplaintIndex(try store.complaintMarks())
+        while let last = batch.last {
             let decided = batch.map { ($0, flagger.evaluate($0.review)) }
             // The batch's complaints count towards each other's spikes.
             for case let (candidate, decision?) in decided {
-                complaints!.add(ComplaintMark(location: candidate.review.location, topics: decision.topics,
+                complaints.add(ComplaintMark(location: candidate.review.location, topics: decision.topics,
                                              at: candidate.review.createdAt ?? now))
             }
-            complaints!.prepare()
+            complaints.prepare()
             let updates = decided.map { candidate, decision -> FlagUpdate in
                 guard let decision else { return FlagUpdate(candidate: candidate, decision: nil, dueAt: nil) }
                 let review = candidate.review
                 let start = review.createdAt ?? now
                 let final = flagger.spike(for: decision, location: review.location, portal: review.portal, at: start,
-                                          complaints: complaints!)
+                                          complaints: complaints)
                 return FlagUpdate(candidate: candidate, decision: final,
                                   dueAt: flagger.deadline(from: start, level: final.level, location: review.location),
                                   alertChannels: final.channels.filter(deliverable.contains))
             }
             counts = counts + (try store.recordFlags(updates, now: now))
+            batch = try store.flagCandidates(afterRowID: last.rowID, limit: batchSize, ownOnly: rules.ownReviewsOnly)
         }
         return counts
     }

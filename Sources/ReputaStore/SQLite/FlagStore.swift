@@ -244,6 +244,16 @@ extension SQLiteStore {
         }
     }
 
+    /// Unresolved (open or acknowledged) flags of `level` or above: `flags --fail-on`.
+    public func unresolvedFlagCount(atLeast level: FlagLevel) throws -> Int {
+        let levels = FlagLevel.allCases.filter { $0 >= level }.map(\.rawValue)
+        return try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM flags WHERE status <> 'resolved' AND level IN (\(levels.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(levels)) ?? 0
+        }
+    }
+
     /// One flag by its number, nil when there is none.
     public func flag(id: Int64) throws -> FlaggedReview? {
         try read { db in

@@ -353,14 +353,7 @@ public final class SQLiteStore: @unchecked Sendable {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
 
-    static func timestamp(_ utcISO: String) -> Timestamp? {
-        let b = Array(utcISO.utf8)
-        guard b.count == 20 else { return nil }
-        func n(_ r: Range<Int>) -> Int64? { Int64(String(decoding: b[r], as: UTF8.self)) }
-        guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16),
-              let s = n(17..<19) else { return nil }
-        return Timestamp(epochSeconds: Timestamp.days(year: y, month: Int(mo), day: Int(d)) * 86_400 + h * 3600 + mi * 60 + s)
-    }
+    static func timestamp(_ utcISO: String) -> Timestamp? { Timestamp(utcISO: utcISO) }
 }
 
 extension JSONEncoder {
