@@ -222,4 +222,59 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
         }
     }
+
+    @Test func notificationChannelsResolve() throws {
+        let config = try load(head + """
+            report:
+              mail: {url: "smtp://mail.example.com:587", from: "Reputa <r@example.com>", to: [boss@example.com], password: pw}
+            notifications:
+              channels:
+                - {name: oncall, email: oncall@example.com, quiet_hours: "22:00-07:00", throttle: {max: 5, per: 15m}}
+                - {name: team, email: ["A <a@example.com>", b@example.com]}
+            """)
+        let n = config.notifications
+        // E-mail channels use report.mail's server and sender when notifications.mail is not set.
+        #expect(n.mail?.url == "smtp://mail.example.com:587" && n.mail?.from == "Reputa <r@example.com>")
+        let oncall = try #require(n.channel(named: "oncall"))
+        #expect(oncall.kind == .email && oncall.recipients == ["oncall@example.com"])
+        #expect(oncall.throttle == .init(max: 5, per: 900))
+        #expect(oncall.quietHours?.text == "22:00-07:00" && oncall.quietHours?.hours.zone == "Europe/Rome")
+        #expect(oncall.destination == "oncall@example.com")
+        #expect(n.channel(named: "team")?.recipients == ["A <a@example.com>", "b@example.com"])
+        let own = try load(head + """
+            report:
+              mail: {url: "smtp://mail.example.com", from: r@example.com, to: [boss@example.com]}
+            notifications:
+              mail: {url: "smtps://alerts.example.com", from: alerts@example.com}
+              channels: [{name: oncall, email: oncall@example.com}]
+            """)
+        #expect(own.notifications.mail?.url == "smtps://alerts.example.com" && own.notifications.mail?.to == [])
+    }
+
+    @Test func badNotificationSettingsNameTheKeyAndLine() {
+        let cases: [(String, Int, String, String)] = [
+            ("notifications:\n  channels:\n    - {name: m, email: a@example.com}\n", 7, "notifications.channels[0].email",
+             "needs an SMTP server: notifications.mail or report.mail"),
+            ("notifications:\n  mail: {url: \"smtp://h.example.com\", from: a@example.com}\n  channels:\n    - {name: m, email: [nobody]}\n",
+             8, "notifications.channels[0].email", "\"nobody\" is not a mail address"),
+            ("notifications:\n  mail: {url: \"smtp://h.example.com\", from: a@example.com, to: [b@example.com]}\n", 6,
+             "notifications.mail.to", "unknown key"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", quiet_hours: \"22-7\"}\n", 7,
+             "notifications.channels[0].quiet_hours", "\"22-7\" is not a time range like 22:00-07:00"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", throttle: {max: 5}}\n", 7,
+             "notifications.channels[0].throttle.per", "missing"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", throttle: {max: 0, per: 1h}}\n", 7,
+             "notifications.channels[0].throttle.max", "must be a whole number from 1 to 1000"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", throttle: {max: 3, per: 10s}}\n", 7,
+             "notifications.channels[0].throttle.per", "must be a duration from 1m to 24h"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", email: a@example.com}\n", 7,
+             "notifications.channels[0]", "needs exactly one of slack, teams, webhook"),
+        ]
+        for (yaml, line, key, message) in cases {
+            let e = error(head + yaml)
+            #expect(e?.line == line, "\(yaml): \(e?.line ?? 0)")
+            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
+            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
+        }
+    }
 }

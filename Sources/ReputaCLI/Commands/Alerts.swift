@@ -11,7 +11,8 @@ struct Alerts: ParsableCommand {
         discussion: """
         An alert is queued once per review revision and channel when a flag is new, edited or reopened \
         and a route sends it to a channel of `notifications:`. `reputa run` (and `reputa alerts send`) \
-        delivers due alerts; a failed one is retried with backoff until delivered.
+        delivers due alerts; a failed one is retried with backoff until delivered. A channel's quiet \
+        hours hold all but urgent alerts; its throttle turns a burst into one digest.
         """,
         subcommands: [AlertsList.self, AlertsSend.self],
         defaultSubcommand: AlertsList.self)
@@ -21,7 +22,10 @@ struct AlertsList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the outbox (the default of `reputa alerts`).",
-        discussion: "JSON keys: id, flag_id, revision, channel, status, attempts, created_at, next_attempt_at, last_error, sent_at.")
+        discussion: """
+        JSON keys: id, flag_id, revision, channel, status, attempts, created_at, next_attempt_at, last_error, sent_at, \
+        batch (the digest an alert went or goes out in), note (why it is held: quiet hours, throttle).
+        """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -42,11 +46,12 @@ struct AlertsList: ParsableCommand {
             let store = try global.openStore(try global.optionalConfig())
             let rows = try store.alerts(status: status)
             let table = DataTable(columns: ["id", "flag_id", "revision", "channel", "status", "attempts", "created_at",
-                                            "next_attempt_at", "last_error", "sent_at"],
+                                            "next_attempt_at", "last_error", "sent_at", "batch", "note"],
                                   rows: rows.map { a in
                                       [.integer(Int(a.id)), .integer(Int(a.flagID)), .integer(a.revision), .text(a.channel),
                                        .text(a.status), .integer(a.attempts), .text(a.createdAt), .text(a.nextAttemptAt),
-                                       a.lastError.map { .text($0) } ?? .null, a.sentAt.map { .text($0) } ?? .null]
+                                       a.lastError.map { .text($0) } ?? .null, a.sentAt.map { .text($0) } ?? .null,
+                                       a.batch.map { .text($0) } ?? .null, a.note.map { .text($0) } ?? .null]
                                   })
             Console.out(Renderer.render(table, as: format))
             return .ok

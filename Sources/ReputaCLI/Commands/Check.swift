@@ -59,7 +59,9 @@ struct Check: ParsableCommand {
                 + (f.businessHours.isEmpty ? "" : "; business hours for " + f.businessHours.keys.map { $0.isEmpty ? "default" : $0 }.sorted().joined(separator: ", "))
                 + "\n"
             for c in config.notifications.channels {
-                out += "channel \(c.name): \(c.kind.rawValue) \(WebhookPoster.redacted(c.url.value))" + (c.secret == nil ? "" : ", signed") + "\n"
+                out += "channel \(c.name): \(c.kind.rawValue) \(c.destination)" + (c.secret == nil ? "" : ", signed")
+                    + (c.quietHours.map { ", quiet hours \($0.text)" } ?? "")
+                    + (c.throttle.map { ", at most \($0.max) messages per \($0.per / 60) min (more become a digest)" } ?? "") + "\n"
             }
             if !config.reservedSections.isEmpty {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"

@@ -154,7 +154,8 @@ public struct ConfigLoader {
             }
         }
         let flags = try flagRules(top["flags"], timezone: timezone, locations: locations)
-        let notifications = try notificationSettings(top["notifications"])
+        let report = try reportSettings(top["report"], resolve: resolve)
+        let notifications = try notificationSettings(top["notifications"], timezone: timezone, reportMail: report.mail)
         // With delivery configured, a route to a channel it does not know would never be heard.
         if !notifications.channels.isEmpty {
             let known = notifications.channels.map(\.name)
@@ -169,7 +170,7 @@ public struct ConfigLoader {
         return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
                              http: http, concurrency: concurrency, locations: locations, sources: sources,
                              health: try healthModel(top["health"]),
-                             report: try reportSettings(top["report"], resolve: resolve), benchmarks: try benchmarks(top["benchmarks"]),
+                             report: report, benchmarks: try benchmarks(top["benchmarks"]),
                              flags: flags, notifications: notifications,
                              reservedSections: Self.reservedKeys.filter { top[$0] != nil })
     }

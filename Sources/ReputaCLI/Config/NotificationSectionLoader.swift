@@ -4,10 +4,11 @@ import Yams
 
 /// The `notifications:` section.
 extension ConfigLoader {
-    static let notificationKeys = ["channels", "timeout", "max_retry_delay"]
-    static let channelKeys = ["name", "slack", "teams", "webhook", "secret"]
+    static let notificationKeys = ["channels", "timeout", "max_retry_delay", "mail"]
+    static let channelKeys = ["name", "slack", "teams", "webhook", "email", "secret", "quiet_hours", "throttle"]
 
-    func notificationSettings(_ node: Node?) throws -> NotificationSettings {
+    /// `reportMail`: the server e-mail channels use when the section names none of its own.
+    func notificationSettings(_ node: Node?, timezone: String, reportMail: MailSettings?) throws -> NotificationSettings {
         var settings = NotificationSettings()
         guard let node else { return settings }
         let m = try mapping(node, "notifications")
@@ -24,6 +25,7 @@ extension ConfigLoader {
             }
             settings.maxRetryDelay = s
         }
+        settings.mail = try m["mail"].map { try mailSettings($0, path: "notifications.mail", withRecipients: false) } ?? reportMail
         for (i, item) in try sequence(m["channels"] ?? .sequence(.init([])), "notifications.channels").enumerated() {
             let path = "notifications.channels[\(i)]"
             let c = try mapping(item, path)
@@ -33,20 +35,49 @@ extension ConfigLoader {
             if settings.channel(named: name) != nil { throw error(c["name"], "\(path).name", "duplicate channel \"\(name)\"") }
             let kinds = NotificationSettings.Kind.allCases.filter { c[$0.rawValue] != nil }
             guard kinds.count == 1, let kind = kinds.first else {
-                throw error(item, path, "needs exactly one of slack, teams or webhook (the URL to post to)")
+                throw error(item, path, "needs exactly one of slack, teams, webhook (the URL to post to) or email (the addresses)")
             }
-            let urlNode = c[kind.rawValue]!
-            let url = try string(urlNode, "\(path).\(kind.rawValue)")
-            let lower = url.lowercased()
-            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), URLComponents(string: url)?.host?.isEmpty == false else {
-                throw error(urlNode, "\(path).\(kind.rawValue)", "must be an http:// or https:// URL")
+            let target = c[kind.rawValue]!
+            var channel = NotificationSettings.Channel(name: name, kind: kind, url: Secret(""))
+            if kind == .email {
+                guard settings.mail != nil else {
+                    throw error(target, "\(path).email", "needs an SMTP server: notifications.mail or report.mail (url, from)")
+                }
+                channel.recipients = try recipients(target, "\(path).email")
+            } else {
+                let url = try string(target, "\(path).\(kind.rawValue)")
+                let lower = url.lowercased()
+                guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), URLComponents(string: url)?.host?.isEmpty == false else {
+                    throw error(target, "\(path).\(kind.rawValue)", "must be an http:// or https:// URL")
+                }
+                channel.url = Secret(url)
             }
-            let secret = try c["secret"].map { Secret(try string($0, "\(path).secret")) }
-            if secret != nil, kind != .webhook {
+            channel.secret = try c["secret"].map { Secret(try string($0, "\(path).secret")) }
+            if channel.secret != nil, kind != .webhook {
                 throw error(c["secret"], "\(path).secret", "only a generic webhook is signed; Slack and Teams URLs carry their own secret")
             }
-            settings.channels.append(.init(name: name, kind: kind, url: Secret(url), secret: secret))
+            if let q = c["quiet_hours"] {
+                switch QuietHours.parse(try string(q, "\(path).quiet_hours"), zone: timezone) {
+                case .success(let hours): channel.quietHours = hours
+                case .failure(let problem): throw error(q, "\(path).quiet_hours", problem.message)
+                }
+            }
+            if let t = c["throttle"] { channel.throttle = try throttle(t, "\(path).throttle") }
+            settings.channels.append(channel)
         }
         return settings
+    }
+
+    /// `{max: 5, per: 15m}`.
+    func throttle(_ node: Node, _ path: String) throws -> NotificationSettings.Throttle {
+        let m = try mapping(node, path)
+        try checkKeys(m, allowed: ["max", "per"], path: path)
+        guard let maxNode = m["max"] else { throw error(node, "\(path).max", "missing (messages per window)") }
+        guard let perNode = m["per"] else { throw error(node, "\(path).per", "missing (the window, 15m)") }
+        let max = try integer(maxNode, "\(path).max", 1...1000)
+        guard let per = Self.duration(try string(perNode, "\(path).per")), (60...86_400).contains(per) else {
+            throw error(perNode, "\(path).per", "must be a duration from 1m to 24h (15m, 1h)")
+        }
+        return .init(max: max, per: per)
     }
 }

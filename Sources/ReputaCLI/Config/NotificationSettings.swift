@@ -1,18 +1,36 @@
 import ReputaCore
+import ReputaOutput
 
 /// The `notifications:` section: where alerts go and how hard delivery tries.
 public struct NotificationSettings: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case slack, teams, webhook
+        case slack, teams, webhook, email
+    }
+
+    /// At most `max` messages per `per` seconds on a channel: when more non-urgent alerts are
+    /// due than the budget left, they go out together as one digest.
+    public struct Throttle: Sendable, Equatable {
+        public var max: Int
+        public var per: Int
     }
 
     public struct Channel: Sendable {
         public var name: String
         public var kind: Kind
-        /// The webhook URL; a Slack or Teams URL is itself a secret.
+        /// The webhook URL (a Slack or Teams URL is itself a secret); empty for e-mail.
         public var url: Secret
         /// HMAC-SHA256 key of a generic webhook.
         public var secret: Secret?
+        /// The addresses of an e-mail channel.
+        public var recipients: [String] = []
+        /// Non-urgent alerts wait while these hold.
+        public var quietHours: QuietHours?
+        public var throttle: Throttle?
+
+        /// Where the channel posts or mails, as it may be shown (no secret in a URL).
+        public var destination: String {
+            kind == .email ? recipients.joined(separator: ", ") : WebhookPoster.redacted(url.value)
+        }
     }
 
     public var channels: [Channel] = []
@@ -20,6 +38,8 @@ public struct NotificationSettings: Sendable {
     public var timeout = 20
     /// The longest wait between attempts (backoff doubles from one minute up to this).
     public var maxRetryDelay = 3600
+    /// The SMTP server of e-mail channels: `notifications.mail`, else `report.mail`'s server.
+    public var mail: MailSettings?
 
     public init() {}
 

@@ -32,34 +32,44 @@ extension ConfigLoader {
         return settings
     }
 
-    func mailSettings(_ node: Node) throws -> MailSettings {
-        let m = try mapping(node, "report.mail")
-        try checkKeys(m, allowed: Self.mailKeys, path: "report.mail")
-        let url = try required(m, "url", in: node, path: "report.mail")
+    /// An SMTP server and sender: `report.mail` (with its recipients `to`) or `notifications.mail`
+    /// (`withRecipients: false`; each e-mail channel names its own).
+    func mailSettings(_ node: Node, path: String = "report.mail", withRecipients: Bool = true) throws -> MailSettings {
+        let m = try mapping(node, path)
+        try checkKeys(m, allowed: withRecipients ? Self.mailKeys : Self.mailKeys.filter { $0 != "to" }, path: path)
+        let url = try required(m, "url", in: node, path: path)
         guard let scheme = URLComponents(string: url)?.scheme?.lowercased(), ["smtp", "smtps"].contains(scheme),
               URLComponents(string: url)?.host?.isEmpty == false else {
-            throw error(m["url"], "report.mail.url", "must be smtp://host[:port] or smtps://host[:port]")
+            throw error(m["url"], "\(path).url", "must be smtp://host[:port] or smtps://host[:port]")
         }
-        let from = try required(m, "from", in: node, path: "report.mail")
-        guard let toNode = m["to"] else { throw error(node, "report.mail.to", "missing (the recipients)") }
-        let to = try sequence(toNode, "report.mail.to").enumerated().map { try string($1, "report.mail.to[\($0)]") }
-        for (i, address) in ([from] + to).enumerated() where !Self.isMailbox(address) {
-            throw error(i == 0 ? m["from"] : toNode, i == 0 ? "report.mail.from" : "report.mail.to",
-                        "\"\(address)\" is not a mail address")
+        let from = try required(m, "from", in: node, path: path)
+        guard Self.isMailbox(from) else { throw error(m["from"], "\(path).from", "\"\(from)\" is not a mail address") }
+        var to: [String] = []
+        if withRecipients {
+            guard let toNode = m["to"] else { throw error(node, "\(path).to", "missing (the recipients)") }
+            to = try recipients(toNode, "\(path).to")
         }
-        guard !to.isEmpty else { throw error(toNode, "report.mail.to", "needs at least one recipient") }
         var timeout = 60
         if let t = m["timeout"] {
-            guard let s = Self.duration(try string(t, "report.mail.timeout")), s <= 600 else {
-                throw error(t, "report.mail.timeout", "must be a duration up to 600s (30s, 2m)")
+            guard let s = Self.duration(try string(t, "\(path).timeout")), s <= 600 else {
+                throw error(t, "\(path).timeout", "must be a duration up to 600s (30s, 2m)")
             }
             timeout = s
         }
-        return MailSettings(url: url, starttls: try m["starttls"].map { try bool($0, "report.mail.starttls") } ?? true,
+        return MailSettings(url: url, starttls: try m["starttls"].map { try bool($0, "\(path).starttls") } ?? true,
                             from: from, to: to,
-                            username: try m["username"].map { Secret(try string($0, "report.mail.username")) },
-                            password: try m["password"].map { Secret(try string($0, "report.mail.password")) },
+                            username: try m["username"].map { Secret(try string($0, "\(path).username")) },
+                            password: try m["password"].map { Secret(try string($0, "\(path).password")) },
                             timeout: timeout)
+    }
+
+    /// A list of one or more mail addresses (a single string is a list of one).
+    func recipients(_ node: Node, _ path: String) throws -> [String] {
+        let to = node.scalar != nil ? [try string(node, path)]
+            : try sequence(node, path).enumerated().map { try string($1, "\(path)[\($0)]") }
+        for address in to where !Self.isMailbox(address) { throw error(node, path, "\"\(address)\" is not a mail address") }
+        guard !to.isEmpty else { throw error(node, path, "needs at least one recipient") }
+        return to
     }
 
     /// `name@host` or `Display Name <name@host>`, with no line breaks (they would forge headers).

@@ -3,25 +3,31 @@ import ReputaCore
 import ReputaOutput
 import ReputaStore
 
-/// Sends the outbox's due alerts, one attempt each: delivered ones are marked sent, failed ones
-/// wait for their next attempt (backoff from one minute, doubling, up to `max_retry_delay`),
-/// and alerts whose flag was resolved before they went out are cancelled.
+/// Sends the outbox's due alerts, one attempt each, channel by channel as `AlertPlan` decides:
+/// delivered ones are marked sent, failed ones wait for their next attempt (backoff from one
+/// minute, doubling, up to `max_retry_delay`), held ones wait for the end of quiet hours or
+/// of the throttle's window, and alerts whose flag was resolved first are cancelled.
 ///
-/// An alert is marked sent after the receiver's 2xx: a crash between the two sends it again
-/// on the next run, with the same `X-Reputa-Delivery` id, so a receiver that keeps ids sees
-/// each alert once. Nothing is marked sent that was not answered 2xx.
+/// An alert is marked sent after the receiver's 2xx (or the mail server's acceptance): a crash
+/// between the two sends it again on the next run with the same delivery id
+/// (`X-Reputa-Delivery`, the mail's Message-ID), so a receiver that keeps ids sees each alert
+/// once. A digest's members are tied together before it is sent, so it is resent whole.
 enum AlertDelivery {
     struct Counts: Equatable {
+        /// Alerts delivered (a digest counts each of its alerts) and digests among the messages.
         var sent = 0
+        var digests = 0
         var failed = 0
         var cancelled = 0
+        var held = 0
         var wouldSend = 0
     }
 
     static func deliver(store: SQLiteStore, settings: NotificationSettings, zone: String, now: Timestamp,
                         dryRun: Bool = false, caBundle: String? = nil) throws -> Counts {
         var counts = Counts()
-        let poster = WebhookPoster(timeout: settings.timeout, caBundle: caBundle)
+        var channels: [String] = []
+        var due: [String: [AlertPlan.Item]] = [:]
         for alert in try store.dueAlerts(now: now, limit: 10_000) {
             guard let flag = try store.flag(id: alert.flagID) else { continue }
             if flag.status == .resolved {
@@ -29,58 +35,132 @@ enum AlertDelivery {
                 counts.cancelled += 1
                 continue
             }
-            guard let channel = settings.channel(named: alert.channel) else {
+            if due[alert.channel] == nil { channels.append(alert.channel) }
+            due[alert.channel, default: []].append(AlertPlan.Item(alert: alert, flag: flag))
+        }
+        let sender = Sender(settings: settings, zone: zone, now: now, caBundle: caBundle)
+        for name in channels {
+            let items = due[name]!
+            guard let channel = settings.channel(named: name) else {
                 if !dryRun {
-                    try store.markAlertFailed(id: alert.id, error: "no channel \"\(alert.channel)\" in notifications",
-                                              retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(settings.maxRetryDelay)))
+                    try store.markAlertsFailed(ids: items.map(\.alert.id), error: "no channel \"\(name)\" in notifications",
+                                               retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(settings.maxRetryDelay)))
                 }
-                counts.failed += 1
+                counts.failed += items.count
                 continue
             }
-            let due = FlagTable.local(flag.dueAt, zone: zone) + " " + zone
-            let body: Data
-            switch channel.kind {
-            case .slack: body = AlertPayload.slack(flag, due: due)
-            case .teams: body = AlertPayload.teams(flag, due: due)
-            case .webhook: body = AlertPayload.webhook(flag, deliveryID: alert.deliveryID, now: now)
-            }
-            var headers = [("X-Reputa-Delivery", alert.deliveryID)]
-            if let secret = channel.secret {
-                let stamp = String(now.epochSeconds)
-                headers += [("X-Reputa-Timestamp", stamp),
-                            ("X-Reputa-Signature", WebhookPoster.signature(secret: secret.value, timestamp: stamp, body: body))]
-            }
-            if dryRun {
-                Console.out("would send alert \(alert.id) (flag \(flag.id), revision \(alert.revision)) to \(channel.name) "
-                            + "[\(channel.kind.rawValue) \(WebhookPoster.redacted(channel.url.value))]:\n"
-                            + String(decoding: body, as: UTF8.self) + "\n")
-                counts.wouldSend += 1
-                continue
-            }
-            do {
-                let status = try poster.post(body, to: channel.url.value, headers: headers)
-                if (200..<300).contains(status) {
-                    try store.markAlertSent(id: alert.id, at: now)
-                    counts.sent += 1
+            let recent = try channel.throttle.map {
+                try store.messagesSent(channel: name, since: Timestamp(epochSeconds: now.epochSeconds - Int64($0.per)))
+            } ?? (0, nil)
+            for step in AlertPlan.make(items, channel: channel, now: now, recent: recent) {
+                let members: [AlertPlan.Item], digest: String?
+                switch step {
+                case .hold(let held, let until, let note):
+                    if !dryRun { try store.holdAlerts(ids: held.map(\.alert.id), until: until, note: note) }
+                    Console.err("reputa: \(name): \(held.count) alert\(held.count == 1 ? "" : "s") held: \(note)")
+                    counts.held += held.count
+                    continue
+                case .single(let item): (members, digest) = ([item], nil)
+                case .digest(let id, let items): (members, digest) = (items, id)
+                }
+                let ids = members.map(\.alert.id)
+                let deliveryID = digest ?? members[0].alert.deliveryID
+                if dryRun {
+                    Console.out("would send \(digest == nil ? "alert \(ids[0]) (flag \(members[0].flag.id), revision \(members[0].alert.revision))" : "digest \(deliveryID) of \(ids.count) alerts") "
+                                + "to \(channel.name) [\(channel.kind.rawValue) \(channel.destination)]:\n"
+                                + sender.preview(members.map(\.flag), channel: channel, deliveryID: deliveryID, digest: digest != nil) + "\n")
+                    counts.wouldSend += ids.count
                     continue
                 }
-                try retry(alert, "\(channel.name): \(WebhookPoster.redacted(channel.url.value)) answered HTTP \(status)")
-            } catch let error as DeliveryError {
-                try retry(alert, "\(channel.name): \(error.server): \(error.message)")
+                if digest != nil, members.contains(where: { $0.alert.batch == nil }) { try store.makeDigest(ids: ids) }
+                if let failure = sender.send(members.map(\.flag), channel: channel, deliveryID: deliveryID, digest: digest != nil) {
+                    let attempts = members.map(\.alert.attempts).max() ?? 0
+                    let wait = settings.retryDelay(afterAttempts: attempts + 1)
+                    try store.markAlertsFailed(ids: ids, error: failure,
+                                               retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(wait)))
+                    Console.err("reputa: deliver \(channel.kind == .email ? "mail" : "webhook"): \(failure); attempt \(attempts + 1), next in \(wait / 60) min")
+                    counts.failed += ids.count
+                } else {
+                    try store.markAlertsSent(ids: ids, at: now)
+                    counts.sent += ids.count
+                    if digest != nil { counts.digests += 1 }
+                }
             }
         }
         return counts
+    }
 
-        func retry(_ alert: OutboxAlert, _ reason: String) throws {
-            let wait = settings.retryDelay(afterAttempts: alert.attempts + 1)
-            try store.markAlertFailed(id: alert.id, error: reason, retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(wait)))
-            Console.err("reputa: deliver webhook: \(reason); attempt \(alert.attempts + 1), next in \(wait / 60) min")
-            counts.failed += 1
+    /// Builds each kind's message and makes the one attempt.
+    struct Sender {
+        var settings: NotificationSettings
+        var zone: String
+        var now: Timestamp
+        var caBundle: String?
+
+        func due(_ f: FlaggedReview) -> String { FlagTable.local(f.dueAt, zone: zone) + " " + zone }
+
+        /// The JSON body of a webhook channel.
+        func body(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> Data {
+            switch (channel.kind, digest) {
+            case (.slack, false): return AlertPayload.slack(flags[0], due: due(flags[0]))
+            case (.slack, true): return AlertPayload.slackDigest(flags, due: due)
+            case (.teams, false): return AlertPayload.teams(flags[0], due: due(flags[0]))
+            case (.teams, true): return AlertPayload.teamsDigest(flags, due: due)
+            case (_, false): return AlertPayload.webhook(flags[0], deliveryID: deliveryID, now: now)
+            case (_, true): return AlertPayload.webhookDigest(flags, deliveryID: deliveryID, now: now)
+            }
+        }
+
+        func mail(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool,
+                  server: MailSettings) -> MailMessage {
+            let date = Date(timeIntervalSince1970: TimeInterval(now.epochSeconds))
+            return digest
+                ? AlertMail.digest(flags, due: due, from: server.from, to: channel.recipients, deliveryID: deliveryID, date: date)
+                : AlertMail.single(flags[0], due: due(flags[0]), from: server.from, to: channel.recipients,
+                                   deliveryID: deliveryID, date: date)
+        }
+
+        /// What a dry run prints: the JSON body, or the mail's headers and plain text.
+        func preview(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> String {
+            guard channel.kind == .email, let server = settings.mail else {
+                return String(decoding: body(flags, channel: channel, deliveryID: deliveryID, digest: digest), as: UTF8.self)
+            }
+            let m = mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server)
+            return "Subject: \(m.subject)\nMessage-ID: \(m.messageID)\n\n\(m.text)"
+        }
+
+        /// Nil when delivered; the reason (no secret in it) when not.
+        func send(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> String? {
+            do {
+                if channel.kind == .email {
+                    guard let server = settings.mail else { return "\(channel.name): no SMTP server (notifications.mail)" }
+                    let mailer = SMTPMailer(url: server.url, starttls: server.starttls, username: server.username?.value,
+                                            password: server.password?.value, timeout: min(server.timeout, settings.timeout * 3),
+                                            caBundle: caBundle)
+                    try mailer.send(mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server))
+                    return nil
+                }
+                var headers = [("X-Reputa-Delivery", deliveryID)]
+                let payload = body(flags, channel: channel, deliveryID: deliveryID, digest: digest)
+                if let secret = channel.secret {
+                    let stamp = String(now.epochSeconds)
+                    headers += [("X-Reputa-Timestamp", stamp),
+                                ("X-Reputa-Signature", WebhookPoster.signature(secret: secret.value, timestamp: stamp, body: payload))]
+                }
+                let status = try WebhookPoster(timeout: settings.timeout, caBundle: caBundle).post(payload, to: channel.url.value, headers: headers)
+                return (200..<300).contains(status) ? nil : "\(channel.name): \(channel.destination) answered HTTP \(status)"
+            } catch let error as DeliveryError {
+                return "\(channel.name): \(error.server): \(error.message)"
+            } catch {
+                return "\(channel.name): \(error)"
+            }
         }
     }
 
     static func summary(_ c: Counts) -> String {
-        "alerts: \(c.sent) sent, \(c.failed) failed (kept for retry), \(c.cancelled) cancelled"
+        "alerts: \(c.sent) sent" + (c.digests > 0 ? " (\(c.digests) digest\(c.digests == 1 ? "" : "s"))" : "")
+            + ", \(c.failed) failed (kept for retry), \(c.cancelled) cancelled"
+            + (c.held > 0 ? ", \(c.held) held (quiet hours or throttle)" : "")
             + (c.wouldSend > 0 ? ", \(c.wouldSend) would be sent (dry run)" : "")
     }
 }

@@ -45,8 +45,15 @@ public enum AlertPayload {
     /// The generic webhook body: the flag as data (the keys of `reputa flags --format json`),
     /// the review's text exactly as written; the receiver escapes for wherever it shows it.
     public static func webhook(_ f: FlaggedReview, deliveryID: String, now: Timestamp) -> Data {
+        var object = flagObject(f)
+        object["delivery_id"] = deliveryID
+        object["sent_at"] = now.utcISO
+        return json(object)
+    }
+
+    static func flagObject(_ f: FlaggedReview) -> [String: Any] {
         var object: [String: Any] = [
-            "delivery_id": deliveryID, "sent_at": now.utcISO, "id": f.id, "review_id": f.review.externalID,
+            "id": f.id, "review_id": f.review.externalID,
             "source": f.review.source, "portal": f.review.portal, "location": f.review.location,
             "priority": f.decision.priority, "level": f.decision.level.rawValue, "status": f.status.rawValue,
             "due_at": f.dueAt.utcISO, "categories": f.decision.categories, "topics": f.decision.topics,
@@ -55,7 +62,49 @@ public enum AlertPayload {
         ]
         object["rating"] = f.review.rating?.value
         object["created_at"] = f.review.createdAt?.utcISO
-        return json(object)
+        return object
+    }
+
+    // MARK: Digests: several alerts of one channel in one message, most urgent first.
+
+    /// `7 flagged reviews: 2 high, 5 normal`.
+    public static func digestHeadline(_ flags: [FlaggedReview]) -> String {
+        let levels = FlagLevel.allCases.reversed().compactMap { level -> String? in
+            let n = flags.filter { $0.decision.level == level }.count
+            return n == 0 ? nil : "\(n) \(level.rawValue)"
+        }
+        return "\(flags.count) flagged review\(flags.count == 1 ? "" : "s"): " + levels.joined(separator: ", ")
+    }
+
+    /// The first line of one flag inside a digest, and a short excerpt.
+    static func digestLine(_ f: FlaggedReview, due: String) -> String {
+        headline(f) + " (priority \(f.decision.priority), due \(due)) — " + (f.decision.reasons.first ?? "")
+    }
+
+    public static func slackDigest(_ flags: [FlaggedReview], due: (FlaggedReview) -> String) -> Data {
+        let e = AlertText.slack
+        var lines = ["*\(e(digestHeadline(flags)))*"]
+        for f in flags {
+            lines.append("• *" + e(digestLine(f, due: due(f))) + "*")
+            lines.append("> " + e(AlertText.excerpt(f.review.text, limit: 160)).replacingOccurrences(of: "\n", with: " "))
+            lines.append("flag \(f.id)" + (safeLink(f.review.url).map { " · <\($0)|open the review>" } ?? ""))
+        }
+        return json(["text": lines.joined(separator: "\n"), "parse": "none", "unfurl_links": false, "unfurl_media": false])
+    }
+
+    public static func teamsDigest(_ flags: [FlaggedReview], due: (FlaggedReview) -> String) -> Data {
+        let e = AlertText.teams
+        let sections: [[String: Any]] = flags.map { f in
+            ["activityTitle": e(digestLine(f, due: due(f))), "text": e(AlertText.excerpt(f.review.text, limit: 160)) + " (flag \(f.id))"]
+        }
+        return json(["@type": "MessageCard", "@context": "https://schema.org/extensions",
+                     "summary": e(digestHeadline(flags)), "title": e(digestHeadline(flags)),
+                     "themeColor": flags.contains { $0.decision.level >= .high } ? "E67E22" : "7F8C8D", "sections": sections])
+    }
+
+    /// `{"delivery_id", "sent_at", "digest": true, "alerts": [one flag object each]}`.
+    public static func webhookDigest(_ flags: [FlaggedReview], deliveryID: String, now: Timestamp) -> Data {
+        json(["delivery_id": deliveryID, "sent_at": now.utcISO, "digest": true, "alerts": flags.map(flagObject)])
     }
 
     /// Only http(s) links are offered; anything else (javascript:, data:) is left out.

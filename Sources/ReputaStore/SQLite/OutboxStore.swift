@@ -14,9 +14,33 @@ public struct OutboxAlert: Sendable {
     public var nextAttemptAt: String
     public var lastError: String?
     public var sentAt: String?
+    /// The digest this alert goes out in, once one was planned for it.
+    public var batch: String?
+    /// Why it waits, when it was held (quiet hours, throttle).
+    public var note: String?
 
-    /// Sent with every attempt, so a receiver can recognize a repeat after a crash.
-    public var deliveryID: String { "reputa-alert-\(id)" }
+    public init(id: Int64, flagID: Int64, revision: Int, channel: String, status: String, attempts: Int, createdAt: String,
+                nextAttemptAt: String, lastError: String? = nil, sentAt: String? = nil, batch: String? = nil, note: String? = nil) {
+        self.id = id
+        self.flagID = flagID
+        self.revision = revision
+        self.channel = channel
+        self.status = status
+        self.attempts = attempts
+        self.createdAt = createdAt
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.sentAt = sentAt
+        self.batch = batch
+        self.note = note
+    }
+
+    /// Sent with every attempt, so a receiver can recognize a repeat after a crash: the
+    /// digest's id for a member of one.
+    public var deliveryID: String { batch ?? "reputa-alert-\(id)" }
+
+    /// A digest is named after its first alert, so it keeps its id on every attempt.
+    public static func digestID(_ ids: [Int64]) -> String { "reputa-digest-\(ids.min() ?? 0)" }
 }
 
 /// The alert outbox: due alerts, and the outcome of each attempt.
@@ -37,21 +61,55 @@ extension SQLiteStore {
         }
     }
 
-    /// Delivered: never sent again.
-    public func markAlertSent(id: Int64, at: Timestamp) throws {
+    /// The pending members of a digest, whether due or not: a digest is sent whole.
+    public func pendingAlerts(batch: String) throws -> [OutboxAlert] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_outbox WHERE batch = ? AND status = 'pending' ORDER BY id",
+                             arguments: [batch]).map(Self.alert)
+        }
+    }
+
+    /// Makes these alerts one digest before it is sent. The id names the digest's first
+    /// alert, so it is the same on every attempt.
+    @discardableResult
+    public func makeDigest(ids: [Int64]) throws -> String {
+        let batch = OutboxAlert.digestID(ids)
         try write { db in
-            try db.execute(sql: """
-                UPDATE alert_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?
-                """, arguments: [at.utcISO, id])
+            for id in ids { try db.execute(sql: "UPDATE alert_outbox SET batch = ? WHERE id = ?", arguments: [batch, id]) }
+        }
+        return batch
+    }
+
+    /// Delivered: never sent again.
+    public func markAlertsSent(ids: [Int64], at: Timestamp) throws {
+        try write { db in
+            for id in ids {
+                try db.execute(sql: """
+                    UPDATE alert_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, note = NULL
+                    WHERE id = ?
+                    """, arguments: [at.utcISO, id])
+            }
         }
     }
 
     /// Not delivered: stays pending until `retryAt`.
-    public func markAlertFailed(id: Int64, error: String, retryAt: Timestamp) throws {
+    public func markAlertsFailed(ids: [Int64], error: String, retryAt: Timestamp) throws {
         try write { db in
-            try db.execute(sql: """
-                UPDATE alert_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?
-                """, arguments: [error, retryAt.utcISO, id])
+            for id in ids {
+                try db.execute(sql: """
+                    UPDATE alert_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?
+                    """, arguments: [error, retryAt.utcISO, id])
+            }
+        }
+    }
+
+    /// Not tried now, by choice (quiet hours, a throttled channel): due again at `until`.
+    public func holdAlerts(ids: [Int64], until: Timestamp, note: String) throws {
+        try write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE alert_outbox SET next_attempt_at = ?, note = ? WHERE id = ?",
+                               arguments: [until.utcISO, note, id])
+            }
         }
     }
 
@@ -63,9 +121,23 @@ extension SQLiteStore {
         }
     }
 
+    /// Messages (single alerts and digests) sent on a channel after `since`, and when
+    /// the oldest of them went: the throttle's budget and when it frees up.
+    public func messagesSent(channel: String, since: Timestamp) throws -> (count: Int, oldest: Timestamp?) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT COALESCE(batch, 'reputa-alert-' || id)) AS n, MIN(sent_at) AS oldest
+                FROM alert_outbox WHERE status = 'sent' AND channel = ? AND sent_at > ?
+                """, arguments: [channel, since.utcISO])
+            let oldest: String? = row?["oldest"]
+            return (row?["n"] ?? 0, oldest.flatMap(Timestamp.init(utcISO:)))
+        }
+    }
+
     static func alert(_ row: Row) -> OutboxAlert {
         OutboxAlert(id: row["id"], flagID: row["flag_id"], revision: row["revision"], channel: row["channel"],
                     status: row["status"], attempts: row["attempts"], createdAt: row["created_at"],
-                    nextAttemptAt: row["next_attempt_at"], lastError: row["last_error"], sentAt: row["sent_at"])
+                    nextAttemptAt: row["next_attempt_at"], lastError: row["last_error"], sentAt: row["sent_at"],
+                    batch: row["batch"], note: row["note"])
     }
 }

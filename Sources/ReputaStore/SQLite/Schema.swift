@@ -342,6 +342,15 @@ enum Schema {
         ) STRICT;
         CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt_at);
         """),
+        Migration(id: "v8-alert-digests", sql: """
+        -- A digest carries several alerts in one message: its members share a batch id, written
+        -- before the message is sent, so a retry or a restart sends the same digest under the
+        -- same delivery id. `note` says why an alert waits (quiet hours, throttle).
+        ALTER TABLE alert_outbox ADD COLUMN batch TEXT;
+        ALTER TABLE alert_outbox ADD COLUMN note TEXT;
+        CREATE INDEX alert_outbox_batch ON alert_outbox (batch) WHERE batch IS NOT NULL;
+        CREATE INDEX alert_outbox_sent ON alert_outbox (channel, sent_at) WHERE status = 'sent';
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources
