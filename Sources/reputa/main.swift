@@ -1,3 +1,3 @@
 import ReputaCLI
 
-ReputaMain.main()
+await ReputaMain.main()

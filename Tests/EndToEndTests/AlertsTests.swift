@@ -8,11 +8,12 @@ final class WebhookSink {
     let port: Int
     let folder: TempFolder
 
-    init(fail: Int = 0, secret: String? = nil) throws {
+    init(fail: Int = 0, secret: String? = nil, hold: Double? = nil) throws {
         folder = try TempFolder()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/webhook_sink.py").path,
                              folder.path("log.jsonl"), "--fail", "\(fail)"] + (secret.map { ["--secret", $0] } ?? [])
+            + (hold.map { ["--hold", "\($0)"] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = input

@@ -57,11 +57,26 @@ func guarded(_ body: () throws -> ExitStatus) throws {
     do {
         status = try body()
     } catch let error as any ReputaError {
-        Console.endProgress()
-        Console.err("reputa: \(error)")
-        throw ExitCode(error.exitCode.rawValue)
+        throw exit(reporting: error)
     }
     if status != .ok { throw ExitCode(status.rawValue) }
+}
+
+/// `guarded` for an async command body (`reputa watch`).
+func guardedAsync(_ body: () async throws -> ExitStatus) async throws {
+    let status: ExitStatus
+    do {
+        status = try await body()
+    } catch let error as any ReputaError {
+        throw exit(reporting: error)
+    }
+    if status != .ok { throw ExitCode(status.rawValue) }
+}
+
+private func exit(reporting error: any ReputaError) -> ExitCode {
+    Console.endProgress()
+    Console.err("reputa: \(error)")
+    return ExitCode(error.exitCode.rawValue)
 }
 
 /// Parses `2026-08-01` or a full ISO timestamp into a UTC bound.

@@ -5,7 +5,7 @@ import ReputaCore
 
 
 /// The `reputa` command: subcommands, one per file.
-public struct Reputa: ParsableCommand {
+public struct Reputa: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reputa",
         abstract: "Review-portal reputation monitor: import portal reviews into one store and compare them.",
@@ -20,10 +20,11 @@ public struct Reputa: ParsableCommand {
           2   partial: some sources failed, the others were imported
           3   flags --fail-on LEVEL: unresolved flags of that level or above
           4   the weekly report (or an alert) could not be delivered; it is kept for a retry
+          (watch stops on SIGINT or SIGTERM with 0, after the alert in flight)
           64  usage or configuration error
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Reparse.self, Sources.self]
+        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Sources.self]
     )
 
     public init() {}

@@ -23,8 +23,10 @@ enum AlertDelivery {
         var wouldSend = 0
     }
 
+    /// `stop` is asked before each message: when it says yes, the pass ends there, after the
+    /// message in flight was answered and recorded (a stopping `reputa watch`).
     static func deliver(store: SQLiteStore, settings: NotificationSettings, zone: String, now: Timestamp,
-                        dryRun: Bool = false, caBundle: String? = nil) throws -> Counts {
+                        dryRun: Bool = false, caBundle: String? = nil, stop: () -> Bool = { false }) throws -> Counts {
         var counts = Counts()
         var channels: [String] = []
         var due: [String: [AlertPlan.Item]] = [:]
@@ -53,6 +55,7 @@ enum AlertDelivery {
                 try store.messagesSent(channel: name, since: Timestamp(epochSeconds: now.epochSeconds - Int64($0.per)))
             } ?? (0, nil)
             for step in AlertPlan.make(items, channel: channel, now: now, recent: recent) {
+                if stop() { return counts }
                 let members: [AlertPlan.Item], digest: String?
                 switch step {
                 case .hold(let held, let until, let note):

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ReputaCore
+import ServiceLifecycle
+
+/// `reputa watch`: the long-running loop, as a swift-service-lifecycle service.
+struct Watch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Keep watching: poll each source at its `every` (with jitter), flag what is new, deliver alerts.",
+        discussion: """
+        Each cycle fetches the sources that are due, evaluates new and edited reviews, and delivers the \
+        due alerts (retries, held and throttled ones included), then logs one line to stderr. A broken \
+        source is logged and retried at its next turn; the others go on. Sources without `every` are \
+        polled every --every. The loop wakes at least every --tick to deliver alerts that came due.
+        SIGINT or SIGTERM stops it cleanly: the alert being delivered is finished and recorded, \
+        nothing else is started, and the exit code is 0. An alert interrupted by a harder stop (kill -9, \
+        power loss) is sent again on the next start with the same delivery id.
+        Exit codes: 0 stopped cleanly; with --cycles, those of `run` for the last cycle (2 some sources \
+        failed, 4 an alert undelivered); 1 store error; 64 configuration error.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Poll interval of sources whose config has no `every` (30m, 1h).", valueName: "duration"))
+    var every = "1h"
+
+    @Option(help: ArgumentHelp("The longest sleep between cycles (10s, 1m).", valueName: "duration"))
+    var tick = "1m"
+
+    @Option(help: ArgumentHelp("Stop after this many cycles (for cron and tests); default: until stopped.", valueName: "n"))
+    var cycles: Int?
+
+    func validate() throws {
+        guard ConfigLoader.duration(every) != nil else { throw ValidationError("--every \"\(every)\" is not a duration like 30m or 1h") }
+        guard ConfigLoader.duration(tick) != nil else { throw ValidationError("--tick \"\(tick)\" is not a duration like 10s or 1m") }
+        if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1") }
+    }
+
+    func run() async throws {
+        try await guardedAsync {
+            let config = try global.loadConfig()
+            let loop = try WatchLoop(config: config, store: try global.openStore(config), global: global,
+                                     defaultEvery: ConfigLoader.duration(every)!)
+            let service = WatchService(loop: loop, tick: ConfigLoader.duration(tick)!, cycles: cycles)
+            let logger = Console.logger(verbose: global.verbose)
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            Console.err("reputa: watching \(config.sources.count) sources (store \(loop.store.path)); SIGINT or SIGTERM stops")
+            try await group.run()
+            Console.err("reputa: watch stopped after \(loop.cycles) cycle\(loop.cycles == 1 ? "" : "s")")
+            return service.lastStatus.value
+        }
+    }
+}
