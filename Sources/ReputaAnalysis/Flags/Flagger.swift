@@ -74,7 +74,7 @@ public struct Flagger: Sendable {
             level = max(level ?? top.level, top.level)
         }
         guard let level else { return nil }
-        let topics = rules.topics.filter { !$0.matches(words).isEmpty }.map(\.id)
+        let topics = rules.topics.filter { $0.isMentioned(in: words) }.map(\.id)
         var decision = FlagDecision(priority: min(100, Int(priority.rounded())), level: level, reasons: reasons,
                                     categories: categories.map(\.id), topics: topics, textScore: verdict.score)
         decision.channels = channels(for: decision, location: review.location, portal: review.portal)

@@ -79,7 +79,7 @@ public enum NegativityScorer {
                 i += 1
                 continue
             }
-            if let (entry, _) = longest(terms, words, i, \.sentiment) {
+            if let entry = longest(terms, words, i, \.sentiment) {
                 // "purtroppo", "peccato", "unfortunately": sentiment, and the turn of the review.
                 if longest(terms, words, i, \.contrast) != nil { contrastAt = i }
                 var value = entry.weight
@@ -89,7 +89,7 @@ public enum NegativityScorer {
                     value = value > 0 ? -0.8 * value : -0.5 * value
                     // "non mi è piaciuto per niente": a booster after the negated term.
                     let next = i + entry.words.count
-                    if next < words.count, let after = longest(terms, words, next, \.boosters)?.0, after.weight > 1 {
+                    if next < words.count, let after = longest(terms, words, next, \.boosters), after.weight > 1 {
                         value *= after.weight
                     }
                     lastNegator = -100
@@ -99,7 +99,7 @@ public enum NegativityScorer {
                 i += entry.words.count
                 continue
             }
-            if let (entry, _) = longest(terms, words, i, \.contrast) {
+            if let entry = longest(terms, words, i, \.contrast) {
                 contrastAt = i
                 i += entry.words.count
                 continue
@@ -111,13 +111,13 @@ public enum NegativityScorer {
                 i += 1
                 continue
             }
-            if let (entry, _) = longest(terms, words, i, \.negators) {
+            if let entry = longest(terms, words, i, \.negators) {
                 lastNegator = i + entry.words.count - 1
                 negatorSentence = sentence
                 i += entry.words.count
                 continue
             }
-            if let (entry, _) = longest(terms, words, i, \.boosters) {
+            if let entry = longest(terms, words, i, \.boosters) {
                 booster = entry.weight
                 boosterAt = i + entry.words.count
                 i += entry.words.count
@@ -137,11 +137,11 @@ public enum NegativityScorer {
     }
 
     static func longest(_ sets: [SentimentTerms], _ words: [String], _ i: Int,
-                        _ lexicon: KeyPath<SentimentTerms, Lexicon>) -> (Lexicon.Entry, SentimentTerms)? {
-        var best: (Lexicon.Entry, SentimentTerms)?
-        for set in sets {
-            if let entry = set[keyPath: lexicon].match(words, at: i), entry.words.count > (best?.0.words.count ?? 0) {
-                best = (entry, set)
+                        _ lexicon: KeyPath<SentimentTerms, Lexicon>) -> Lexicon.Entry? {
+        var best: Lexicon.Entry?
+        for index in sets.indices {
+            if let entry = sets[index][keyPath: lexicon].match(words, at: i), entry.words.count > (best?.words.count ?? 0) {
+                best = entry
             }
         }
         return best

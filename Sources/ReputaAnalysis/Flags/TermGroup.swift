@@ -27,4 +27,9 @@ public struct TermGroup: Sendable {
         var seen = Set<String>()
         return lexicon.all(in: words).map(\.matched).filter { seen.insert($0).inserted }
     }
+
+    /// Whether any term is in the words (stops at the first).
+    public func isMentioned(in words: [String]) -> Bool {
+        words.indices.contains { lexicon.match(words, at: $0) != nil }
+    }
 }

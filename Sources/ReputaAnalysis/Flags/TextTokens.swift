@@ -28,14 +28,14 @@ public struct TextTokens: Equatable, Sendable {
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
-            let p = s.properties
-            if p.isAlphabetic || ("0"..."9").contains(s) {
-                if p.isUppercase { upper += 1 }
-                if p.isAlphabetic { letters += 1 }
+            let kind = Self.kind(of: s)
+            if kind != .other {
+                if kind == .upper { upper += 1 }
+                if kind != .digit { letters += 1 }
                 Self.fold(s, into: &current)
             } else if (s == "'" || s == "\u{2019}"), current.last == "n", i + 1 < scalars.count,
                       scalars[i + 1] == "t" || scalars[i + 1] == "T",
-                      i + 2 >= scalars.count || !scalars[i + 2].properties.isAlphabetic {
+                      i + 2 >= scalars.count || Self.kind(of: scalars[i + 2]) == .other {
                 // English "n't": "wouldn't" → "would not", "can't" → "ca not".
                 current.removeLast()
                 flush()
@@ -46,7 +46,7 @@ public struct TextTokens: Equatable, Sendable {
                 flush()
                 if ".!?;\n\r".unicodeScalars.contains(s) {
                     if words.last != Self.boundary, !words.isEmpty { words.append(Self.boundary) }
-                } else if p.isEmojiPresentation || (p.isEmoji && s.value > 0x2100 && s.value != 0xFE0F) {
+                } else if case let p = s.properties, p.isEmojiPresentation || (p.isEmoji && s.value > 0x2100 && s.value != 0xFE0F) {
                     words.append(String(s))
                 }
             }
@@ -55,6 +55,22 @@ public struct TextTokens: Equatable, Sendable {
         flush()
         self.words = words
         self.shouted = shouted
+    }
+
+    enum Kind { case upper, letter, digit, other }
+
+    /// Letter (upper or not), digit or anything else. ASCII by comparison: Unicode's property
+    /// lookup was a tenth of the flag pass (`perf`, `make bench`).
+    static func kind(of s: Unicode.Scalar) -> Kind {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 97 && v <= 122 { return .letter }
+            if v >= 65 && v <= 90 { return .upper }
+            return v >= 48 && v <= 57 ? .digit : .other
+        }
+        let p = s.properties
+        guard p.isAlphabetic else { return .other }
+        return p.isUppercase ? .upper : .letter
     }
 
     /// Lower case without diacritics, letter by letter (à → a, É → e, ß stays). ASCII and the
