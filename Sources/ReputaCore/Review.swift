@@ -25,6 +25,10 @@ public struct Review: Equatable, Sendable, Codable {
     public var replyAt: Timestamp?
     public var url: String
     public var helpfulVotes: Int?
+    /// How many reviews the author has written on the portal (Trustpilot's
+    /// `consumer.numberOfReviews`, a Tripadvisor "contributions" column), when given: a
+    /// prolific reviewer's word reaches more readers. A counter like `helpfulVotes`.
+    public var authorReviews: Int?
     public var appVersion: String
 
     public init(
@@ -32,7 +36,8 @@ public struct Review: Equatable, Sendable, Codable {
         competitor: String = "", rating: Rating? = nil, title: String = "", text: String = "",
         language: String = "", author: String = "", createdAt: Timestamp? = nil,
         updatedAt: Timestamp? = nil, replyText: String = "", replyAt: Timestamp? = nil,
-        url: String = "", helpfulVotes: Int? = nil, appVersion: String = "", translation: String = ""
+        url: String = "", helpfulVotes: Int? = nil, appVersion: String = "", translation: String = "",
+        authorReviews: Int? = nil
     ) {
         self.source = source
         self.portal = portal
@@ -50,6 +55,7 @@ public struct Review: Equatable, Sendable, Codable {
         self.replyAt = replyAt
         self.url = url
         self.helpfulVotes = helpfulVotes
+        self.authorReviews = authorReviews
         self.appVersion = appVersion
         self.translation = translation
     }

@@ -17,6 +17,7 @@ extension Review {
         if r.replyText.isEmpty && r.replyAt == nil { r.replyText = other.replyText; r.replyAt = other.replyAt }
         if r.url.isEmpty { r.url = other.url }
         if r.helpfulVotes == nil { r.helpfulVotes = other.helpfulVotes }
+        if r.authorReviews == nil { r.authorReviews = other.authorReviews }
         if r.appVersion.isEmpty { r.appVersion = other.appVersion }
         return r
     }

@@ -10,10 +10,10 @@ import Testing
     }
 
     func review(_ stars: Double?, _ text: String, language: String = "it", location: String = "milano",
-                votes: Int? = nil, competitor: String = "", portal: String = "google") -> Review {
+                votes: Int? = nil, authorReviews: Int? = nil, competitor: String = "", portal: String = "google") -> Review {
         Review(source: "s", portal: portal, externalID: "r1", location: location, competitor: competitor,
                rating: stars.map { Rating(value: $0, scale: .fiveStars) }, text: text, language: language,
-               createdAt: Timestamp(epochSeconds: 1_763_740_800), helpfulVotes: votes)
+               createdAt: Timestamp(epochSeconds: 1_763_740_800), helpfulVotes: votes, authorReviews: authorReviews)
     }
 
     @Test func negationIdiomsAndNegatedNegatives() {
@@ -72,6 +72,16 @@ import Testing
         // Reach: 1★ (50) + 10 for 12 helpful votes = 60.
         let reach = try #require(flagger.evaluate(review(1, "", votes: 12)))
         #expect(reach.priority == 60 && reach.reasons.last == "reach: 12 people found it helpful")
+        // An author with 50 reviews on the portal (the default threshold) reaches as far: 60;
+        // with 49 not; both together still + 10 once: 60, both named.
+        let prolific = try #require(flagger.evaluate(review(1, "", authorReviews: 50)))
+        #expect(prolific.priority == 60 && prolific.reasons.last == "reach: the author has written 50 reviews")
+        #expect(flagger.evaluate(review(1, "", authorReviews: 49))?.priority == 50)
+        let both = try #require(flagger.evaluate(review(1, "", votes: 5, authorReviews: 120)))
+        #expect(both.priority == 60)
+        #expect(both.reasons.last == "reach: 5 people found it helpful, the author has written 120 reviews")
+        // Reach alone flags nothing: 5★ praise by a prolific author.
+        #expect(flagger.evaluate(review(5, "Ottimo, tutto perfetto", authorReviews: 400)) == nil)
         // 5★ with strongly negative text and no praise: mismatch + 50 → normal.
         let mismatch = try #require(flagger.evaluate(review(5, "Terrible, disgusting, never again", language: "en")))
         #expect(mismatch.priority == 50)

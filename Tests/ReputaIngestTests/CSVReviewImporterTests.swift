@@ -49,6 +49,22 @@ import Testing
         #expect(batch.reviews.allSatisfy { $0.language == "it" })
     }
 
+    @Test func countersAreReadAsPeopleWriteThem() throws {
+        // Header names alone (no mapping): "Contributi" is the author's review count.
+        let csv = "Data;Valutazione;Recensione;Autore;Contributi;Helpful votes\r\n"
+            + "2026-11-02;1;Pessimo;Luca;1.234 contributi;12 people found this helpful\r\n"
+            + "2026-11-03;5;Ottimo;Anna;;\r\n"
+            + "2026-11-04;2;Lento;Marco;7;0\r\n"
+        let batch = try CSVReviewImporter().parse(Array(csv.utf8), origin: "ta.csv", source: descriptor(kind: "csv"))
+        #expect(batch.skipped.isEmpty)
+        #expect(batch.reviews.map(\.authorReviews) == [1234, nil, 7])
+        #expect(batch.reviews.map(\.helpfulVotes) == [12, nil, 0])
+        #expect(CSVReviewImporter.count("1,234 reviews") == 1234)
+        #expect(CSVReviewImporter.count("1\u{202F}234") == 1234)
+        #expect(CSVReviewImporter.count("3, 4") == 3)
+        #expect(CSVReviewImporter.count("n/a") == nil)
+    }
+
     @Test func unreadableRowsAreReportedWithTheirLineAndSkipped() throws {
         let batch = try CSVReviewImporter().parse(try fixture("bad-rows.csv"), origin: "bad-rows.csv",
                                                   source: descriptor(kind: "csv"))

@@ -59,6 +59,7 @@ import Testing
             if let language = want["language"] as? String { #expect(got.language == language, "\(label) language") }
             #expect(got.url == want["url"] as? String, "\(label) url")
             #expect(got.helpfulVotes == want["helpful"] as? Int, "\(label) helpful")
+            #expect(got.authorReviews == want["author_reviews"] as? Int, "\(label) author_reviews")
             #expect(got.appVersion == want["version"] as? String, "\(label) version")
         }
         // Ids made from content are stable from one reading to the next, and distinct.

@@ -88,6 +88,34 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(old.first?.rating == 1)
     }
 
+    @Test func countersAreRefreshedInPlaceWithoutARevision() throws {
+        let scratch = try Scratch()
+        let store = try SQLiteStore(path: scratch.storePath)
+        func counted(votes: Int?, written: Int?) -> Review {
+            var r = review("1", rating: 1, text: "pessimo")
+            r.helpfulVotes = votes
+            r.authorReviews = written
+            return r
+        }
+        _ = try importReviews(store, scratch, [counted(votes: 1, written: 3)], payload: "a")
+        var stored = try #require(try store.reviews(ReviewQuery()).first)
+        #expect(stored.review.helpfulVotes == 1 && stored.review.authorReviews == 3)
+        // The author has written more reviews since: same content, so no new revision.
+        let counts = try importReviews(store, scratch, [counted(votes: 1, written: 4)], payload: "b")
+        #expect(counts.unchanged == 1 && counts.updated == 0)
+        stored = try #require(try store.reviews(ReviewQuery()).first)
+        #expect(stored.review.authorReviews == 4 && stored.revision == 1)
+        // A route that does not say keeps what is known; an edit keeps it too.
+        _ = try importReviews(store, scratch, [counted(votes: nil, written: nil)], payload: "c")
+        #expect(try store.reviews(ReviewQuery()).first?.review.authorReviews == 4)
+        var edited = counted(votes: nil, written: nil)
+        edited.text = "pessimo, e nessuna risposta"
+        edited.updatedAt = Timestamp(epochSeconds: 1_788_400_000)
+        #expect(try importReviews(store, scratch, [edited], payload: "d").updated == 1)
+        stored = try #require(try store.reviews(ReviewQuery()).first)
+        #expect(stored.review.authorReviews == 4 && stored.review.helpfulVotes == 1 && stored.revision == 2)
+    }
+
     @Test func olderCopyOfAnEditedReviewChangesNothing() throws {
         let scratch = try Scratch()
         let store = try SQLiteStore(path: scratch.storePath)

@@ -24,6 +24,9 @@ public struct FlagRules: Sendable {
     public var businessHours: [String: BusinessHours] = [:]
     /// A review that this many people found helpful reaches more readers.
     public var reachHelpfulVotes = 5
+    /// A review by an author who has written this many reviews on the portal reaches more
+    /// readers too (prolific reviewers are shown first and followed).
+    public var reachAuthorReviews = 50
     /// Complaints on one topic at one location within `spikeWindow` seconds that make a spike.
     public var spikeCount = 5
     public var spikeWindow = 7 * 86_400

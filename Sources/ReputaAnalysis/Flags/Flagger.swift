@@ -10,7 +10,8 @@ import ReputaCore
 ///   rating at all, the text alone gives 40 + min(20, 5 × (|s| − 1)); a high rating is
 ///   flagged only through the mismatch below;
 /// - **rating–text mismatch**: r ≥ 75 with strongly negative text (s ≤ −3, little praise): + 50;
-/// - **reach**: helpful votes ≥ `reachHelpfulVotes`: + 10;
+/// - **reach**: helpful votes ≥ `reachHelpfulVotes`, or an author with ≥ `reachAuthorReviews`
+///   reviews on the portal: + 10 (once, with either or both);
 /// - **spike** (`applySpikes`): + 15.
 /// These signals alone stop at `urgentFrom − 1`: only an **urgent category** makes a review
 /// urgent. A category counts on a review that is negative (r ≤ 50, negative text, or no
@@ -51,9 +52,18 @@ public struct Flagger: Sendable {
             priority += 40 + min(20, 5 * (abs(verdict.score) - 1))
             reasons.append(textReason(verdict) + ", no rating")
         }
-        if let votes = review.helpfulVotes, votes >= rules.reachHelpfulVotes, priority > 0 {
-            priority += 10
-            reasons.append("reach: \(votes) people found it helpful")
+        if priority > 0 {
+            var reach: [String] = []
+            if let votes = review.helpfulVotes, votes >= rules.reachHelpfulVotes {
+                reach.append("\(votes) people found it helpful")
+            }
+            if let written = review.authorReviews, written >= rules.reachAuthorReviews {
+                reach.append("the author has written \(written) reviews")
+            }
+            if !reach.isEmpty {
+                priority += 10
+                reasons.append("reach: " + reach.joined(separator: ", "))
+            }
         }
         priority = min(priority, Double(rules.urgentFrom - 1))
 

@@ -53,8 +53,9 @@ extension ConfigLoader {
                 }
             case "reach":
                 let reach = try mapping(value, path)
-                try checkKeys(reach, allowed: ["helpful_votes"], path: path)
+                try checkKeys(reach, allowed: ["helpful_votes", "author_reviews"], path: path)
                 if let v = reach["helpful_votes"] { rules.reachHelpfulVotes = try integer(v, "\(path).helpful_votes", 1...1_000_000) }
+                if let v = reach["author_reviews"] { rules.reachAuthorReviews = try integer(v, "\(path).author_reviews", 1...1_000_000) }
             case "spike":
                 let spike = try mapping(value, path)
                 try checkKeys(spike, allowed: ["count", "within"], path: path)

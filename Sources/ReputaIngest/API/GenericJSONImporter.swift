@@ -41,7 +41,8 @@ public struct GenericJSONImporter: ReviewImporter {
                 competitor: source.competitor, rating: rating, title: title, text: text, language: language,
                 author: author, createdAt: created, updatedAt: ReviewFields.date(value("updated"), zone: zone) ?? created,
                 replyText: value("reply").text, replyAt: ReviewFields.date(value("reply_date"), zone: zone),
-                url: value("url").text, helpfulVotes: value("helpful").int, appVersion: value("version").text))
+                url: value("url").text, helpfulVotes: value("helpful").int, appVersion: value("version").text,
+                authorReviews: value("author_reviews").int))
         }
         return batch
     }

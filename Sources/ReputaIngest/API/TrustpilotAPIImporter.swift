@@ -29,7 +29,7 @@ public struct TrustpilotAPIImporter: ReviewImporter {
                 replyText: reply["text"].text,
                 // When the reply was first given is what response time measures.
                 replyAt: ReviewFields.date(reply["createdAt"], zone: zone) ?? ReviewFields.date(reply["updatedAt"], zone: zone),
-                helpfulVotes: review["numberOfLikes"].int))
+                helpfulVotes: review["numberOfLikes"].int, authorReviews: review["consumer"]["numberOfReviews"].int))
         }
         return batch
     }

@@ -7,7 +7,7 @@ import ReputaCore
 public struct CSVReviewImporter: StreamingImporter {
     /// Review fields a column can be mapped to.
     public static let fields = ["id", "rating", "title", "text", "author", "date", "updated", "reply",
-                                "reply_date", "location", "url", "language", "helpful", "version"]
+                                "reply_date", "location", "url", "language", "helpful", "version", "author_reviews"]
     static let required = ["rating", "date"]
 
     /// Header names recognized without a mapping (lower-cased).
@@ -26,6 +26,8 @@ public struct CSVReviewImporter: StreamingImporter {
         "language": ["language", "review language", "reviewer language", "lingua"],
         "helpful": ["helpful", "helpful_votes", "helpful votes"],
         "version": ["version", "app version name"],
+        "author_reviews": ["author_reviews", "author reviews", "author review count", "reviewer review count",
+                           "contributions", "number of reviews", "recensioni autore", "contributi"],
     ]
 
     /// How a portal's own export maps onto review fields; several presets cover the variants of
@@ -186,7 +188,8 @@ public struct CSVReviewImporter: StreamingImporter {
         }
 
         static let id = 0, rating = 1, title = 2, text = 3, author = 4, date = 5, updated = 6, reply = 7,
-                   replyDate = 8, location = 9, url = 10, language = 11, helpful = 12, version = 13
+                   replyDate = 8, location = 9, url = 10, language = 11, helpful = 12, version = 13,
+                   authorReviews = 14
     }
 
     func review(_ row: [String], slots: Slots, source: SourceDescriptor, zone: TimeZone,
@@ -227,13 +230,38 @@ public struct CSVReviewImporter: StreamingImporter {
         } else {
             language = LanguageDetector.detect(title, text)
         }
-        let helpfulRaw = value(Slots.helpful)
-        let helpful = helpfulRaw.isEmpty ? nil : helpfulRaw.split(whereSeparator: { !$0.isNumber }).first.flatMap { Int($0) }
         return Review(
             source: source.name, portal: source.portal, externalID: id, location: location,
             competitor: source.competitor, rating: rating, title: title, text: text, language: language,
             author: author, createdAt: created, updatedAt: try date(Slots.updated) ?? created,
             replyText: value(Slots.reply), replyAt: try date(Slots.replyDate), url: value(Slots.url),
-            helpfulVotes: helpful, appVersion: value(Slots.version))
+            helpfulVotes: Self.count(value(Slots.helpful)), appVersion: value(Slots.version),
+            authorReviews: Self.count(value(Slots.authorReviews)))
+    }
+
+    /// A counter as people write it: the first number in the cell, thousands separated by
+    /// `.`, `,` or a space ("1.234 contributi", "1,234 reviews", "12 people found this
+    /// helpful"); nil when there is none.
+    static func count(_ raw: String) -> Int? {
+        guard let start = raw.firstIndex(where: Self.isDigit) else { return nil }
+        var digits = ""
+        var index = start
+        while index < raw.endIndex {
+            let c = raw[index]
+            let next = raw.index(after: index)
+            if Self.isDigit(c) {
+                digits.append(c)
+            } else if [".", ",", " ", "\u{00A0}", "\u{202F}"].contains(c), next < raw.endIndex, Self.isDigit(raw[next]) {
+                // a separator only between digits
+            } else {
+                break
+            }
+            index = next
+        }
+        return Int(digits)
+    }
+
+    static func isDigit(_ c: Character) -> Bool {
+        ("0"..."9").contains(c)
     }
 }

@@ -25,7 +25,8 @@ public enum PortalExports {
     /// `Reviewer_Score`, liked and disliked text in two columns with "No Positive"/"No
     /// Negative" placeholders, US month-first `Review_Date`, and no review id.
     public static let bookingCSV = CSVReviewImporter(presets: [CSVReviewImporter.Preset(
-        mapping: ["rating": "Reviewer_Score", "date": "Review_Date"],
+        mapping: ["rating": "Reviewer_Score", "date": "Review_Date",
+                  "author_reviews": "Total_Number_of_Reviews_Reviewer_Has_Given"],
         scale: RatingScale(min: 0, max: 10), requireRating: true,
         adjust: { review, cell in
             let liked = cell("Positive_Review"), disliked = cell("Negative_Review")

@@ -26,24 +26,26 @@ struct ReviewWriter {
         source, portal, external_id, location, competitor, rating, scale_min, scale_max, rating_100, title, text,
         language, author, created_at, created_offset, updated_at, updated_offset, reply_text, reply_at, has_reply,
         url, helpful_votes, app_version, week, content_hash, revision, first_snapshot_id, snapshot_id, translation,
-        merge_key, reply_minutes
+        merge_key, reply_minutes, author_reviews
         """
 
     init(db: Database, reportingZone: String) throws {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         find = try db.cachedStatement(sql: """
-            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at, helpful_votes FROM reviews
+            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at, helpful_votes, author_reviews
+            FROM reviews
             WHERE merge_key = ?
             """)
         insertNew = try db.cachedStatement(sql: """
             INSERT INTO reviews (\(Self.columns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (merge_key) DO NOTHING
             """)
     }
 
-    /// The content whose change makes a new revision. Counters (helpful votes) and the app
+    /// The content whose change makes a new revision. Counters (helpful votes, the author's
+    /// review count) and the app
     /// version are refreshed in place instead.
     static func contentHash(_ r: Review) -> String {
         var hash = StableHash()
@@ -91,9 +93,9 @@ struct ReviewWriter {
             if merged != stored {
                 try db.cachedStatement(sql: """
                     UPDATE reviews SET language = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?,
-                           location = ? WHERE id = ?
+                           location = ?, author_reviews = ? WHERE id = ?
                     """).execute(arguments: [merged.language, merged.url, merged.helpfulVotes, merged.appVersion,
-                                             merged.translation, merged.location, id])
+                                             merged.translation, merged.location, merged.authorReviews, id])
             }
             return .unchanged
         }
@@ -110,12 +112,13 @@ struct ReviewWriter {
             // Unchanged and live: nothing is written. `snapshot_id` names the payload the
             // current content came from, not the last one that repeated it; rewriting every
             // known row made a half-known CSV twice as slow (`make bench`, issue 3).
-            let storedVotes: Int? = row["helpful_votes"]
-            guard wasDeleted || (r.helpfulVotes != nil && r.helpfulVotes != storedVotes) else { return .unchanged }
+            let storedVotes: Int? = row["helpful_votes"], storedAuthorReviews: Int? = row["author_reviews"]
+            guard wasDeleted || (r.helpfulVotes != nil && r.helpfulVotes != storedVotes)
+                    || (r.authorReviews != nil && r.authorReviews != storedAuthorReviews) else { return .unchanged }
             try db.cachedStatement(sql: """
-                UPDATE reviews SET helpful_votes = COALESCE(?, helpful_votes), deleted_at = NULL,
-                       snapshot_id = CASE WHEN deleted_at IS NULL THEN snapshot_id ELSE ? END WHERE id = ?
-                """).execute(arguments: [r.helpfulVotes, snapshotID, id])
+                UPDATE reviews SET helpful_votes = COALESCE(?, helpful_votes), author_reviews = COALESCE(?, author_reviews),
+                       deleted_at = NULL, snapshot_id = CASE WHEN deleted_at IS NULL THEN snapshot_id ELSE ? END WHERE id = ?
+                """).execute(arguments: [r.helpfulVotes, r.authorReviews, snapshotID, id])
             return wasDeleted ? .updated : .unchanged
         }
         if checkStale, let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
@@ -134,8 +137,9 @@ struct ReviewWriter {
         try db.cachedStatement(sql: """
             UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
                    language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
-                   has_reply = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?, location = ?, content_hash = ?,
-                   revision = ?, snapshot_id = ?, deleted_at = NULL, reply_minutes = ?
+                   has_reply = ?, url = ?, helpful_votes = COALESCE(?, helpful_votes), app_version = ?, translation = ?, location = ?, content_hash = ?,
+                   revision = ?, snapshot_id = ?, deleted_at = NULL, reply_minutes = ?,
+                   author_reviews = COALESCE(?, author_reviews)
                    \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
             WHERE id = ?
             """).execute(arguments: StatementArguments([
@@ -144,6 +148,7 @@ struct ReviewWriter {
                 r.replyText, r.replyAt?.utcISO, r.replyText.isEmpty ? 0 : 1, r.url, r.helpfulVotes, r.appVersion,
                 r.translation, r.location, hash, revision + 1, snapshotID,
                 Self.replyMinutes(r, created: keepCreated ? storedCreated.flatMap(SQLiteStore.timestamp) : r.createdAt),
+                r.authorReviews,
             ] as [(any DatabaseValueConvertible)?] + (keepCreated ? [] : [
                 r.createdAt?.utcISO, r.createdAt.map { Int($0.offsetSeconds) }, r.createdAt?.isoWeek(in: offsets),
             ] as [(any DatabaseValueConvertible)?]) + [id]))
@@ -200,6 +205,7 @@ struct ReviewWriter {
         text(r.url); integer(r.helpfulVotes.map(Int64.init)); text(r.appVersion)
         optionalText(r.createdAt?.isoWeek(in: offsets)); text(hash)
         integer(snapshotID); integer(snapshotID); text(r.translation); text(key); real(Self.replyMinutes(r, created: r.createdAt))
+        integer(r.authorReviews.map(Int64.init))
         let code = sqlite3_step(s)
         sqlite3_reset(s)
         guard code == SQLITE_DONE else {

@@ -304,7 +304,7 @@ public final class SQLiteStore: @unchecked Sendable {
             createdAt: stamp("created_at", "created_offset"), updatedAt: stamp("updated_at", "updated_offset"),
             replyText: row["reply_text"], replyAt: (row["reply_at"] as String?).flatMap(timestamp),
             url: row["url"], helpfulVotes: row["helpful_votes"], appVersion: row["app_version"],
-            translation: row["translation"])
+            translation: row["translation"], authorReviews: row["author_reviews"])
         return StoredReview(review: review, revision: row["revision"], snapshotPath: row["snapshot_path"],
                             deletedAt: row["deleted_at"])
     }

@@ -351,6 +351,11 @@ enum Schema {
         CREATE INDEX alert_outbox_batch ON alert_outbox (batch) WHERE batch IS NOT NULL;
         CREATE INDEX alert_outbox_sent ON alert_outbox (channel, sent_at) WHERE status = 'sent';
         """),
+        Migration(id: "v9-author-reviews", sql: """
+        -- How many reviews the author has written on the portal, when the portal says: a
+        -- counter refreshed in place like helpful_votes, not part of the content hash.
+        ALTER TABLE reviews ADD COLUMN author_reviews INTEGER;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

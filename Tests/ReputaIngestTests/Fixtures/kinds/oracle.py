@@ -149,7 +149,8 @@ def us_date(text):
 
 
 def review(id=None, rating=None, scale=STAR_KINDS_SCALE, title="", text="", translation="", author="",
-           created=None, updated=None, reply="", reply_at=None, language=None, url="", helpful=None, version=""):
+           created=None, updated=None, reply="", reply_at=None, language=None, url="", helpful=None, version="",
+           author_reviews=None):
     """One expected review in the schema's field order; updated defaults to created."""
     return {
         "id": None if id is None else str(id),
@@ -159,6 +160,7 @@ def review(id=None, rating=None, scale=STAR_KINDS_SCALE, title="", text="", tran
         "created": created, "updated": updated if updated is not None else created,
         "reply": clean(reply), "reply_at": reply_at, "language": language, "url": clean(url),
         "helpful": None if helpful is None else int(helpful), "version": clean(version),
+        "author_reviews": None if author_reviews is None else int(author_reviews),
     }
 
 
@@ -320,7 +322,8 @@ def trustpilot_api(raw):
             author=(r.get("consumer") or {}).get("displayName"), created=iso_date(r["createdAt"]),
             updated=iso_date(r["updatedAt"]) if r.get("updatedAt") else None,
             reply=reply["text"] if reply else "", reply_at=iso_date(reply["createdAt"]) if reply else None,
-            language=language(r.get("language")), helpful=r.get("numberOfLikes")))
+            language=language(r.get("language")), helpful=r.get("numberOfLikes"),
+            author_reviews=(r.get("consumer") or {}).get("numberOfReviews")))
     next_url = next((l["href"] for l in doc.get("links", []) if l.get("rel") == "next-page"), None)
     return result(reviews, next=next_url, skipped=skipped)
 
@@ -381,7 +384,8 @@ def booking_csv(raw):
                 parts.append(value)
         reviews.append(review(
             rating=row["Reviewer_Score"], scale="0-10", text="\n\n".join(parts), created=us_date(row["Review_Date"]),
-            helpful=row.get("review_helpful_votes") or None))
+            helpful=row.get("review_helpful_votes") or None,
+            author_reviews=row.get("Total_Number_of_Reviews_Reviewer_Has_Given") or None))
     return result(reviews)
 
 
