@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite) ← Analysis (metrics) ← Output (render)
+// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite; Postgres beside it) ← Analysis (metrics) ← Output (render)
 // ← CLI (config, commands, the pipeline that alone knows the order) ← reputa (main).
 let package = Package(
     name: "Reputa",
@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // `reputa watch`: graceful stop on SIGINT/SIGTERM.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The PostgreSQL store (issue 7).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -24,6 +27,11 @@ let package = Package(
         .target(name: "ReputaCore"),
         .target(name: "ReputaIngest", dependencies: ["ReputaCore", "CCurl", "CLibXML2"]),
         .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ReputaPostgres", dependencies: [
+            "ReputaCore", "ReputaStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "CCurl", "CCrypto"]),
         .target(name: "ReputaCLI", dependencies: [
@@ -41,6 +49,9 @@ let package = Package(
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Against a throwaway server started by scripts/pg-test-server.sh (Support/TestPostgres.swift).
+        .testTarget(name: "ReputaPostgresTests", dependencies: ["ReputaPostgres", "ReputaStore", "ReputaCore",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
         .testTarget(name: "EndToEndTests", dependencies: ["reputa"],

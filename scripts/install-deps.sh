@@ -2,8 +2,10 @@
 # Installs the Debian packages Reputa builds and tests with, when any is missing.
 # Needs root (or sudo) only when something has to be installed.
 set -euo pipefail
-# chromium renders the HTML report in a test; python3-aiosmtpd is the local SMTP server tests mail to.
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3 chromium python3-aiosmtpd)
+# chromium renders the HTML report in a test; python3-aiosmtpd is the local SMTP server tests mail to;
+# postgresql is the server the PostgreSQL store is tested against (scripts/pg-test-server.sh).
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config python3 chromium python3-aiosmtpd
+          postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import ReputaCore
+import ReputaStore
+
+/// One value bound to a `$n` parameter.
+public enum PostgresValue: Sendable, Equatable {
+    case text(String?)
+    case int(Int64?)
+    case double(Double?)
+}
+
+/// One connection to the server, used from synchronous code: every call blocks its caller
+/// (never an event-loop thread) until the server answers. The store is synchronous like the
+/// SQLite one, so the commands stay the same on either; postgres-nio does the protocol work
+/// on its own event-loop thread.
+public final class PostgresSession: @unchecked Sendable {
+    public let location: PostgresLocation
+    let group: MultiThreadedEventLoopGroup
+    let connection: PostgresConnection
+    let logger: Logger
+    let lock = NSLock()
+
+    /// Connects, or throws a `StoreError` naming the server (never the password) and why.
+    public init(_ location: PostgresLocation, connectTimeout: TimeAmount = .seconds(10)) throws {
+        self.location = location
+        var logger = Logger(label: "reputa.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.group = group
+        do {
+            let tls: PostgresConnection.Configuration.TLS
+            switch location.tls {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            var configuration = PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: tls)
+            configuration.options.connectTimeout = connectTimeout
+            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
+                                                        logger: logger).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw StoreError(place: location.description, message: Self.reason(error, location: location))
+        }
+    }
+
+    deinit {
+        try? connection.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .text(let v): if let v { binds.append(v) } else { binds.appendNull() }
+            case .int(let v): if let v { binds.append(v) } else { binds.appendNull() }
+            case .double(let v): if let v { binds.append(v) } else { binds.appendNull() }
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+        } catch {
+            throw StoreError(place: location.description, message: Self.reason(error, location: location))
+        }
+    }
+
+    /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws
+    /// (or when the connection drops, which the server does by itself).
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The server's own words where it gave some (`password authentication failed for user
+    /// "reputa"`), else what kept the connection from being made. postgres-nio's own
+    /// descriptions are generic on purpose; this says no more than the server did, and a
+    /// password never reaches the server's messages.
+    static func reason(_ error: Error, location: PostgresLocation) -> String {
+        if let psql = error as? PSQLError {
+            if let info = psql.serverInfo {
+                let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                let detail = info[.detail].map { ": \($0)" } ?? ""
+                return (info[.message] ?? "server error") + detail + state
+            }
+            switch psql.code {
+            case .connectionError, .serverClosedConnection, .uncleanShutdown:
+                let cause = psql.underlying.map { " (\(Self.describe($0)))" } ?? ""
+                return "cannot reach the server at \(location.host):\(location.port)\(cause)"
+            case .sslUnsupported:
+                return "the server does not offer TLS and the URL says sslmode=require"
+            case .authMechanismRequiresPassword:
+                return "the server asks for a password and none was given (URL, PGPASSWORD or .pgpass)"
+            default:
+                return "\(psql.code)" + (psql.underlying.map { ": \(Self.describe($0))" } ?? "")
+            }
+        }
+        if let store = error as? StoreError { return store.message }
+        return describe(error)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let io = error as? IOError { return io.description }
+        if error is ChannelError { return "\(error)" }
+        return "\(error)"
+    }
+}

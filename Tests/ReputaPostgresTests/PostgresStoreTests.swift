@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+@testable import ReputaPostgres
+import ReputaStore
+import Testing
+
+@Suite struct PostgresStoreTests {
+    func server() throws -> TestPostgres {
+        try TestPostgres.shared.get()
+    }
+
+    func message(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Column names and types, table by table, as the server lists them.
+    func columns(_ session: PostgresSession) throws -> [String: [String]] {
+        let rows = try session.query("""
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name <> 'reputa_schema' ORDER BY table_name, ordinal_position
+            """)
+        var tables: [String: [String]] = [:]
+        for row in rows {
+            let (table, column) = try row.decode((String, String).self)
+            tables[table, default: []].append(column)
+        }
+        return tables
+    }
+
+    @Test func aNewDatabaseGetsTheSQLiteStoresTablesAndVersion() throws {
+        let location = try server().freshDatabase()
+        let store = try PostgresStore(location)
+        #expect(try store.version() == SQLiteStore.schemaVersion)
+        // The same tables with the same columns as a new SQLite store, read from SQLite itself.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        _ = try SQLiteStore(path: path)
+        let sqlite = try DatabaseQueue(path: path).read { db -> [String: [String]] in
+            var tables: [String: [String]] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                tables[table] = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] }
+            }
+            return tables
+        }
+        let postgres = try columns(store.session)
+        #expect(postgres.keys.sorted() == sqlite.keys.sorted())
+        for (table, names) in sqlite {
+            #expect(postgres[table] == names, "\(table)")
+        }
+    }
+
+    @Test func openingAgainMigratesNothingAndTwoOpenersAtOnceMigrateOnce() throws {
+        let location = try server().freshDatabase()
+        // Two processes' worth of openers on a new database at the same moment.
+        let results = Results()
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            DispatchQueue.global().async(group: group) {
+                results.add(Result { _ = try PostgresStore(location) })
+            }
+        }
+        group.wait()
+        #expect(results.failures.isEmpty, "\(results.failures)")
+        let store = try PostgresStore(location)
+        let steps = try store.session.query("SELECT version, id FROM reputa_schema ORDER BY version")
+            .map { try $0.decode((Int64, String).self) }
+        #expect(steps.map(\.0) == [9] && steps.map(\.1) == ["v9-baseline"])
+    }
+
+    @Test func aStoreFromANewerReputaIsRefusedWithBothVersions() throws {
+        let location = try server().freshDatabase()
+        let store = try PostgresStore(location)
+        try store.session.query("INSERT INTO reputa_schema VALUES (42, 'v42-future', '2030-01-01T00:00:00Z')")
+        let said = message { _ = try PostgresStore(location) }
+        #expect(said == "store: \(location): written by a newer Reputa (schema 42); this binary knows schema 9 at most")
+    }
+
+    @Test func aWrongPasswordIsNamedWithoutThePassword() throws {
+        let server = try server()
+        let said = message { _ = try PostgresStore(server.location(database: "reputa_test", password: "Guess#123")) }
+        #expect(said.hasPrefix("store: postgres://reputa@127.0.0.1:\(server.port)/reputa_test: "))
+        #expect(said.contains("password authentication failed for user \"reputa\""))
+        #expect(!said.contains("Guess#123") && !said.contains(TestPostgres.password))
+        let none = message { _ = try PostgresStore(server.location(database: "reputa_test", password: nil)) }
+        #expect(none.contains("the server asks for a password and none was given"))
+    }
+
+    @Test func anUnreachableServerIsNamed() throws {
+        let port = try TestPostgres.freePort()
+        let location = PostgresLocation(host: "127.0.0.1", port: port, user: "reputa", database: "r", password: "x",
+                                        tls: .disable)
+        let said = message { _ = try PostgresStore(location) }
+        #expect(said.hasPrefix("store: postgres://reputa@127.0.0.1:\(port)/r: cannot reach the server at 127.0.0.1:\(port)"))
+    }
+
+    @Test func sslmodePreferFallsBackToPlainAndRequireRefuses() throws {
+        let server = try server()
+        var location = server.location(database: "reputa_test")
+        location.tls = .prefer
+        #expect(try PostgresSession(location).query("SELECT 1").count == 1)
+        location.tls = .require
+        #expect(message { _ = try PostgresSession(location) }.contains("the server does not offer TLS"))
+    }
+}
+
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed: [String] = []
+    func add(_ result: Result<Void, Error>) {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .failure(let error) = result { failed.append("\(error)") }
+    }
+    var failures: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return failed
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import ReputaPostgres
+
+/// A real PostgreSQL server for this test process: started once on a free 127.0.0.1 port in
+/// a folder of its own by scripts/pg-test-server.sh, stopped when the process exits. Each test
+/// takes a database of its own (`freshDatabase`), so tests run side by side.
+final class TestPostgres: @unchecked Sendable {
+    static let password = "pw:with@odd/chars"
+    let port: Int
+    let folder: String
+
+    /// The server, or the reason it could not be started (a test then fails with it).
+    static let shared: Result<TestPostgres, TestPostgresFailure> = Result { try TestPostgres() }
+        .mapError { TestPostgresFailure(message: "\($0)") }
+
+    static var script: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-server.sh").path
+    }
+
+    private init() throws {
+        port = try Self.freePort()
+        folder = "/tmp/reputa-pg-test-\(getpid())-\(port)"
+        try Self.run([Self.script, "start", folder, String(port), Self.password])
+        let folder = self.folder
+        Self.stopAtExit = folder
+        atexit { if let folder = TestPostgres.stopAtExit { try? TestPostgres.run([TestPostgres.script, "stop", folder]) } }
+    }
+
+    nonisolated(unsafe) static var stopAtExit: String?
+
+    /// The location of a new, empty database (named after the test), owned by the superuser.
+    func freshDatabase(_ name: String = #function) throws -> PostgresLocation {
+        let database = "t_" + String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40))
+            + "_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try PostgresSession(location(database: "reputa_test"))
+        try admin.query("CREATE DATABASE \(database)")
+        return location(database: database)
+    }
+
+    func location(database: String, password: String? = TestPostgres.password) -> PostgresLocation {
+        PostgresLocation(host: "127.0.0.1", port: port, user: "reputa", database: database, password: password,
+                         tls: .disable)
+    }
+
+    var url: String { "postgres://reputa@127.0.0.1:\(port)" }
+
+    /// Runs bash with `arguments` and waits (posix_spawn and waitpid: Foundation's `Process`
+    /// never saw the script end when started from this lazy static); its errors are kept in a
+    /// file for the failure message.
+    static func run(_ arguments: [String]) throws {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("pg-\(UUID().uuidString).err").path
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = (["/bin/bash"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ) == 0 else {
+            throw TestPostgresFailure(message: "cannot start bash")
+        }
+        var status: Int32 = 0
+        var waited = waitpid(pid, &status, 0)
+        while waited < 0 && errno == EINTR { waited = waitpid(pid, &status, 0) }
+        guard waited == pid, status == 0 else {
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            throw TestPostgresFailure(message: "\(arguments.joined(separator: " ")) failed: \(said)")
+        }
+    }
+
+    /// A port nothing listens on now: bound to 0, read, closed.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw TestPostgresFailure(message: "no free port on 127.0.0.1") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+struct TestPostgresFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
