@@ -7,13 +7,6 @@ import PostgresNIO
 import ReputaCore
 import ReputaStore
 
-/// One value bound to a `$n` parameter.
-public enum PostgresValue: Sendable, Equatable {
-    case text(String?)
-    case int(Int64?)
-    case double(Double?)
-}
-
 /// One connection to the server, used from synchronous code: every call blocks its caller
 /// (never an event-loop thread) until the server answers. The store is synchronous like the
 /// SQLite one, so the commands stay the same on either; postgres-nio does the protocol work
@@ -23,7 +16,9 @@ public final class PostgresSession: @unchecked Sendable {
     let group: MultiThreadedEventLoopGroup
     let connection: PostgresConnection
     let logger: Logger
-    let lock = NSLock()
+    /// Held for a statement, and for a whole transaction, so two threads sharing the session
+    /// never interleave their statements.
+    let lock = NSRecursiveLock()
 
     /// Connects, or throws a `StoreError` naming the server (never the password) and why.
     public init(_ location: PostgresLocation, connectTimeout: TimeAmount = .seconds(10)) throws {
@@ -59,19 +54,25 @@ public final class PostgresSession: @unchecked Sendable {
 
     /// Runs one statement and returns its rows.
     @discardableResult
-    public func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [PostgresRow] {
+        try run(sql, values).rows
+    }
+
+    /// Runs one statement; the result carries its rows and how many rows it changed.
+    public func run(_ sql: String, _ values: [SQLValue]) throws -> PostgresQueryResult {
         var binds = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
-            case .text(let v): if let v { binds.append(v) } else { binds.appendNull() }
-            case .int(let v): if let v { binds.append(v) } else { binds.appendNull() }
-            case .double(let v): if let v { binds.append(v) } else { binds.appendNull() }
+            case .null: binds.appendNull()
+            case .int(let v): binds.append(v)
+            case .double(let v): binds.append(v)
+            case .text(let v): binds.append(v)
             }
         }
         lock.lock()
         defer { lock.unlock() }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
         } catch {
             throw StoreError(place: location.description, message: Self.reason(error, location: location))
         }
@@ -79,8 +80,10 @@ public final class PostgresSession: @unchecked Sendable {
 
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws
     /// (or when the connection drops, which the server does by itself).
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try query("BEGIN")
+    public func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try query(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
             let result = try body()
             try query("COMMIT")

@@ -134,7 +134,7 @@ public final class SQLiteStore: @unchecked Sendable {
         try write { db in
             let result = try Self.apply(snapshot: snapshot, origin: origin, descriptor: descriptor,
                                         importedAt: importedAt, in: db, report: report, read: read)
-            if let validators { try Self.saveValidators(validators, source: descriptor.name, at: importedAt, in: db) }
+            if let validators { try SourceStateRecords.saveValidators(validators, source: descriptor.name, at: importedAt, in: GRDBConnection(db: db)) }
             return result
         }
     }

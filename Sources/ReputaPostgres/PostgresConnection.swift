@@ -1,0 +1,90 @@
+import PostgresNIO
+import ReputaStore
+
+/// The shared store logic's `SQLConnection` on a PostgreSQL session, inside a transaction
+/// the store opened: `?` and `?N` parameters become `$N`, and result cells become the four
+/// value kinds the SQLite store reads (a `numeric`, such as a `SUM` of integers, as a double;
+/// a boolean as 0 or 1).
+struct PostgresSQLConnection: SQLConnection {
+    let session: PostgresSession
+
+    func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
+        try session.run(Self.numbered(sql), values).metadata.rows ?? 0
+    }
+
+    func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
+        try session.run(Self.numbered(sql), values).rows.map(Self.record)
+    }
+
+    /// `?` → `$1`, `$2`, … in order; `?N` → `$N`; nothing inside '…' literals or "…" names.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 8)
+        var quote: Character?
+        var next = 1
+        var index = sql.startIndex
+        while index < sql.endIndex {
+            let c = sql[index]
+            index = sql.index(after: index)
+            if let q = quote {
+                out.append(c)
+                if c == q { quote = nil }
+                continue
+            }
+            if c == "'" || c == "\"" {
+                quote = c
+                out.append(c)
+            } else if c == "?" {
+                var digits = ""
+                while index < sql.endIndex, sql[index].isASCII, sql[index].isNumber {
+                    digits.append(sql[index])
+                    index = sql.index(after: index)
+                }
+                if digits.isEmpty {
+                    out += "$\(next)"
+                    next += 1
+                } else {
+                    out += "$" + digits
+                }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func record(_ row: PostgresRow) -> SQLRecord {
+        var names: [String] = [], values: [SQLValue] = []
+        for cell in row {
+            names.append(cell.columnName)
+            values.append(value(cell))
+        }
+        return SQLRecord(names: names, values: values)
+    }
+
+    static func value(_ cell: PostgresCell) -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8:
+            return (try? cell.decode(Int64.self)).map(SQLValue.int) ?? .null
+        case .float4, .float8:
+            return (try? cell.decode(Double.self)).map(SQLValue.double) ?? .null
+        case .numeric:
+            return (try? cell.decode(String.self)).flatMap(Double.init).map(SQLValue.double) ?? .null
+        case .bool:
+            return (try? cell.decode(Bool.self)).map { .int($0 ? 1 : 0) } ?? .null
+        default:
+            return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
+        }
+    }
+}
+
+extension PostgresStore: SQLStore {
+    public func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try session.transaction(readOnly: true) { try body(PostgresSQLConnection(session: session)) }
+    }
+
+    public func writing<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try session.transaction { try body(PostgresSQLConnection(session: session)) }
+    }
+}

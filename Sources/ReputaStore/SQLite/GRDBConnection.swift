@@ -1,0 +1,48 @@
+import GRDB
+
+/// The shared logic's `SQLConnection` over a GRDB database inside a transaction.
+struct GRDBConnection: SQLConnection {
+    let db: Database
+
+    func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
+        try db.execute(sql: sql, arguments: Self.arguments(values))
+        return db.changesCount
+    }
+
+    func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
+        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
+            SQLRecord(names: Array(row.columnNames), values: row.databaseValues.map(Self.value))
+        }
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> DatabaseValue in
+            switch value {
+            case .null: return .null
+            case .int(let v): return v.databaseValue
+            case .double(let v): return v.databaseValue
+            case .text(let v): return v.databaseValue
+            }
+        })
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let v): return .int(v)
+        case .double(let v): return .double(v)
+        case .string(let v): return .text(v)
+        case .blob: return .null // the store keeps no blobs
+        }
+    }
+}
+
+extension SQLiteStore: SQLStore {
+    public func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try read { db in try body(GRDBConnection(db: db)) }
+    }
+
+    public func writing<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try write { db in try body(GRDBConnection(db: db)) }
+    }
+}
