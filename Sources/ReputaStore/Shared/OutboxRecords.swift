@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReputaCore
 
 /// One queued alert: which flag, to which channel, how often it was tried.
@@ -44,28 +43,28 @@ public struct OutboxAlert: Sendable {
 }
 
 /// The alert outbox: due alerts, and the outcome of each attempt.
-extension SQLiteStore {
+extension SQLStore {
     /// Pending alerts whose next attempt is due at `now`, oldest first.
     public func dueAlerts(now: Timestamp, limit: Int = 100) throws -> [OutboxAlert] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
+        try reading { db in
+            try db.fetch("""
                 SELECT * FROM alert_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?
-                """, arguments: [now.utcISO, limit]).map(Self.alert)
+                """, now.utcISO, limit).map(OutboxRecords.alert)
         }
     }
 
     public func alerts(status: String? = nil) throws -> [OutboxAlert] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_outbox \(status == nil ? "" : "WHERE status = ?") ORDER BY id",
-                             arguments: StatementArguments(status.map { [$0] } ?? [])).map(Self.alert)
+        try reading { db in
+            try db.fetch("SELECT * FROM alert_outbox \(status == nil ? "" : "WHERE status = ?") ORDER BY id",
+                         status.map { [$0.sqlValue] } ?? []).map(OutboxRecords.alert)
         }
     }
 
     /// The pending members of a digest, whether due or not: a digest is sent whole.
     public func pendingAlerts(batch: String) throws -> [OutboxAlert] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_outbox WHERE batch = ? AND status = 'pending' ORDER BY id",
-                             arguments: [batch]).map(Self.alert)
+        try reading { db in
+            try db.fetch("SELECT * FROM alert_outbox WHERE batch = ? AND status = 'pending' ORDER BY id", batch)
+                .map(OutboxRecords.alert)
         }
     }
 
@@ -74,67 +73,68 @@ extension SQLiteStore {
     @discardableResult
     public func makeDigest(ids: [Int64]) throws -> String {
         let batch = OutboxAlert.digestID(ids)
-        try write { db in
-            for id in ids { try db.execute(sql: "UPDATE alert_outbox SET batch = ? WHERE id = ?", arguments: [batch, id]) }
+        try writing { db in
+            for id in ids { try db.execute("UPDATE alert_outbox SET batch = ? WHERE id = ?", batch, id) }
         }
         return batch
     }
 
     /// Delivered: never sent again.
     public func markAlertsSent(ids: [Int64], at: Timestamp) throws {
-        try write { db in
+        try writing { db in
             for id in ids {
-                try db.execute(sql: """
+                try db.execute("""
                     UPDATE alert_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, note = NULL
                     WHERE id = ?
-                    """, arguments: [at.utcISO, id])
+                    """, at.utcISO, id)
             }
         }
     }
 
     /// Not delivered: stays pending until `retryAt`.
     public func markAlertsFailed(ids: [Int64], error: String, retryAt: Timestamp) throws {
-        try write { db in
+        try writing { db in
             for id in ids {
-                try db.execute(sql: """
+                try db.execute("""
                     UPDATE alert_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?
-                    """, arguments: [error, retryAt.utcISO, id])
+                    """, error, retryAt.utcISO, id)
             }
         }
     }
 
     /// Not tried now, by choice (quiet hours, a throttled channel): due again at `until`.
     public func holdAlerts(ids: [Int64], until: Timestamp, note: String) throws {
-        try write { db in
+        try writing { db in
             for id in ids {
-                try db.execute(sql: "UPDATE alert_outbox SET next_attempt_at = ?, note = ? WHERE id = ?",
-                               arguments: [until.utcISO, note, id])
+                try db.execute("UPDATE alert_outbox SET next_attempt_at = ?, note = ? WHERE id = ?",
+                               until.utcISO, note, id)
             }
         }
     }
 
     /// Not to be sent (the flag was resolved first).
     public func cancelAlert(id: Int64, reason: String) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE alert_outbox SET status = 'cancelled', last_error = ? WHERE id = ?",
-                           arguments: [reason, id])
+        try writing { db in
+            _ = try db.execute("UPDATE alert_outbox SET status = 'cancelled', last_error = ? WHERE id = ?", reason, id)
         }
     }
 
     /// Messages (single alerts and digests) sent on a channel after `since`, and when
     /// the oldest of them went: the throttle's budget and when it frees up.
     public func messagesSent(channel: String, since: Timestamp) throws -> (count: Int, oldest: Timestamp?) {
-        try read { db in
-            let row = try Row.fetchOne(db, sql: """
+        try reading { db in
+            let row = try db.fetchOne("""
                 SELECT COUNT(DISTINCT COALESCE(batch, 'reputa-alert-' || id)) AS n, MIN(sent_at) AS oldest
                 FROM alert_outbox WHERE status = 'sent' AND channel = ? AND sent_at > ?
-                """, arguments: [channel, since.utcISO])
+                """, channel, since.utcISO)
             let oldest: String? = row?["oldest"]
             return (row?["n"] ?? 0, oldest.flatMap(Timestamp.init(utcISO:)))
         }
     }
+}
 
-    static func alert(_ row: Row) -> OutboxAlert {
+enum OutboxRecords {
+    static func alert(_ row: SQLRecord) -> OutboxAlert {
         OutboxAlert(id: row["id"], flagID: row["flag_id"], revision: row["revision"], channel: row["channel"],
                     status: row["status"], attempts: row["attempts"], createdAt: row["created_at"],
                     nextAttemptAt: row["next_attempt_at"], lastError: row["last_error"], sentAt: row["sent_at"],
