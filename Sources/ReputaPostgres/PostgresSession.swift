@@ -107,23 +107,17 @@ public final class PostgresSession: @unchecked Sendable {
             }
             switch psql.code {
             case .connectionError, .serverClosedConnection, .uncleanShutdown:
-                let cause = psql.underlying.map { " (\(Self.describe($0)))" } ?? ""
+                let cause = psql.underlying.map { " (\($0))" } ?? ""
                 return "cannot reach the server at \(location.host):\(location.port)\(cause)"
             case .sslUnsupported:
                 return "the server does not offer TLS and the URL says sslmode=require"
             case .authMechanismRequiresPassword:
                 return "the server asks for a password and none was given (URL, PGPASSWORD or .pgpass)"
             default:
-                return "\(psql.code)" + (psql.underlying.map { ": \(Self.describe($0))" } ?? "")
+                return "\(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
             }
         }
         if let store = error as? StoreError { return store.message }
-        return describe(error)
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let io = error as? IOError { return io.description }
-        if error is ChannelError { return "\(error)" }
         return "\(error)"
     }
 }
