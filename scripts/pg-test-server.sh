@@ -16,6 +16,12 @@ as_server() {
 case "${1:-}" in
 start)
   dir=$2 port=$3 password=$4
+  # The server outlives this script: it must not keep open any descriptor the caller had (a
+  # test process's pipes and sockets), or the caller's peers never see them close.
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null || true
+  done
   mkdir -p "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   chmod 700 "$dir"

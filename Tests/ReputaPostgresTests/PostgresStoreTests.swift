@@ -70,7 +70,7 @@ import Testing
         let store = try PostgresStore(location)
         let steps = try store.session.query("SELECT version, id FROM reputa_schema ORDER BY version")
             .map { try $0.decode((Int64, String).self) }
-        #expect(steps.map(\.0) == [9] && steps.map(\.1) == ["v9-baseline"])
+        #expect(steps.map(\.0) == [9, 10] && steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids"])
     }
 
     @Test func aStoreFromANewerReputaIsRefusedWithBothVersions() throws {
@@ -78,7 +78,7 @@ import Testing
         let store = try PostgresStore(location)
         try store.session.query("INSERT INTO reputa_schema VALUES (42, 'v42-future', '2030-01-01T00:00:00Z')")
         let said = message { _ = try PostgresStore(location) }
-        #expect(said == "store: \(location): written by a newer Reputa (schema 42); this binary knows schema 9 at most")
+        #expect(said == "store: \(location): written by a newer Reputa (schema 42); this binary knows schema 10 at most")
     }
 
     @Test func aWrongPasswordIsNamedWithoutThePassword() throws {

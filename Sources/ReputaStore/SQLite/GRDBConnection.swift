@@ -10,9 +10,11 @@ struct GRDBConnection: SQLConnection {
     }
 
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
-            SQLRecord(names: Array(row.columnNames), values: row.databaseValues.map(Self.value))
-        }
+        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map(Self.record)
+    }
+
+    static func record(_ row: Row) -> SQLRecord {
+        SQLRecord(names: Array(row.columnNames), values: row.databaseValues.map(Self.value))
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

@@ -356,6 +356,24 @@ enum Schema {
         -- counter refreshed in place like helpful_votes, not part of the content hash.
         ALTER TABLE reviews ADD COLUMN author_reviews INTEGER;
         """),
+        Migration(id: "v10-flag-event-ids", sql: """
+        -- Events get an id of their own, so both stores list a flag's history in the order it
+        -- was written (PostgreSQL has no rowid). Rebuilt with the rowid as the id, last like
+        -- the column PostgreSQL adds.
+        CREATE TABLE flag_events_v10 (
+            flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            at      TEXT NOT NULL,
+            action  TEXT NOT NULL,
+            actor   TEXT NOT NULL,
+            note    TEXT NOT NULL,
+            id      INTEGER PRIMARY KEY
+        ) STRICT;
+        INSERT INTO flag_events_v10 (flag_id, at, action, actor, note, id)
+            SELECT flag_id, at, action, actor, note, rowid FROM flag_events;
+        DROP TABLE flag_events;
+        ALTER TABLE flag_events_v10 RENAME TO flag_events;
+        CREATE INDEX flag_events_flag ON flag_events (flag_id);
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

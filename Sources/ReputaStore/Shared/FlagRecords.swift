@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ReputaCore
 
 /// A review the flagger has not seen in its current content.
@@ -76,20 +75,20 @@ public struct FlagQuery: Sendable {
     }
 }
 
-/// Flags and the on-call workflow in the SQLite store.
-extension SQLiteStore {
+/// Flags and the on-call workflow, the same on both stores.
+extension SQLStore {
     /// Live reviews whose content the flagger has not evaluated, by row id after `afterRowID`,
     /// at most `limit` (a pass reads the store in batches, in bounded memory).
     public func flagCandidates(afterRowID: Int64, limit: Int, ownOnly: Bool) throws -> [FlagCandidate] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
+        try reading { db in
+            try db.fetch("""
                 SELECT r.*, '' AS snapshot_path FROM reviews r LEFT JOIN flag_checks c ON c.merge_key = r.merge_key
                 WHERE r.id > ? AND r.deleted_at IS NULL \(ownOnly ? "AND r.competitor = ''" : "")
                   AND (c.content_hash IS NULL OR c.content_hash <> r.content_hash)
                 ORDER BY r.id LIMIT ?
-                """, arguments: [afterRowID, limit]).map { row in
+                """, afterRowID, limit).map { row in
                 FlagCandidate(rowID: row["id"], mergeKey: row["merge_key"], contentHash: row["content_hash"],
-                              revision: row["revision"], review: Self.storedReview(row).review,
+                              revision: row["revision"], review: ReviewRecords.storedReview(row).review,
                               replyMinutes: row["reply_minutes"])
             }
         }
@@ -97,11 +96,11 @@ extension SQLiteStore {
 
     /// Every flagged complaint's location, topics and review time: the spike detector's history.
     public func complaintMarks() throws -> [ComplaintMark] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT location, topics, review_created, flagged_at FROM flags").map { row in
+        try reading { db in
+            try db.fetch("SELECT location, topics, review_created, flagged_at FROM flags").map { row in
                 let at: String = row["review_created"] ?? row["flagged_at"]
-                return ComplaintMark(location: row["location"], topics: Self.list(row["topics"]),
-                                     at: Self.timestamp(at) ?? Timestamp(epochSeconds: 0))
+                return ComplaintMark(location: row["location"], topics: FlagRecords.list(row["topics"]),
+                                     at: Timestamp(utcISO: at) ?? Timestamp(epochSeconds: 0))
             }
         }
     }
@@ -110,14 +109,13 @@ extension SQLiteStore {
     /// resolutions (by the public reply, or by an edit that no longer meets the rules), each
     /// with its history event, and the content each review was evaluated in.
     public func recordFlags(_ updates: [FlagUpdate], now: Timestamp) throws -> FlagPassCounts {
-        try write { db in
+        try writing { db in
             var counts = FlagPassCounts()
             let at = now.utcISO
             for update in updates {
                 counts.evaluated += 1
                 let c = update.candidate
-                let existing = try Row.fetchOne(db, sql: "SELECT id, status, level, due_at FROM flags WHERE merge_key = ?",
-                                                arguments: [c.mergeKey])
+                let existing = try db.fetchOne("SELECT id, status, level, due_at FROM flags WHERE merge_key = ?", c.mergeKey)
                 let answered = !c.review.replyText.isEmpty
                 let replyAt = c.review.replyAt?.utcISO ?? at
                 if let decision = update.decision {
@@ -126,20 +124,20 @@ extension SQLiteStore {
                         let status = FlagStatus(rawValue: existing["status"]) ?? .open
                         let storedDue: String = existing["due_at"]
                         let due = min(storedDue, (update.dueAt ?? now).utcISO)
-                        try db.execute(sql: """
+                        try db.execute("""
                             UPDATE flags SET revision = ?, priority = ?, level = ?, reasons = ?, categories = ?, topics = ?,
                                    channels = ?, text_score = ?, location = ?, due_at = ? WHERE id = ?
-                            """, arguments: [c.revision, decision.priority, decision.level.rawValue, Self.json(decision.reasons),
-                                             Self.json(decision.categories), Self.json(decision.topics),
-                                             Self.json(decision.channels), decision.textScore, c.review.location, due, id])
+                            """, c.revision, decision.priority, decision.level.rawValue, FlagRecords.json(decision.reasons),
+                            FlagRecords.json(decision.categories), FlagRecords.json(decision.topics),
+                            FlagRecords.json(decision.channels), decision.textScore, c.review.location, due, id)
                         if answered, status != .resolved {
                             try resolveByReply(id: id, c, at: replyAt, db: db)
                             counts.resolvedByReply += 1
                         } else if !answered, status == .resolved {
-                            try db.execute(sql: """
+                            try db.execute("""
                                 UPDATE flags SET status = 'open', resolved_at = NULL, resolution = NULL, response_minutes = NULL
                                 WHERE id = ?
-                                """, arguments: [id])
+                                """, id)
                             try event(id, at, "reopened", "reputa", "the review was edited and still needs an answer", db)
                             counts.reopened += 1
                             counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db)
@@ -149,15 +147,15 @@ extension SQLiteStore {
                             if !answered { counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db) }
                         }
                     } else {
-                        try db.execute(sql: """
+                        let inserted = try db.fetchOne("""
                             INSERT INTO flags (merge_key, revision, priority, level, reasons, categories, topics, channels,
                                                text_score, location, review_created, flagged_at, due_at, status)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')
-                            """, arguments: [c.mergeKey, c.revision, decision.priority, decision.level.rawValue,
-                                             Self.json(decision.reasons), Self.json(decision.categories),
-                                             Self.json(decision.topics), Self.json(decision.channels), decision.textScore,
-                                             c.review.location, c.review.createdAt?.utcISO, at, (update.dueAt ?? now).utcISO])
-                        let id = db.lastInsertedRowID
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id
+                            """, c.mergeKey, c.revision, decision.priority, decision.level.rawValue,
+                            FlagRecords.json(decision.reasons), FlagRecords.json(decision.categories),
+                            FlagRecords.json(decision.topics), FlagRecords.json(decision.channels), decision.textScore,
+                            c.review.location, c.review.createdAt?.utcISO, at, (update.dueAt ?? now).utcISO)
+                        let id: Int64 = inserted?["id"] ?? 0
                         try event(id, at, "flagged", "reputa", "\(decision.level.rawValue), priority \(decision.priority)", db)
                         counts.flagged += 1
                         if answered {
@@ -174,17 +172,17 @@ extension SQLiteStore {
                         try resolveByReply(id: id, c, at: replyAt, db: db)
                         counts.resolvedByReply += 1
                     } else {
-                        try db.execute(sql: """
+                        try db.execute("""
                             UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'edited', revision = ? WHERE id = ?
-                            """, arguments: [at, c.revision, id])
+                            """, at, c.revision, id)
                         try event(id, at, "resolved", "reputa", "the review was edited and no longer meets the rules", db)
                         counts.resolvedByEdit += 1
                     }
                 }
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO flag_checks (merge_key, content_hash) VALUES (?, ?)
                     ON CONFLICT (merge_key) DO UPDATE SET content_hash = excluded.content_hash
-                    """, arguments: [c.mergeKey, c.contentHash])
+                    """, c.mergeKey, c.contentHash)
             }
             return counts
         }
@@ -192,82 +190,75 @@ extension SQLiteStore {
 
     /// One outbox row per channel for this revision; a row already there (same revision and
     /// channel) stays as it is. Returns how many were added.
-    private func enqueue(_ flagID: Int64, _ c: FlagCandidate, _ channels: [String], at: String, db: Database) throws -> Int {
+    private func enqueue(_ flagID: Int64, _ c: FlagCandidate, _ channels: [String], at: String,
+                         db: any SQLConnection) throws -> Int {
         var added = 0
         for channel in channels {
-            try db.execute(sql: """
+            added += try db.execute("""
                 INSERT INTO alert_outbox (flag_id, merge_key, revision, channel, created_at, status, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (merge_key, revision, channel) DO NOTHING
-                """, arguments: [flagID, c.mergeKey, c.revision, channel, at, at])
-            added += db.changesCount
+                """, flagID, c.mergeKey, c.revision, channel, at, at)
         }
         return added
     }
 
-    private func resolveByReply(id: Int64, _ c: FlagCandidate, at: String, db: Database) throws {
-        try db.execute(sql: """
+    private func resolveByReply(id: Int64, _ c: FlagCandidate, at: String, db: any SQLConnection) throws {
+        try db.execute("""
             UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'reply', response_minutes = ? WHERE id = ?
-            """, arguments: [at, c.replyMinutes, id])
-        let minutes = c.replyMinutes.map { " after \(Self.duration(minutes: $0))" } ?? ""
+            """, at, c.replyMinutes, id)
+        let minutes = c.replyMinutes.map { " after \(FlagRecords.duration(minutes: $0))" } ?? ""
         try event(id, at, "resolved", "reputa", "the business replied publicly\(minutes)", db)
     }
 
-    private func event(_ id: Int64, _ at: String, _ action: String, _ actor: String, _ note: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO flag_events (flag_id, at, action, actor, note) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [id, at, action, actor, note])
-    }
-
-    static func duration(minutes: Double) -> String {
-        let m = Int(minutes.rounded())
-        if m < 60 { return "\(m) min" }
-        if m < 48 * 60 { return "\(m / 60) h \(m % 60) min" }
-        return "\(m / 1440) days \(m % 1440 / 60) h"
+    private func event(_ id: Int64, _ at: String, _ action: String, _ actor: String, _ note: String,
+                       _ db: any SQLConnection) throws {
+        try db.execute("INSERT INTO flag_events (flag_id, at, action, actor, note) VALUES (?, ?, ?, ?, ?)",
+                       id, at, action, actor, note)
     }
 
     // MARK: Reading
 
     public func flags(_ query: FlagQuery) throws -> [FlaggedReview] {
         var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue) }
-        if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue) }
+        var arguments: [SQLValue] = []
+        if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue.sqlValue) }
+        if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue.sqlValue) }
         if let overdue = query.overdueAt {
             clauses.append("f.status <> 'resolved' AND f.due_at < ?")
-            arguments.append(overdue.utcISO)
+            arguments.append(overdue.utcISO.sqlValue)
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
+        return try reading { db in
+            try db.fetch("""
+                SELECT \(FlagRecords.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
                 ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, f.id
-                """, arguments: StatementArguments(arguments)).map(Self.flag)
+                """, arguments).map(FlagRecords.flag)
         }
     }
 
     /// Unresolved (open or acknowledged) flags of `level` or above: `flags --fail-on`.
     public func unresolvedFlagCount(atLeast level: FlagLevel) throws -> Int {
         let levels = FlagLevel.allCases.filter { $0 >= level }.map(\.rawValue)
-        return try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM flags WHERE status <> 'resolved' AND level IN (\(levels.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(levels)) ?? 0
+        return try reading { db in
+            try db.fetch("""
+                SELECT COUNT(*) AS n FROM flags WHERE status <> 'resolved' AND level IN (\(levels.map { _ in "?" }.joined(separator: ",")))
+                """, levels.map(\.sqlValue)).first?["n"] ?? 0
         }
     }
 
     /// One flag by its number, nil when there is none.
     public func flag(id: Int64) throws -> FlaggedReview? {
-        try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT \(Self.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key WHERE f.id = ?
-                """, arguments: [id]).map(Self.flag)
+        try reading { db in
+            try db.fetchOne("""
+                SELECT \(FlagRecords.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key WHERE f.id = ?
+                """, id).map(FlagRecords.flag)
         }
     }
 
     public func flagEvents(id: Int64) throws -> [FlagEvent] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT at, action, actor, note FROM flag_events WHERE flag_id = ? ORDER BY rowid",
-                             arguments: [id]).map {
-                FlagEvent(at: Self.timestamp($0["at"]) ?? Timestamp(epochSeconds: 0), action: $0["action"], by: $0["actor"],
+        try reading { db in
+            try db.fetch("SELECT at, action, actor, note FROM flag_events WHERE flag_id = ? ORDER BY id", id).map {
+                FlagEvent(at: Timestamp(utcISO: $0["at"]) ?? Timestamp(epochSeconds: 0), action: $0["action"], by: $0["actor"],
                           note: $0["note"])
             }
         }
@@ -277,45 +268,46 @@ extension SQLiteStore {
     /// False when there is no such flag. Acknowledging a resolved flag changes nothing but
     /// the history; resolving one already resolved keeps the first resolution.
     public func updateFlag(id: Int64, action: FlagAction, actor: String, at now: Timestamp) throws -> Bool {
-        try write { db in
-            guard let status = try String.fetchOne(db, sql: "SELECT status FROM flags WHERE id = ?", arguments: [id]) else {
-                return false
-            }
+        try writing { db in
+            guard let row = try db.fetchOne("SELECT status FROM flags WHERE id = ?", id) else { return false }
+            let status: String = row["status"]
             let at = now.utcISO
             switch action {
             case .ack:
                 if status == "open" {
-                    try db.execute(sql: "UPDATE flags SET status = 'acked', acked_by = ?, acked_at = ? WHERE id = ?",
-                                   arguments: [actor, at, id])
+                    try db.execute("UPDATE flags SET status = 'acked', acked_by = ?, acked_at = ? WHERE id = ?", actor, at, id)
                 }
                 try event(id, at, "acked", actor, status == "open" ? "" : "already \(status)", db)
             case let .assign(to):
-                try db.execute(sql: "UPDATE flags SET assignee = ? WHERE id = ?", arguments: [to, id])
+                try db.execute("UPDATE flags SET assignee = ? WHERE id = ?", to, id)
                 try event(id, at, "assigned", actor, "to \(to)", db)
             case let .resolve(note):
                 if status != "resolved" {
-                    try db.execute(sql: """
+                    try db.execute("""
                         UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'manual', note = ? WHERE id = ?
-                        """, arguments: [at, note, id])
+                        """, at, note, id)
                 }
                 try event(id, at, "resolved", actor, status == "resolved" ? "already resolved; \(note)" : note, db)
             }
             return true
         }
     }
+}
 
+/// The flag logic's pieces that need no store: columns, decoding, JSON lists, durations.
+enum FlagRecords {
     static let flagColumns = """
         f.id AS flag_id, f.revision AS flag_revision, f.priority, f.level, f.reasons, f.categories, f.topics, f.channels,
         f.text_score, f.flagged_at, f.due_at, f.status, f.assignee, f.acked_by, f.acked_at, f.resolved_at, f.resolution,
         f.note, f.response_minutes, r.*, '' AS snapshot_path
         """
 
-    static func flag(_ row: Row) -> FlaggedReview {
+    static func flag(_ row: SQLRecord) -> FlaggedReview {
         let decision = FlagDecision(priority: row["priority"], level: FlagLevel(rawValue: row["level"]) ?? .normal,
                                     reasons: list(row["reasons"]), categories: list(row["categories"]),
                                     topics: list(row["topics"]), channels: list(row["channels"]), textScore: row["text_score"])
-        func stamp(_ column: String) -> Timestamp? { (row[column] as String?).flatMap(timestamp) }
-        return FlaggedReview(id: row["flag_id"], review: storedReview(row).review, revision: row["flag_revision"], decision: decision,
+        func stamp(_ column: String) -> Timestamp? { (row[column] as String?).flatMap(Timestamp.init(utcISO:)) }
+        return FlaggedReview(id: row["flag_id"], review: ReviewRecords.storedReview(row).review, revision: row["flag_revision"], decision: decision,
                     flaggedAt: stamp("flagged_at") ?? Timestamp(epochSeconds: 0),
                     dueAt: stamp("due_at") ?? Timestamp(epochSeconds: 0),
                     status: FlagStatus(rawValue: row["status"]) ?? .open, assignee: row["assignee"], ackedBy: row["acked_by"],
@@ -330,6 +322,13 @@ extension SQLiteStore {
     static func list(_ text: String?) -> [String] {
         guard let text, let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+    }
+
+    static func duration(minutes: Double) -> String {
+        let m = Int(minutes.rounded())
+        if m < 60 { return "\(m) min" }
+        if m < 48 * 60 { return "\(m / 60) h \(m % 60) min" }
+        return "\(m / 1440) days \(m % 1440 / 60) h"
     }
 }
 
