@@ -13,7 +13,12 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
-        try session.run(Self.numbered(sql), values).rows.map(Self.record)
+        var columns: SQLColumns?
+        return try session.run(Self.numbered(sql), values).rows.map { row in
+            let shared = columns ?? SQLColumns(row.map(\.columnName))
+            columns = shared
+            return SQLRecord(columns: shared, values: row.map(Self.value))
+        }
     }
 
     /// `?` → `$1`, `$2`, … in order; `?N` → `$N`; nothing inside '…' literals or "…" names.
@@ -51,15 +56,6 @@ struct PostgresSQLConnection: SQLConnection {
             }
         }
         return out
-    }
-
-    static func record(_ row: PostgresRow) -> SQLRecord {
-        var names: [String] = [], values: [SQLValue] = []
-        for cell in row {
-            names.append(cell.columnName)
-            values.append(value(cell))
-        }
-        return SQLRecord(names: names, values: values)
     }
 
     static func value(_ cell: PostgresCell) -> SQLValue {

@@ -89,11 +89,11 @@ extension SQLiteStore {
         try read { db in
             var out: [StoredReview] = []
             for source in try Self.importingSources(db) {
-                out += try Row.fetchAll(db, sql: """
+                out += try GRDBConnection(db: db).fetch("""
                     SELECT r.*, s.path AS snapshot_path FROM reviews r INDEXED BY reviews_weekly
                     JOIN snapshots s ON s.id = r.snapshot_id
                     WHERE r.source = ? AND r.week = ? AND r.deleted_at IS NULL
-                    """, arguments: [source, week]).map(Self.storedReview)
+                    """, source, week).map(ReviewRecords.storedReview)
             }
             return out.sorted { ($0.review.createdAt?.epochSeconds ?? 0, $0.review.source) < ($1.review.createdAt?.epochSeconds ?? 0, $1.review.source) }
         }

@@ -10,7 +10,12 @@ struct GRDBConnection: SQLConnection {
     }
 
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map(Self.record)
+        var columns: SQLColumns?
+        return try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
+            let shared = columns ?? SQLColumns(Array(row.columnNames))
+            columns = shared
+            return SQLRecord(columns: shared, values: row.databaseValues.map(Self.value))
+        }
     }
 
     static func record(_ row: Row) -> SQLRecord {

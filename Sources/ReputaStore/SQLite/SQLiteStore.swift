@@ -268,39 +268,8 @@ public final class SQLiteStore: @unchecked Sendable {
 
     // MARK: Reading
 
-    public func reviews(_ query: ReviewQuery) throws -> [StoredReview] {
-        var clauses: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        if !query.sources.isEmpty {
-            let list = query.sources.map { _ in "?" }.joined(separator: ",")
-            clauses.append("(r.source IN (\(list)) OR r.id IN (SELECT review_id FROM review_routes WHERE source IN (\(list))))")
-            arguments += query.sources + query.sources
-        }
-        if let since = query.since { clauses.append("r.created_at >= ?"); arguments.append(since) }
-        if let until = query.until { clauses.append("r.created_at < ?"); arguments.append(until) }
-        if let max = query.maxRating { clauses.append("r.rating <= ?"); arguments.append(max) }
-        if !query.includeDeleted { clauses.append("r.deleted_at IS NULL") }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.*, s.path AS snapshot_path FROM reviews r JOIN snapshots s ON s.id = r.snapshot_id
-                \(whereSQL) ORDER BY r.created_at, r.source, r.external_id
-                """, arguments: StatementArguments(arguments)).map(Self.storedReview)
-        }
-    }
-
     static func storedReview(_ row: Row) -> StoredReview {
         ReviewRecords.storedReview(GRDBConnection.record(row))
-    }
-
-    /// Earlier revisions of one review, oldest first: (revision, title, text, rating).
-    public func revisions(source: String, externalID: String) throws -> [(revision: Int, title: String, text: String, rating: Double?)] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.revision, v.title, v.text, v.rating FROM review_revisions v
-                JOIN reviews r ON r.id = v.review_id WHERE r.source = ? AND r.external_id = ? ORDER BY v.revision
-                """, arguments: [source, externalID]).map { ($0["revision"], $0["title"], $0["text"], $0["rating"]) }
-        }
     }
 
     /// Review count, mean rating (own scale and 0–100) and replies per source and ISO week,

@@ -1,5 +1,39 @@
 import ReputaCore
 
+/// Reading reviews, the same on both stores.
+extension SQLStore {
+    public func reviews(_ query: ReviewQuery) throws -> [StoredReview] {
+        var clauses: [String] = []
+        var arguments: [SQLValue] = []
+        if !query.sources.isEmpty {
+            let list = query.sources.map { _ in "?" }.joined(separator: ",")
+            clauses.append("(r.source IN (\(list)) OR r.id IN (SELECT review_id FROM review_routes WHERE source IN (\(list))))")
+            arguments += (query.sources + query.sources).map(\.sqlValue)
+        }
+        if let since = query.since { clauses.append("r.created_at >= ?"); arguments.append(since.sqlValue) }
+        if let until = query.until { clauses.append("r.created_at < ?"); arguments.append(until.sqlValue) }
+        if let max = query.maxRating { clauses.append("r.rating <= ?"); arguments.append(max.sqlValue) }
+        if !query.includeDeleted { clauses.append("r.deleted_at IS NULL") }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try reading { db in
+            try db.fetch("""
+                SELECT r.*, s.path AS snapshot_path FROM reviews r JOIN snapshots s ON s.id = r.snapshot_id
+                \(whereSQL) ORDER BY r.created_at, r.source, r.external_id
+                """, arguments).map(ReviewRecords.storedReview)
+        }
+    }
+
+    /// Earlier revisions of one review, oldest first: (revision, title, text, rating).
+    public func revisions(source: String, externalID: String) throws -> [(revision: Int, title: String, text: String, rating: Double?)] {
+        try reading { db in
+            try db.fetch("""
+                SELECT v.revision, v.title, v.text, v.rating FROM review_revisions v
+                JOIN reviews r ON r.id = v.review_id WHERE r.source = ? AND r.external_id = ? ORDER BY v.revision
+                """, source, externalID).map { ($0["revision"], $0["title"], $0["text"], $0["rating"]) }
+        }
+    }
+}
+
 /// Reading a stored review, the same on both stores.
 enum ReviewRecords {
     static func storedReview(_ row: SQLRecord) -> StoredReview {
