@@ -220,6 +220,33 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(error?.message == "written by a newer Reputa (schema 99); this binary knows schema \(SQLiteStore.schemaVersion) at most")
     }
 
+    @Test func aV9StoreKeepsItsFlagHistoryInOrderThroughV10() throws {
+        let scratch = try Scratch()
+        _ = try SQLiteStore(path: scratch.storePath)
+        // Put the file back at v9: flag_events as v6 made it (no id), three events, the third
+        // written first in time order but last in the table.
+        try DatabaseQueue(path: scratch.storePath).write { db in
+            try db.execute(sql: """
+                INSERT INTO flags (id, merge_key, revision, priority, level, reasons, categories, topics, channels,
+                    text_score, location, flagged_at, due_at, status)
+                VALUES (7, 'k', 1, 50, 'normal', '[]', '[]', '[]', '[]', 0, '', '2026-11-24T09:00:00Z', '2026-11-25T09:00:00Z', 'open');
+                DROP TABLE flag_events;
+                CREATE TABLE flag_events (
+                    flag_id INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+                    at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, note TEXT NOT NULL
+                ) STRICT;
+                INSERT INTO flag_events VALUES (7, '2026-11-24T09:00:00Z', 'flagged', 'reputa', ''),
+                    (7, '2026-11-24T09:00:00Z', 'acked', 'ada', ''), (7, '2026-11-24T08:00:00Z', 'assigned', 'ada', 'to bo');
+                PRAGMA user_version = 9;
+                """)
+        }
+        let store = try SQLiteStore(path: scratch.storePath)
+        #expect(try store.flagEvents(id: 7).map(\.action) == ["flagged", "acked", "assigned"])
+        let ids = try DatabaseQueue(path: scratch.storePath).read { try Int64.fetchAll($0, sql: "SELECT id FROM flag_events ORDER BY id") }
+        #expect(ids == [1, 2, 3])
+        #expect(try DatabaseQueue(path: scratch.storePath).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 10)
+    }
+
     @Test func garbageFileIsNotADatabaseAndIsLeftUntouched() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: (scratch.storePath as NSString).deletingLastPathComponent,
