@@ -155,7 +155,9 @@ extension SQLStore {
                             FlagRecords.json(decision.reasons), FlagRecords.json(decision.categories),
                             FlagRecords.json(decision.topics), FlagRecords.json(decision.channels), decision.textScore,
                             c.review.location, c.review.createdAt?.utcISO, at, (update.dueAt ?? now).utcISO)
-                        let id: Int64 = inserted?["id"] ?? 0
+                        guard let id: Int64 = inserted?["id"] else {
+                            throw StoreError(place: "flags", message: "the new flag of \(c.mergeKey) got no id")
+                        }
                         try event(id, at, "flagged", "reputa", "\(decision.level.rawValue), priority \(decision.priority)", db)
                         counts.flagged += 1
                         if answered {
