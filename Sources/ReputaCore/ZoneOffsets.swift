@@ -25,6 +25,18 @@ public final class ZoneOffsets: @unchecked Sendable {
         return made
     }
 
+    /// The zone's wall clock at `epochSeconds`, as seconds since 1970-01-01 00:00 local.
+    public func local(_ epochSeconds: Int64) -> Int64 {
+        epochSeconds + Int64(offset(at: epochSeconds))
+    }
+
+    /// The instant at which the wall clock reads `local` (one correction pass for a day whose
+    /// offset changes).
+    public func utc(fromLocal local: Int64) -> Int64 {
+        let first = local - Int64(offset(at: local))
+        return local - Int64(offset(at: first))
+    }
+
     /// Seconds east of UTC in force at the instant `epochSeconds`.
     public func offset(at epochSeconds: Int64) -> Int {
         let day = epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400

@@ -10,8 +10,8 @@ final class WatchService: Service, @unchecked Sendable {
     let loop: WatchLoop
     let tick: Int
     let cycles: Int?
-    let stopRequested = Latch()
-    let lastStatus = Latch.Value(ExitStatus.ok)
+    let stopRequested = Locked(false)
+    let lastStatus = Locked(ExitStatus.ok)
 
     init(loop: WatchLoop, tick: Int, cycles: Int?) {
         self.loop = loop
@@ -22,18 +22,18 @@ final class WatchService: Service, @unchecked Sendable {
     func run() async throws {
         let stop = stopRequested
         await withGracefulShutdownHandler {
-            while !stop.isSet {
+            while !stop.value {
                 let result = await runCycle()
                 Console.err(result.line)
                 lastStatus.value = cycles == nil ? .ok : result.status
                 if let cycles, loop.cycles >= cycles { break }
                 let wait = min(Double(tick), loop.secondsToNextSource(at: Date()))
-                guard !stop.isSet, wait > 0 else { continue }
+                guard !stop.value, wait > 0 else { continue }
                 // Woken early by a shutdown request: CancellationError, and the loop ends.
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
             }
         } onGracefulShutdown: {
-            stop.set()
+            stop.value = true
         }
     }
 
@@ -41,28 +41,19 @@ final class WatchService: Service, @unchecked Sendable {
         let stop = stopRequested
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread { [loop] in
-                continuation.resume(returning: loop.cycle(stop: { stop.isSet }))
+                continuation.resume(returning: loop.cycle(stop: { stop.value }))
             }
         }
     }
 }
 
-/// A flag set once, read from any thread.
-final class Latch: @unchecked Sendable {
+/// A value shared between threads (the stop request, the last cycle's status).
+final class Locked<T>: @unchecked Sendable {
     private let lock = NSLock()
-    private var set_ = false
-
-    var isSet: Bool { lock.withLock { set_ } }
-    func set() { lock.withLock { set_ = true } }
-
-    /// A value shared between the service and the command that waits for it.
-    final class Value<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: T
-        init(_ value: T) { stored = value }
-        var value: T {
-            get { lock.withLock { stored } }
-            set { lock.withLock { stored = newValue } }
-        }
+    private var stored: T
+    init(_ value: T) { stored = value }
+    var value: T {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

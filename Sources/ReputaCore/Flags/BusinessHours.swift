@@ -52,6 +52,11 @@ public struct BusinessHours: Equatable, Sendable {
         return .success(BusinessHours(week: week, zone: zone))
     }
 
+    /// Monday = 0 … Sunday = 6 of a day counted from 1970-01-01 (a Thursday).
+    static func weekday(day: Int64) -> Int {
+        Int(((day + 3) % 7 + 7) % 7)
+    }
+
     static func minutes(_ text: String) -> Int? {
         let hm = text.split(separator: ":")
         guard hm.count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
@@ -64,22 +69,17 @@ public struct BusinessHours: Equatable, Sendable {
     /// refuses an empty week).
     public func adding(_ seconds: Int, to start: Timestamp) -> Timestamp {
         let offsets = ZoneOffsets.of(TimeZone(identifier: zone) ?? .gmt)
-        var local = start.epochSeconds + Int64(offsets.offset(at: start.epochSeconds))
+        var local = offsets.local(start.epochSeconds)
         var remaining = Int64(seconds)
         for _ in 0..<800 {
             let day = Timestamp.floorDiv(local, 86_400)
-            let weekday = Int(((day + 3) % 7 + 7) % 7) // 1970-01-01 was a Thursday
             let second = local - day * 86_400
-            for range in week[weekday] {
+            for range in week[Self.weekday(day: day)] {
                 let open = Int64(range.lowerBound) * 60, close = Int64(range.upperBound) * 60
                 guard second < close else { continue }
                 let from = max(second, open)
                 if remaining <= close - from {
-                    let due = day * 86_400 + from + remaining
-                    // Back to UTC with the offset in force then (one correction pass for DST days).
-                    var utc = due - Int64(offsets.offset(at: due))
-                    utc = due - Int64(offsets.offset(at: utc))
-                    return Timestamp(epochSeconds: utc)
+                    return Timestamp(epochSeconds: offsets.utc(fromLocal: day * 86_400 + from + remaining))
                 }
                 remaining -= close - from
             }

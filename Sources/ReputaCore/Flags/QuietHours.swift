@@ -75,20 +75,17 @@ public struct QuietHours: Equatable, Sendable {
     /// Quiet intervals that meet at midnight count as one.
     public func end(after at: Timestamp) -> Timestamp {
         let offsets = ZoneOffsets.of(TimeZone(identifier: hours.zone) ?? .gmt)
-        let start = at.epochSeconds + Int64(offsets.offset(at: at.epochSeconds))
+        let start = offsets.local(at.epochSeconds)
         var local = start
         for _ in 0..<8 {
             let day = Timestamp.floorDiv(local, 86_400)
-            let weekday = Int(((day + 3) % 7 + 7) % 7) // 1970-01-01 was a Thursday
             let second = local - day * 86_400
-            guard let range = hours.week[weekday].first(where: { Int64($0.lowerBound) * 60 <= second && second < Int64($0.upperBound) * 60 })
+            guard let range = hours.week[BusinessHours.weekday(day: day)].first(where: { Int64($0.lowerBound) * 60 <= second && second < Int64($0.upperBound) * 60 })
             else { break }
             local = day * 86_400 + Int64(range.upperBound) * 60
         }
         guard local != start else { return at }
-        var utc = local - Int64(offsets.offset(at: local))
-        utc = local - Int64(offsets.offset(at: utc))
-        return Timestamp(epochSeconds: utc)
+        return Timestamp(epochSeconds: offsets.utc(fromLocal: local))
     }
 
     public func contains(_ at: Timestamp) -> Bool { end(after: at) != at }
