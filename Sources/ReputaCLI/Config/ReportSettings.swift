@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 
 /// The `report:` section: how the weekly report is written and to whom it is mailed.
 public struct ReportSettings: Sendable {
@@ -28,4 +29,12 @@ public struct MailSettings: Sendable {
     public var password: Secret?
     /// Seconds for the whole conversation.
     public var timeout: Int
+}
+
+extension MailSettings {
+    /// The SMTP client for this server: the report's and the alert channels' mail go the same way.
+    func mailer(timeout: Int? = nil, caBundle: String?) -> SMTPMailer {
+        SMTPMailer(url: url, starttls: starttls, username: username?.value, password: password?.value,
+                   timeout: timeout ?? self.timeout, caBundle: caBundle)
+    }
 }

@@ -137,10 +137,8 @@ enum AlertDelivery {
             do {
                 if channel.kind == .email {
                     guard let server = settings.mail else { return "\(channel.name): no SMTP server (notifications.mail)" }
-                    let mailer = SMTPMailer(url: server.url, starttls: server.starttls, username: server.username?.value,
-                                            password: server.password?.value, timeout: min(server.timeout, settings.timeout * 3),
-                                            caBundle: caBundle)
-                    try mailer.send(mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server))
+                    try server.mailer(timeout: min(server.timeout, settings.timeout * 3), caBundle: caBundle)
+                        .send(mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server))
                     return nil
                 }
                 var headers = [("X-Reputa-Delivery", deliveryID)]

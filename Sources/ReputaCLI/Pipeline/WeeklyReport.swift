@@ -68,8 +68,6 @@ struct WeeklyReport {
         let message = MailMessage(from: settings.from, to: settings.to,
                                   subject: lang.t("Weekly reputation report") + " " + report.document.week,
                                   text: try report.render(.md), html: try report.render(.html))
-        let mailer = SMTPMailer(url: settings.url, starttls: settings.starttls, username: settings.username?.value,
-                                password: settings.password?.value, timeout: settings.timeout, caBundle: config?.http.caBundle)
-        try mailer.send(message)
+        try settings.mailer(caBundle: config?.http.caBundle).send(message)
     }
 }
