@@ -8,6 +8,12 @@ import ReputaStore
 struct PostgresSQLConnection: SQLConnection {
     let session: PostgresSession
 
+    var dialect: SQLDialect { .postgres }
+
+    /// Reviews per multi-row insert: each statement is a round trip, and 500 rows × 32
+    /// values stay well under the protocol's 65 535 parameters.
+    var reviewBatchSize: Int { 500 }
+
     func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
         try session.run(Self.numbered(sql), values).metadata.rows ?? 0
     }
@@ -76,6 +82,8 @@ struct PostgresSQLConnection: SQLConnection {
 }
 
 extension PostgresStore: SQLStore {
+    public var place: String { location.description }
+
     public func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try session.transaction(readOnly: true) { try body(PostgresSQLConnection(session: session)) }
     }

@@ -1,12 +1,49 @@
+import ReputaCore
+
 /// What the store's shared logic needs of a database, inside one transaction. SQL is written
 /// once, with `?` or `?N` parameters (SQLite's own); the PostgreSQL connection rewrites them
 /// to `$N`. Only SQL both engines run alike goes through here (`ON CONFLICT … DO UPDATE`,
-/// `COALESCE`, `CASE`, derived tables with an alias).
+/// `COALESCE`, `CASE`, `RETURNING`, derived tables with an alias); where they differ the
+/// `dialect` says how.
 public protocol SQLConnection {
+    var dialect: SQLDialect { get }
     /// Runs one statement; returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ values: [SQLValue]) throws -> Int
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord]
+    /// Hands each result row to `body` as it is read (SQLite steps a cursor; PostgreSQL's
+    /// blocking client has read the result whole).
+    func each(_ sql: String, _ values: [SQLValue], _ body: (SQLRecord) throws -> Void) throws
+    /// Inserts each review whose merge key is not stored yet; true at each index inserted.
+    /// The keys are distinct. The default is one multi-row `INSERT … RETURNING`; SQLite binds
+    /// one prepared statement per review instead (its fast path, `GRDBConnection`).
+    func insertReviews(_ rows: [ReviewInsert]) throws -> [Bool]
+    /// How many reviews the import gathers before `insertReviews`: 1 where a statement is
+    /// cheap (SQLite, in process), hundreds where each is a round trip (PostgreSQL).
+    var reviewBatchSize: Int { get }
+}
+
+/// Where the two engines' SQL differs.
+public enum SQLDialect: Sendable {
+    case sqlite, postgres
+
+    /// `INDEXED BY name` on SQLite, which otherwise may pick a worse index for the weekly
+    /// queries (pinned by tests); nothing on PostgreSQL, whose planner takes no hints.
+    public func indexedBy(_ index: String) -> String {
+        self == .sqlite ? "INDEXED BY \(index)" : ""
+    }
+
+    /// A per-transaction scratch table of one text primary key, empty, named `name`.
+    func scratchTable(_ name: String) -> [String] {
+        switch self {
+        case .sqlite:
+            return ["DROP TABLE IF EXISTS temp.\(name)",
+                    "CREATE TEMP TABLE \(name) (merge_key TEXT PRIMARY KEY) WITHOUT ROWID"]
+        case .postgres:
+            return ["DROP TABLE IF EXISTS pg_temp.\(name)",
+                    "CREATE TEMP TABLE \(name) (merge_key TEXT PRIMARY KEY) ON COMMIT DROP"]
+        }
+    }
 }
 
 extension SQLConnection {
@@ -22,11 +59,34 @@ extension SQLConnection {
     public func fetchOne(_ sql: String, _ values: any SQLBindable...) throws -> SQLRecord? {
         try fetch(sql, values.map(\.sqlValue)).first
     }
+
+    public func each(_ sql: String, _ values: [SQLValue], _ body: (SQLRecord) throws -> Void) throws {
+        for row in try fetch(sql, values) { try body(row) }
+    }
+
+    public var reviewBatchSize: Int { 1 }
+
+    public func insertReviews(_ rows: [ReviewInsert]) throws -> [Bool] {
+        guard !rows.isEmpty else { return [] }
+        let marks = "(" + Array(repeating: "?", count: ReviewInsert.columns.count).joined(separator: ", ") + ")"
+        var values: [SQLValue] = []
+        values.reserveCapacity(rows.count * ReviewInsert.columns.count)
+        for row in rows { values += row.values }
+        let inserted = Set(try fetch("""
+            INSERT INTO reviews (\(ReviewInsert.columns.joined(separator: ", ")))
+            VALUES \(Array(repeating: marks, count: rows.count).joined(separator: ", "))
+            ON CONFLICT (merge_key) DO NOTHING RETURNING merge_key
+            """, values).map { $0["merge_key"] as String })
+        return rows.map { inserted.contains($0.key) }
+    }
 }
 
 /// A store whose logic is written once over `SQLConnection` (the `extension SQLStore` files in
-/// `Shared/`); `SQLiteStore` and `PostgresStore` supply the transactions.
+/// `Shared/`); `SQLiteStore` and `PostgresStore` supply the transactions. This is the store
+/// interface every command uses.
 public protocol SQLStore: AnyObject, Sendable {
+    /// Where the store is, for messages: a file path, or a PostgreSQL URL without its password.
+    var place: String { get }
     /// Runs `body` in one read transaction.
     func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.

@@ -1,20 +1,30 @@
 import GRDB
 
-/// The shared logic's `SQLConnection` over a GRDB database inside a transaction.
+/// The shared logic's `SQLConnection` over a GRDB database inside a transaction. Statements
+/// are prepared once per connection and reused (`cachedStatement`): the import runs the same
+/// few statements per review.
 struct GRDBConnection: SQLConnection {
     let db: Database
 
+    var dialect: SQLDialect { .sqlite }
+
     func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
-        try db.execute(sql: sql, arguments: Self.arguments(values))
+        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(values))
         return db.changesCount
     }
 
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
-        var columns: SQLColumns?
-        return try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
-            let shared = columns ?? SQLColumns(Array(row.columnNames))
-            columns = shared
-            return SQLRecord(columns: shared, values: row.databaseValues.map(Self.value))
+        var out: [SQLRecord] = []
+        try each(sql, values) { out.append($0) }
+        return out
+    }
+
+    func each(_ sql: String, _ values: [SQLValue], _ body: (SQLRecord) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = SQLColumns(statement.columnNames)
+        let rows = try Row.fetchCursor(statement, arguments: Self.arguments(values))
+        while let row = try rows.next() {
+            try body(SQLRecord(columns: columns, values: row.databaseValues.map(Self.value)))
         }
     }
 
@@ -45,6 +55,8 @@ struct GRDBConnection: SQLConnection {
 }
 
 extension SQLiteStore: SQLStore {
+    public var place: String { path }
+
     public func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try read { db in try body(GRDBConnection(db: db)) }
     }

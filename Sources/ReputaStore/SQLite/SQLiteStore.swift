@@ -100,171 +100,8 @@ public final class SQLiteStore: @unchecked Sendable {
         }
     }
 
-    // MARK: Ledger
-
-    /// True when these exact bytes were already imported for `source`.
-    public func hasImported(source: String, sha256: String) throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
-                              arguments: [source, sha256]) ?? false
-        }
-    }
-
-    /// Writes one parsed payload: its snapshot row, every review (new, edited or unchanged),
-    /// tombstones for a full export, the ledger row and the URL's conditional-GET validators,
-    /// all in one transaction (validators saved before the reviews could skip a page forever).
-    public func importBatch(_ batch: ParsedBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
-                            descriptor: SourceDescriptor, importedAt: Timestamp,
-                            validators: HTTPValidators? = nil) throws -> ImportCounts {
-        try importStream(snapshot: snapshot, origin: origin, descriptor: descriptor, importedAt: importedAt,
-                         validators: validators) { sink in
-            try batch.forward(to: sink)
-            return batch.page
-        }.counts
-    }
-
-    /// Like `importBatch`, with the parser running inside the transaction: `read` hands each
-    /// review to the sink as it reads it, so a payload of any size is written in bounded
-    /// memory. An error from `read` rolls everything back. `report` hears of every skipped
-    /// row (`kept` false) and every entry kept with a warning (`kept` true).
-    public func importStream(snapshot: SnapshotArchive.Snapshot, origin: String, descriptor: SourceDescriptor,
-                             importedAt: Timestamp, validators: HTTPValidators? = nil,
-                             report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
-                             read: (any ReviewSink) throws -> PageInfo) throws -> (counts: ImportCounts, page: PageInfo) {
-        try write { db in
-            let result = try Self.apply(snapshot: snapshot, origin: origin, descriptor: descriptor,
-                                        importedAt: importedAt, in: db, report: report, read: read)
-            if let validators { try SourceStateRecords.saveValidators(validators, source: descriptor.name, at: importedAt, in: GRDBConnection(db: db)) }
-            return result
-        }
-    }
-
-    static func apply(snapshot: SnapshotArchive.Snapshot, origin: String, descriptor: SourceDescriptor,
-                      importedAt: Timestamp, in db: Database, report: @escaping (RowProblem, Bool) -> Void,
-                      read: (any ReviewSink) throws -> PageInfo) throws -> (counts: ImportCounts, page: PageInfo) {
-        let source = descriptor.name
-        // Checked again inside the write transaction: another process may have imported the
-        // same bytes since the caller's look at the ledger.
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM imports WHERE source = ? AND sha256 = ?",
-                             arguments: [source, snapshot.sha256]) ?? false {
-            var counts = ImportCounts()
-            counts.alreadyImported = true
-            return (counts, PageInfo())
-        }
-        let snapshotID = try snapshotRow(snapshot, origin: origin, in: db)
-        let newestBefore = try String.fetchOne(db, sql: """
-            SELECT MAX(s.captured_at) FROM imports i JOIN snapshots s ON s.id = i.snapshot_id WHERE i.source = ?
-            """, arguments: [source])
-
-        let session = try ImportSession(db: db, descriptor: descriptor, snapshotID: snapshotID,
-                                        capturedAt: snapshot.capturedAt.utcISO, report: report)
-        let page = try read(session)
-        var counts = session.counts
-        // A full export that is the newest seen and read without skipped rows says authoritatively
-        // which reviews still exist; anything else could tombstone reviews that are still there.
-        if descriptor.fullExport, counts.skipped == 0, session.added > 0,
-           newestBefore.map({ snapshot.capturedAt.utcISO >= $0 }) ?? true {
-            try db.execute(sql: """
-                UPDATE reviews SET deleted_at = ? WHERE source = ? AND deleted_at IS NULL
-                AND merge_key NOT IN (SELECT merge_key FROM temp.import_seen)
-                """, arguments: [snapshot.capturedAt.utcISO, source])
-            counts.removed = db.changesCount
-        }
-        try recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt, counts: counts, in: db)
-        return (counts, page)
-    }
-
-    /// The payload's row in `snapshots` (kept once per source and hash), its id.
-    static func snapshotRow(_ snapshot: SnapshotArchive.Snapshot, origin: String, in db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO snapshots (source, sha256, path, origin, bytes, captured_at) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source, sha256) DO NOTHING
-            """, arguments: [snapshot.source, snapshot.sha256, snapshot.relativePath, origin, snapshot.byteCount,
-                             snapshot.capturedAt.utcISO])
-        return try Int64.fetchOne(db, sql: "SELECT id FROM snapshots WHERE source = ? AND sha256 = ?",
-                                  arguments: [snapshot.source, snapshot.sha256])!
-    }
-
-    /// The ledger row that makes the same bytes a no-op next time.
-    static func recordImport(_ snapshot: SnapshotArchive.Snapshot, snapshotID: Int64, descriptor: SourceDescriptor,
-                             importedAt: Timestamp, counts: ImportCounts, in db: Database) throws {
-        let descriptorJSON = String(decoding: try JSONEncoder.sorted.encode(descriptor), as: UTF8.self)
-        try db.execute(sql: """
-            INSERT INTO imports (source, sha256, snapshot_id, descriptor, imported_at, new_count, updated_count,
-                                 unchanged_count, removed_count, skipped_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [descriptor.name, snapshot.sha256, snapshotID, descriptorJSON, importedAt.utcISO, counts.new,
-                             counts.updated, counts.unchanged, counts.removed, counts.skipped])
-    }
-
-    // MARK: Reparse
-
-    /// A stored payload to parse again.
-    public struct StoredSnapshot: Sendable {
-        public var snapshot: SnapshotArchive.Snapshot
-        public var origin: String
-        /// How it was read last time (kind, mapping, scale…).
-        public var descriptor: SourceDescriptor
-    }
-
-    /// Sources that have imported payloads, sorted.
-    public func importedSources() throws -> [String] {
-        try read { db in try Self.importingSources(db) }
-    }
-
-    /// The payloads imported for `source`, oldest capture first.
-    public func importedSnapshots(source: String) throws -> [StoredSnapshot] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.sha256, s.path, s.origin, s.bytes, s.captured_at, i.descriptor
-                FROM imports i JOIN snapshots s ON s.id = i.snapshot_id
-                WHERE i.source = ? ORDER BY s.captured_at, i.id
-                """, arguments: [source]).map { row in
-                let descriptor = try JSONDecoder().decode(SourceDescriptor.self, from: Data((row["descriptor"] as String).utf8))
-                let captured: String = row["captured_at"]
-                return StoredSnapshot(
-                    snapshot: .init(source: source, sha256: row["sha256"], relativePath: row["path"],
-                                    capturedAt: Self.timestamp(captured) ?? Timestamp(epochSeconds: 0),
-                                    byteCount: row["bytes"]),
-                    origin: row["origin"], descriptor: descriptor)
-            }
-        }
-    }
-
-    /// Rebuilds `source` from its stored payloads in one transaction: forgets its reviews,
-    /// revisions and ledger rows, then parses each payload again (`read`, streaming into the
-    /// sink) in capture order. All or nothing. A review another source delivered too is not
-    /// forgotten: it passes to that source, and the replay merges into it again.
-    public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
-                        report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
-                        read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
-        try write { db in
-            try db.execute(sql: "DELETE FROM review_routes WHERE source = ?", arguments: [source])
-            for heir in try Row.fetchAll(db, sql: """
-                SELECT rr.review_id, MIN(rr.source) AS source FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
-                WHERE r.source = ? GROUP BY rr.review_id
-                """, arguments: [source]) {
-                let reviewID: Int64 = heir["review_id"], heirSource: String = heir["source"]
-                try db.execute(sql: """
-                    UPDATE reviews SET source = ?, external_id = (SELECT external_id FROM review_routes
-                        WHERE review_id = ? AND source = ? ORDER BY external_id LIMIT 1) WHERE id = ?
-                    """, arguments: [heirSource, reviewID, heirSource, reviewID])
-                try db.execute(sql: "DELETE FROM review_routes WHERE review_id = ? AND source = ?",
-                               arguments: [reviewID, heirSource])
-            }
-            try db.execute(sql: "DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)",
-                           arguments: [source])
-            try db.execute(sql: "DELETE FROM reviews WHERE source = ?", arguments: [source])
-            try db.execute(sql: "DELETE FROM imports WHERE source = ?", arguments: [source])
-            var total = ImportCounts()
-            for stored in payloads {
-                total = total + (try Self.apply(snapshot: stored.snapshot, origin: stored.origin,
-                                                descriptor: stored.descriptor, importedAt: importedAt, in: db,
-                                                report: report) { sink in try read(stored, sink) }).counts
-            }
-            return total
-        }
-    }
+    /// A stored payload to parse again (the shared `StoredSnapshot`).
+    public typealias StoredSnapshot = ReputaStore.StoredSnapshot
 
     // MARK: Reading
 
@@ -272,32 +109,10 @@ public final class SQLiteStore: @unchecked Sendable {
         ReviewRecords.storedReview(GRDBConnection.record(row))
     }
 
-    /// Review count, mean rating (own scale and 0–100) and replies per source and ISO week,
-    /// answered from the `reviews_weekly` covering index.
-    public func weeklySummary(sources: [String] = []) throws -> [WeeklyRow] {
-        let filter = sources.isEmpty ? "" : "AND source IN (\(sources.map { _ in "?" }.joined(separator: ",")))"
-        return try read { db in
-            try Row.fetchAll(db, sql: Self.weeklySQL(filter: filter), arguments: StatementArguments(sources)).map {
-                WeeklyRow(source: $0["source"], week: $0["week"], count: $0["n"], meanRating: $0["mean_rating"],
-                          meanRating100: $0["mean_100"], replied: $0["replied"])
-            }
-        }
-    }
-
-    static func weeklySQL(filter: String) -> String {
-        """
-        SELECT source, week, COUNT(*) AS n, AVG(rating) AS mean_rating, AVG(rating_100) AS mean_100,
-               SUM(has_reply) AS replied
-        FROM reviews INDEXED BY reviews_weekly
-        WHERE deleted_at IS NULL AND week IS NOT NULL \(filter)
-        GROUP BY source, week ORDER BY source, week
-        """
-    }
-
     /// SQLite's plan for the weekly summary, for tests that pin the covering index.
     public func weeklyPlan() throws -> [String] {
         try read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.weeklySQL(filter: "")).map { $0["detail"] }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.weeklySQL(filter: "", dialect: .sqlite)).map { $0["detail"] }
         }
     }
 
@@ -307,12 +122,16 @@ public final class SQLiteStore: @unchecked Sendable {
     }
 
     static func timestamp(_ utcISO: String) -> Timestamp? { Timestamp(utcISO: utcISO) }
-}
 
-extension JSONEncoder {
-    static var sorted: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
+    /// SQLite's plan for the tally query, for tests that pin the covering index.
+    public func tallyPlan() throws -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT week, location, competitor, rating, COUNT(*), SUM(has_reply)
+                FROM reviews INDEXED BY reviews_weekly
+                WHERE source = 'x' AND week >= 'a' AND week <= 'b' AND deleted_at IS NULL
+                GROUP BY week, location, competitor, rating
+                """).map { $0["detail"] }
+        }
     }
 }
