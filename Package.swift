@@ -35,26 +35,27 @@ let package = Package(
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "CCurl", "CCrypto"]),
         .target(name: "ReputaCLI", dependencies: [
-            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaAnalysis", "ReputaOutput",
+            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
+        // Test support: the throwaway PostgreSQL server scripts/pg-test-server.sh runs, and the two engines.
+        .target(name: "ReputaStoreTesting", dependencies: ["ReputaStore", "ReputaPostgres"], path: "Tests/ReputaStoreTesting"),
         .testTarget(name: "ReputaCoreTests", dependencies: ["ReputaCore"]),
         // Fixtures/negativity: the labelled Italian/English evaluation set of the negativity scorer.
         .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore", "ReputaIngest"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Against a throwaway server started by scripts/pg-test-server.sh (Support/TestPostgres.swift).
-        .testTarget(name: "ReputaPostgresTests", dependencies: ["ReputaPostgres", "ReputaStore", "ReputaCore",
-                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        // Tests of both stores: a SQLite file and a throwaway PostgreSQL server (ReputaStoreTesting).
+        .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
-        .testTarget(name: "EndToEndTests", dependencies: ["reputa"],
+        .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting"],
                     exclude: ["Support/oracle.py", "Support/serve.py", "Support/compare_oracle.py", "Support/smtp_sink.py",
                               "Support/mail_parse.py", "Support/png_stats.py", "Support/webhook_sink.py"]),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 import ReputaStore
 
@@ -72,7 +73,7 @@ struct PostgresSQLConnection: SQLConnection {
         case .float4, .float8:
             return (try? cell.decode(Double.self)).map(SQLValue.double) ?? .null
         case .numeric:
-            return (try? cell.decode(String.self)).flatMap(Double.init).map(SQLValue.double) ?? .null
+            return (try? cell.decode(Decimal.self)).map { .double(NSDecimalNumber(decimal: $0).doubleValue) } ?? .null
         case .bool:
             return (try? cell.decode(Bool.self)).map { .int($0 ? 1 : 0) } ?? .null
         default:

@@ -1,15 +1,16 @@
 import Foundation
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
-/// Flags in the SQLite store: new flags, resolution by a public reply with its response time,
+/// Flags in both stores: new flags, resolution by a public reply with its response time,
 /// by an edit, the on-call steps and their history, overdue queries, and survival of `reparse`.
 @Suite struct FlagStoreTests {
     let source = SourceDescriptor(name: "s", kind: "csv")
     let created: Int64 = 1_788_372_000
 
-    func importReviews(_ store: SQLiteStore, _ scratch: Scratch, _ reviews: [Review], payload: String,
+    func importReviews(_ store: any SQLStore, _ scratch: Scratch, _ reviews: [Review], payload: String,
                        captured: Int64) throws {
         let bytes = Array(payload.utf8)
         let snapshot = try scratch.archive.store(bytes, sha256: SHA256.hex(bytes), source: "s", originalName: "p.csv",
@@ -29,7 +30,7 @@ import Testing
                                 topics: ["staff"], channels: ["oncall"], textScore: -3)
 
     /// Flags every candidate whose text is not "ottimo" (the store test's stand-in for the flagger).
-    func pass(_ store: SQLiteStore, now: Int64) throws -> FlagPassCounts {
+    func pass(_ store: any SQLStore, now: Int64) throws -> FlagPassCounts {
         let candidates = try store.flagCandidates(afterRowID: 0, limit: 100, ownOnly: true)
         return try store.recordFlags(candidates.map {
             FlagUpdate(candidate: $0, decision: $0.review.text == "ottimo" ? nil : decision,
@@ -37,9 +38,9 @@ import Testing
         }, now: Timestamp(epochSeconds: now))
     }
 
-    @Test func aPublicReplyResolvesTheFlagAndRecordsTheResponseTime() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func aPublicReplyResolvesTheFlagAndRecordsTheResponseTime(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         var fine = complaint("2", text: "ottimo")
         fine.rating = Rating(value: 5, scale: .fiveStars)
         var rival = complaint("3")
@@ -68,9 +69,9 @@ import Testing
         #expect(try store.flagEvents(id: resolved.id).last?.note == "the business replied publicly after 1 h 30 min")
     }
 
-    @Test func onCallStepsAreKeptWithTheirHistory() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func onCallStepsAreKeptWithTheirHistory(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         try importReviews(store, scratch, [complaint("1"), complaint("2")], payload: "a", captured: created + 60)
         _ = try pass(store, now: created + 120)
         let id = try #require(try store.flags(FlagQuery()).first { $0.review.externalID == "1" }?.id)
@@ -91,9 +92,9 @@ import Testing
         #expect(try store.flags(FlagQuery(overdueAt: Timestamp(epochSeconds: created + 25 * 3600))).map(\.review.externalID) == ["2"])
     }
 
-    @Test func anEditThatNoLongerComplainsResolvesAndAWorseEditReopens() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func anEditThatNoLongerComplainsResolvesAndAWorseEditReopens(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         try importReviews(store, scratch, [complaint("1")], payload: "a", captured: created + 60)
         _ = try pass(store, now: created + 120)
         var edited = complaint("1", text: "ottimo")
@@ -110,9 +111,9 @@ import Testing
         #expect(try store.flagEvents(id: flag.id).map(\.action) == ["flagged", "resolved", "reopened"])
     }
 
-    @Test func flagsSurviveAReparseOfTheirSource() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func flagsSurviveAReparseOfTheirSource(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         try importReviews(store, scratch, [complaint("1")], payload: "a", captured: created + 60)
         _ = try pass(store, now: created + 120)
         let id = try #require(try store.flags(FlagQuery()).first?.id)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 /// The same review reaching the store by two routes (a portal's API and its owner export) is
@@ -10,7 +11,7 @@ import Testing
     let api = SourceDescriptor(name: "play-api", kind: "google-play-api", portal: "google-play")
     let csv = SourceDescriptor(name: "play-csv", kind: "csv", portal: "google-play")
 
-    func importReviews(_ store: SQLiteStore, _ scratch: Scratch, _ descriptor: SourceDescriptor, _ reviews: [Review],
+    func importReviews(_ store: any SQLStore, _ scratch: Scratch, _ descriptor: SourceDescriptor, _ reviews: [Review],
                        payload: String, captured: Int64) throws -> ImportCounts {
         let bytes = Array(payload.utf8)
         let snapshot = try scratch.archive.store(bytes, sha256: SHA256.hex(bytes), source: descriptor.name,
@@ -30,6 +31,10 @@ import Testing
         try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM reviews")! }
     }
 
+    func rowCount(_ store: any SQLStore) throws -> Int {
+        try store.reading { try $0.fetchOne("SELECT COUNT(*) AS n FROM reviews")?["n"] ?? -1 }
+    }
+
     @Test func portalIDsNeedThePortalsShape() {
         let link = "https://play.google.com/console/developers/123/app/456/user-feedback/review-details?reviewId=gp%3AAOqpTOFmAbCdEf1GhIj&corpus=PUBLIC_REVIEWS"
         #expect(PortalIdentity.globalID(portal: "google-play", externalID: link) == "gp:AOqpTOFmAbCdEf1GhIj")
@@ -46,9 +51,9 @@ import Testing
                 == PortalIdentity.key(source: "b", portal: "trustpilot", externalID: "6B0A1C2D3E4F5A6B7C8D9E0F"))
     }
 
-    @Test func apiAndExportCopiesAreOneReview() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func apiAndExportCopiesAreOneReview(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         let link = "https://play.google.com/console/review-details?reviewId=gp%3AAOqpTOFmAbCdEf1GhIj"
         // The API gives the author but no title; the export a day later has the edited text.
         let first = try importReviews(store, scratch, api, [
@@ -62,7 +67,7 @@ import Testing
             playReview(csv, id: "gp:AOqpTOFmAbCdEf9ZzZz", text: "nuova", updated: 1_790_000_000),
         ], payload: "csv-1", captured: 1_790_200_000)
         #expect(second.new == 1 && second.updated == 1 && second.merged == 1)
-        #expect(try rowCount(scratch.storePath) == 3)
+        #expect(try rowCount(store) == 3)
 
         let merged = try store.reviews(ReviewQuery()).map(\.review).first { $0.text.hasPrefix("lenta") }
         #expect(merged?.text == "lenta e si blocca") // the newer copy wins
@@ -88,9 +93,9 @@ import Testing
         #expect(try store.reviews(ReviewQuery()).first { $0.review.author == "Giulia" }?.review.text == "lenta e si blocca")
     }
 
-    @Test func rebuildingTheHoldingSourceHandsTheReviewOn() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func rebuildingTheHoldingSourceHandsTheReviewOn(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         let id = "6b0a1c2d3e4f5a6b7c8d9e0f"
         let tpAPI = SourceDescriptor(name: "tp-api", kind: "trustpilot-api", portal: "trustpilot")
         let tpCSV = SourceDescriptor(name: "tp-csv", kind: "trustpilot-csv", portal: "trustpilot")
@@ -100,7 +105,7 @@ import Testing
         }
         _ = try importReviews(store, scratch, tpAPI, [tp(tpAPI)], payload: "a", captured: 1_790_100_000)
         _ = try importReviews(store, scratch, tpCSV, [tp(tpCSV)], payload: "c", captured: 1_790_200_000)
-        #expect(try rowCount(scratch.storePath) == 1)
+        #expect(try rowCount(store) == 1)
 
         let counts = try store.rebuild(source: "tp-api", payloads: store.importedSnapshots(source: "tp-api"),
                                        importedAt: Timestamp(epochSeconds: 1_790_300_000)) { _, sink in
@@ -108,15 +113,15 @@ import Testing
             return PageInfo()
         }
         #expect(counts.merged == 1 && counts.new == 0)
-        #expect(try rowCount(scratch.storePath) == 1)
+        #expect(try rowCount(store) == 1)
         #expect(try store.reviews(ReviewQuery()).map(\.review.source) == ["tp-csv"])
         #expect(try store.holdings()["tp-api"]?.reviews == 1)
         #expect(try store.holdings()["tp-csv"]?.reviews == 1)
     }
 
-    @Test func fullExportTombstonesOnlyItsOwnReviews() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func fullExportTombstonesOnlyItsOwnReviews(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         let tpAPI = SourceDescriptor(name: "tp-api", kind: "trustpilot-api", portal: "trustpilot")
         let tpCSV = SourceDescriptor(name: "tp-csv", kind: "trustpilot-csv", portal: "trustpilot", fullExport: true)
         func tp(_ d: SourceDescriptor, _ id: String) -> Review {

@@ -1,16 +1,27 @@
 import Foundation
 import GRDB
 import ReputaCore
+import ReputaPostgres
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
-/// A fresh folder with a store and a snapshot archive in it, removed afterwards.
+/// A fresh folder with a snapshot archive in it, removed afterwards, and with an engine a new
+/// store: a SQLite file at `storePath`, or a new database of the test PostgreSQL server.
 final class Scratch {
     let folder: URL
-    init() throws {
+    private let opened: (any SQLStore)?
+    init(_ engine: Engine? = nil, name: String = #function) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        switch engine {
+        case nil: opened = nil
+        case .sqlite: opened = try SQLiteStore(path: folder.appendingPathComponent("store/reputa.sqlite").path)
+        case .postgres: opened = try PostgresStore(try TestPostgres.shared.get().freshDatabase(name))
+        }
     }
+    /// The store opened for the engine given.
+    var store: any SQLStore { opened! }
     deinit { try? FileManager.default.removeItem(at: folder) }
     var storePath: String { folder.appendingPathComponent("store/reputa.sqlite").path }
     var archive: SnapshotArchive { SnapshotArchive(root: folder.appendingPathComponent("snapshots")) }
@@ -26,7 +37,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
 @Suite struct SQLiteStoreTests {
     let source = SourceDescriptor(name: "s", kind: "csv")
 
-    func importReviews(_ store: SQLiteStore, _ scratch: Scratch, _ reviews: [Review], payload: String,
+    func importReviews(_ store: any SQLStore, _ scratch: Scratch, _ reviews: [Review], payload: String,
                        captured: Int64 = 1_790_000_000, descriptor: SourceDescriptor? = nil, skipped: Int = 0) throws -> ImportCounts {
         let bytes = Array(payload.utf8)
         let sha = SHA256.hex(bytes)
@@ -51,9 +62,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
 
-    @Test func ledgerRemembersImportedBytes() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func ledgerRemembersImportedBytes(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         let counts = try importReviews(store, scratch, [review("1"), review("2")], payload: "a")
         #expect(counts.new == 2)
         #expect(try store.hasImported(source: "s", sha256: SHA256.hex(Array("a".utf8))))
@@ -61,9 +72,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try !store.hasImported(source: "other", sha256: SHA256.hex(Array("a".utf8))))
     }
 
-    @Test func overlappingPayloadAddsOnlyNewReviews() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func overlappingPayloadAddsOnlyNewReviews(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a")
         let counts = try importReviews(store, scratch, [review("2"), review("3")], payload: "b")
         #expect(counts.new == 1)
@@ -71,9 +82,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.reviews(ReviewQuery()).map(\.review.externalID).sorted() == ["1", "2", "3"])
     }
 
-    @Test func editKeepsTheOldRevision() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func editKeepsTheOldRevision(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         _ = try importReviews(store, scratch, [review("1", rating: 1, text: "pessimo")], payload: "a", captured: 1_790_000_000)
         let counts = try importReviews(store, scratch, [review("1", rating: 4, text: "dopo la risposta, meglio", updated: 1_788_400_000)],
                                        payload: "b", captured: 1_790_100_000)
@@ -88,9 +99,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(old.first?.rating == 1)
     }
 
-    @Test func countersAreRefreshedInPlaceWithoutARevision() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func countersAreRefreshedInPlaceWithoutARevision(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         func counted(votes: Int?, written: Int?) -> Review {
             var r = review("1", rating: 1, text: "pessimo")
             r.helpfulVotes = votes
@@ -116,18 +127,18 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(stored.review.authorReviews == 4 && stored.review.helpfulVotes == 1 && stored.revision == 2)
     }
 
-    @Test func olderCopyOfAnEditedReviewChangesNothing() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func olderCopyOfAnEditedReviewChangesNothing(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         _ = try importReviews(store, scratch, [review("1", text: "new", updated: 1_788_500_000)], payload: "b")
         let counts = try importReviews(store, scratch, [review("1", text: "old", updated: 1_788_400_000)], payload: "a")
         #expect(counts.unchanged == 1)
         #expect(try store.reviews(ReviewQuery()).first?.review.text == "new")
     }
 
-    @Test func fullExportTombstonesMissingReviewsAndRevivesThem() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func fullExportTombstonesMissingReviewsAndRevivesThem(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         var full = source
         full.fullExport = true
         _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a", captured: 100, descriptor: full)
@@ -145,9 +156,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.reviews(ReviewQuery()).count == 2)
     }
 
-    @Test func fullExportWithSkippedRowsDoesNotTombstone() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func fullExportWithSkippedRowsDoesNotTombstone(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         var full = source
         full.fullExport = true
         _ = try importReviews(store, scratch, [review("1"), review("2")], payload: "a", captured: 100, descriptor: full)
@@ -156,9 +167,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.reviews(ReviewQuery()).count == 2)
     }
 
-    @Test func rebuildReplaysSnapshotsInOneTransaction() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func rebuildReplaysSnapshotsInOneTransaction(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         _ = try importReviews(store, scratch, [review("1", text: "v1")], payload: "a", captured: 100)
         _ = try importReviews(store, scratch, [review("1", text: "v2", updated: 1_788_400_000), review("2")], payload: "b", captured: 200)
         let stored = try store.importedSnapshots(source: "s")
@@ -176,9 +187,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["v1"])
     }
 
-    @Test func weeklySummaryUsesTheCoveringIndexAndCounts() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func weeklySummaryUsesTheCoveringIndexAndCounts(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         // 2026-09-02 (W36) twice, 2026-09-08 (W37) once.
         _ = try importReviews(store, scratch, [review("1", rating: 5, reply: "grazie"), review("2", rating: 2),
                                                review("3", rating: 4, created: 1_788_900_000)], payload: "a")
@@ -188,12 +199,14 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(rows[0].meanRating == 3.5)
         #expect(rows[0].meanRating100 == 62.5)
         #expect(rows[0].replied == 1)
-        #expect(try store.weeklyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+        if let sqlite = store as? SQLiteStore {
+            #expect(try sqlite.weeklyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+        }
     }
 
-    @Test func comparisonTalliesAndReplyDelaysComeFromTheCoveringIndex() throws {
-        let scratch = try Scratch()
-        let store = try SQLiteStore(path: scratch.storePath)
+    @Test(arguments: Engine.allCases) func comparisonTalliesAndReplyDelaysComeFromTheCoveringIndex(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
         let created: Int64 = 1_788_372_245 // 2026-09-02, W36 in Rome
         var replied = review("1", rating: 5, reply: "grazie")
         replied.replyAt = Timestamp(epochSeconds: created + 5_400)
@@ -209,7 +222,9 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         edited.replyAt = Timestamp(epochSeconds: created + 7_200)
         _ = try importReviews(store, scratch, [edited], payload: "b")
         #expect(try store.replyDelays(firstWeek: "2026-W36", lastWeek: "2026-W36").map(\.minutes) == [120])
-        #expect(try store.tallyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+        if let sqlite = store as? SQLiteStore {
+            #expect(try sqlite.tallyPlan().contains { $0.contains("COVERING INDEX reviews_weekly") })
+        }
     }
 
     @Test func newerSchemaIsRefusedWithBothVersions() throws {

@@ -27,8 +27,8 @@ enum FlagStatusFilter: String, CaseIterable, ExpressibleByArgument {
 
 extension GlobalOptions {
     /// The flag numbered `id`, or a usage error naming it.
-    func existingFlag(_ id: Int64, in store: SQLiteStore) throws -> FlaggedReview {
-        guard let flag = try store.flag(id: id) else { throw ValidationError("no flag \(id) in \(store.path) (reputa flags lists them)") }
+    func existingFlag(_ id: Int64, in store: any SQLStore) throws -> FlaggedReview {
+        guard let flag = try store.flag(id: id) else { throw ValidationError("no flag \(id) in \(store.place) (reputa flags lists them)") }
         return flag
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import ReputaCore
 import ReputaIngest
 import ReputaOutput
+import ReputaPostgres
 import ReputaStore
 
 /// Options every command takes.
@@ -10,7 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Configuration file (default: $REPUTA_CONFIG, else ./sources.yml).", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("SQLite store to use instead of the config's (or $REPUTA_STORE).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Store to use instead of the config's (or $REPUTA_STORE): a SQLite file, or postgres://user@host:port/db (password from $PGPASSWORD or ~/.pgpass).",
+        valueName: "path|url"))
     var store: String?
 
     @Flag(name: .shortAndLong, help: "Log each payload and skipped row to stderr.")
@@ -35,11 +38,16 @@ struct GlobalOptions: ParsableArguments {
         store ?? environment["REPUTA_STORE"] ?? configuration?.store ?? "var/reputa.sqlite"
     }
 
-    func openStore(_ configuration: Configuration?) throws -> SQLiteStore {
+    /// The store named by `--store`, `$REPUTA_STORE` or the config: a PostgreSQL server for a
+    /// `postgres://` URL, else a SQLite file.
+    func openStore(_ configuration: Configuration?) throws -> any SQLStore {
         let path = storePath(configuration)
+        if PostgresLocation.isURL(path) {
+            return try PostgresStore(PostgresLocation(url: path, environment: environment))
+        }
         if path.contains("://") {
             throw StoreError(place: URLRedaction.redact(path),
-                             message: "only SQLite file stores are supported by this build (PostgreSQL comes later)")
+                             message: "not a store: use a SQLite file path or a postgres:// URL")
         }
         return try SQLiteStore(path: path)
     }

@@ -60,7 +60,7 @@ struct Run: ParsableCommand {
                                                 language: try ReportLanguage.option(nil, config: config), now: now)
             let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
                                              format: .html, now: now)
-            Console.out("store: \(store.path)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
+            Console.out("store: \(store.place)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
             var undelivered = alerts.failed > 0
             if let mail = config.report.mail {
                 do {
@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
 
     /// The internal metrics of the latest ISO week with any figure on data, by location; nil when the
     /// store holds no survey, helpdesk or customer data.
-    static func latestWeekMetrics(store: SQLiteStore, config: Configuration) throws -> (String, [MetricRow])? {
+    static func latestWeekMetrics(store: any SQLStore, config: Configuration) throws -> (String, [MetricRow])? {
         let zone = ZoneOffsets.of(TimeZone(identifier: config.timezone) ?? .gmt)
         let all = MetricsEngine.rows(answers: try store.surveyAnswers(), tickets: try store.tickets(),
                                      periods: try store.customerPeriods(), health: try store.healthSignals(),

@@ -47,7 +47,7 @@ struct Watch: AsyncParsableCommand {
             let group = ServiceGroup(configuration: .init(
                 services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            Console.err("reputa: watching \(config.sources.count) sources (store \(loop.store.path)); SIGINT or SIGTERM stops")
+            Console.err("reputa: watching \(config.sources.count) sources (store \(loop.store.place)); SIGINT or SIGTERM stops")
             try await group.run()
             Console.err("reputa: watch stopped after \(loop.cycles) cycle\(loop.cycles == 1 ? "" : "s")")
             return service.lastStatus.value

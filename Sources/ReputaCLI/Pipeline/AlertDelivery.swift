@@ -25,7 +25,7 @@ enum AlertDelivery {
 
     /// `stop` is asked before each message: when it says yes, the pass ends there, after the
     /// message in flight was answered and recorded (a stopping `reputa watch`).
-    static func deliver(store: SQLiteStore, settings: NotificationSettings, zone: String, now: Timestamp,
+    static func deliver(store: any SQLStore, settings: NotificationSettings, zone: String, now: Timestamp,
                         dryRun: Bool = false, caBundle: String? = nil, stop: () -> Bool = { false }) throws -> Counts {
         var counts = Counts()
         var channels: [String] = []

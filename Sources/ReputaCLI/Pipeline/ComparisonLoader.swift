@@ -8,7 +8,7 @@ import ReputaStore
 /// tallies and reply delays of the window (and the week before it), the survey answers and
 /// tickets of those weeks, and each source's coverage.
 enum ComparisonLoader {
-    static func inputs(store: SQLiteStore, config: Configuration?, request: CompareRequest) throws -> CompareInputs {
+    static func inputs(store: any SQLStore, config: Configuration?, request: CompareRequest) throws -> CompareInputs {
         guard let weeks = request.windowWeeks, let previous = request.previousWeek,
               let span = request.epochWindow else { return CompareInputs(tallies: [], delays: []) }
         let first = min(weeks[0], previous)

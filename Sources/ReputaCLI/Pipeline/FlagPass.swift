@@ -9,7 +9,7 @@ enum FlagPass {
     static let batchSize = 2000
 
     /// `deliverable`: the channels `notifications:` can deliver to; alerts are queued for those.
-    static func run(store: SQLiteStore, rules: FlagRules, now: Timestamp, deliverable: Set<String> = []) throws -> FlagPassCounts {
+    static func run(store: any SQLStore, rules: FlagRules, now: Timestamp, deliverable: Set<String> = []) throws -> FlagPassCounts {
         let flagger = Flagger(rules: rules)
         var counts = FlagPassCounts()
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)

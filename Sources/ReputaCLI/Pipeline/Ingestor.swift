@@ -6,7 +6,7 @@ import ReputaStore
 
 /// bytes → parse → snapshot → store, one payload at a time, each payload in one transaction.
 struct Ingestor: Sendable {
-    let store: SQLiteStore
+    let store: any SQLStore
     let archive: SnapshotArchive
     let now: Timestamp
     let logger: Logger

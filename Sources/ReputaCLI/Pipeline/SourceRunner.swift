@@ -9,7 +9,7 @@ import ReputaStore
 /// order fetch → parse → store. One failing source never stops the others; a broken store
 /// stops everything.
 enum SourceRunner {
-    static func fetch(config: Configuration, only: [String], store: SQLiteStore, global: GlobalOptions) throws -> [SourceOutcome] {
+    static func fetch(config: Configuration, only: [String], store: any SQLStore, global: GlobalOptions) throws -> [SourceOutcome] {
         for name in only where config.source(named: name) == nil {
             throw ValidationError("no source named \"\(name)\"\(Suggestion.hint(name, config.sources.map(\.descriptor.name)))")
         }
@@ -44,7 +44,7 @@ enum SourceRunner {
     }
 
     /// One source: its files, or its URLs page by page; records the attempt in `source_state`.
-    static func runOne(_ entry: Configuration.SourceEntry, config: Configuration, store: SQLiteStore,
+    static func runOne(_ entry: Configuration.SourceEntry, config: Configuration, store: any SQLStore,
                        ingestor: Ingestor, pacer: HostPacer, now: Timestamp) throws -> SourceOutcome {
         let name = entry.descriptor.name
         var outcome = SourceOutcome(source: name)
@@ -103,7 +103,7 @@ enum SourceRunner {
     /// server says is unchanged (304) or whose bytes are already imported: the pages behind
     /// it were read when it was new. Returns the portal's total if a page stated it.
     static func fetchPages(from start: String, entry: Configuration.SourceEntry, http: HTTPClient, cursor: String?,
-                           store: SQLiteStore, ingestor: Ingestor, now: Timestamp, outcome: inout SourceOutcome) throws -> Int? {
+                           store: any SQLStore, ingestor: Ingestor, now: Timestamp, outcome: inout SourceOutcome) throws -> Int? {
         let name = entry.descriptor.name
         var url = start
         var seen: Set<String> = []

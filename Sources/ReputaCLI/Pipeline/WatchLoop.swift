@@ -12,7 +12,7 @@ import ReputaStore
 /// request lets the alert in flight finish and be marked sent.
 final class WatchLoop: @unchecked Sendable {
     let config: Configuration
-    let store: SQLiteStore
+    let store: any SQLStore
     let global: GlobalOptions
     let defaultEvery: Int
     private(set) var nextDue: [String: Date] = [:]
@@ -24,7 +24,7 @@ final class WatchLoop: @unchecked Sendable {
         var status: ExitStatus
     }
 
-    init(config: Configuration, store: SQLiteStore, global: GlobalOptions, defaultEvery: Int) throws {
+    init(config: Configuration, store: any SQLStore, global: GlobalOptions, defaultEvery: Int) throws {
         self.config = config
         self.store = store
         self.global = global

@@ -10,7 +10,7 @@ struct WeeklyReport {
     var document: ReportDocument
     var language: ReportLanguage
 
-    static func build(store: SQLiteStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
+    static func build(store: any SQLStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
                       now: Timestamp) throws -> WeeklyReport {
         let inputs = try ComparisonLoader.inputs(store: store, config: config, request: request)
         guard let comparison = Comparer.compare(inputs, request) else {

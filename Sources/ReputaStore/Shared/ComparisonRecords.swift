@@ -21,7 +21,7 @@ extension SQLStore {
                     SELECT week, location, competitor, rating, COUNT(*) AS n, SUM(has_reply) AS replied
                     FROM reviews \(db.dialect.indexedBy("reviews_weekly"))
                     WHERE source = ? AND week >= ? AND week <= ? AND deleted_at IS NULL
-                    GROUP BY week, location, competitor, rating
+                    GROUP BY week, location, competitor, rating ORDER BY week, location, competitor, rating
                     """, [.text(source), .text(firstWeek), .text(lastWeek)]) { r in
                     out.append(ReviewTally(source: source, portal: portal, location: r["location"], competitor: r["competitor"],
                                            week: r["week"], rating: r["rating"], scale: scale, count: r["n"], replied: r["replied"]))

@@ -4,13 +4,13 @@ import ReputaStore
 
 /// The two engines the shared store logic runs on; a test taking `Engine.allCases` runs once on
 /// a new SQLite file and once on a new database of the test PostgreSQL server.
-enum Engine: String, CaseIterable, CustomStringConvertible, Sendable {
+public enum Engine: String, CaseIterable, CustomStringConvertible, Sendable {
     case sqlite, postgres
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 
     /// A new, empty store; the SQLite file's folder goes away with the returned holder.
-    func freshStore(_ name: String = #function) throws -> (store: any SQLStore, keep: AnyObject?) {
+    public func freshStore(_ name: String = #function) throws -> (store: any SQLStore, keep: AnyObject?) {
         switch self {
         case .sqlite:
             let folder = TemporaryFolder()
@@ -21,8 +21,8 @@ enum Engine: String, CaseIterable, CustomStringConvertible, Sendable {
     }
 }
 
-final class TemporaryFolder {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-both-\(UUID().uuidString)")
-    init() { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+public final class TemporaryFolder {
+    public let url = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-both-\(UUID().uuidString)")
+    public init() { try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
     deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 /// Listing stored reviews and their revisions, one shared implementation, on both engines.

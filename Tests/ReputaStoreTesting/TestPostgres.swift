@@ -4,16 +4,16 @@ import ReputaPostgres
 /// A real PostgreSQL server for this test process: started once on a free 127.0.0.1 port in
 /// a folder of its own by scripts/pg-test-server.sh, stopped when the process exits. Each test
 /// takes a database of its own (`freshDatabase`), so tests run side by side.
-final class TestPostgres: @unchecked Sendable {
-    static let password = "pw:with@odd/chars"
-    let port: Int
+public final class TestPostgres: @unchecked Sendable {
+    public static let password = "pw:with@odd/chars"
+    public let port: Int
     let folder: String
 
     /// The server, or the reason it could not be started (a test then fails with it).
-    static let shared: Result<TestPostgres, TestPostgresFailure> = Result { try TestPostgres() }
+    public static let shared: Result<TestPostgres, TestPostgresFailure> = Result { try TestPostgres() }
         .mapError { TestPostgresFailure(message: "\($0)") }
 
-    static var script: String {
+    public static var script: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-server.sh").path
     }
@@ -30,7 +30,7 @@ final class TestPostgres: @unchecked Sendable {
     nonisolated(unsafe) static var stopAtExit: String?
 
     /// The location of a new, empty database (named after the test), owned by the superuser.
-    func freshDatabase(_ name: String = #function) throws -> PostgresLocation {
+    public func freshDatabase(_ name: String = #function) throws -> PostgresLocation {
         let database = "t_" + String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40))
             + "_\(UInt32.random(in: 0...UInt32.max))"
         let admin = try PostgresSession(location(database: "reputa_test"))
@@ -38,17 +38,17 @@ final class TestPostgres: @unchecked Sendable {
         return location(database: database)
     }
 
-    func location(database: String, password: String? = TestPostgres.password) -> PostgresLocation {
+    public func location(database: String, password: String? = TestPostgres.password) -> PostgresLocation {
         PostgresLocation(host: "127.0.0.1", port: port, user: "reputa", database: database, password: password,
                          tls: .disable)
     }
 
-    var url: String { "postgres://reputa@127.0.0.1:\(port)" }
+    public var url: String { "postgres://reputa@127.0.0.1:\(port)" }
 
     /// Runs bash with `arguments` and waits (posix_spawn and waitpid: Foundation's `Process`
     /// never saw the script end when started from this lazy static); its errors are kept in a
     /// file for the failure message.
-    static func run(_ arguments: [String]) throws {
+    public static func run(_ arguments: [String]) throws {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("pg-\(UUID().uuidString).err").path
         defer { try? FileManager.default.removeItem(atPath: errors) }
         var actions = posix_spawn_file_actions_t()
@@ -72,7 +72,7 @@ final class TestPostgres: @unchecked Sendable {
     }
 
     /// A port nothing listens on now: bound to 0, read, closed.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -90,7 +90,7 @@ final class TestPostgres: @unchecked Sendable {
     }
 }
 
-struct TestPostgresFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct TestPostgresFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 /// The alert outbox's bookkeeping, one shared implementation, on both engines.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ReputaPostgres
 import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 @Suite struct PostgresLocationTests {

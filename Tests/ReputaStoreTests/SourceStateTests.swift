@@ -1,6 +1,7 @@
 import Foundation
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 /// Source state, HTTP validators and holdings: one shared implementation, checked on both engines

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import ReputaPostgres
 import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 @Suite struct PostgresStoreTests {

@@ -1,6 +1,7 @@
 import Foundation
 import ReputaCore
 @testable import ReputaStore
+import ReputaStoreTesting
 import Testing
 
 /// Flags and the on-call workflow, one shared implementation, on both engines.
