@@ -36,9 +36,12 @@ extension Formulas {
     public static func meanRating(_ r: RatingCounts) -> Figure {
         let n = r.n
         guard n > 0 else { return .empty }
-        let m = r.counts.reduce(0.0) { $0 + $1.key * Double($1.value) } / Double(n)
+        // Summed in rating order: a dictionary's order changes from run to run, and so would
+        // the last digits of the sums (the same store gave three different JSON reports).
+        let counts = r.counts.sorted { $0.key < $1.key }
+        let m = counts.reduce(0.0) { $0 + $1.key * Double($1.value) } / Double(n)
         guard n > 1 else { return Figure(value: m, n: 1) }
-        let variance = r.counts.reduce(0.0) { $0 + Double($1.value) * ($1.key - m) * ($1.key - m) } / Double(n - 1)
+        let variance = counts.reduce(0.0) { $0 + Double($1.value) * ($1.key - m) * ($1.key - m) } / Double(n - 1)
         let se = (variance / Double(n)).squareRoot()
         let half = tQuantile975(degreesOfFreedom: n - 1) * se
         return Figure(value: m, n: n, ciLow: max(r.scale.min, m - half), ciHigh: min(r.scale.max, m + half), standardError: se)
