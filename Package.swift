@@ -55,7 +55,7 @@ let package = Package(
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
-        .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting"],
+        .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting", "ReputaPostgres", "ReputaStore", "ReputaCore"],
                     exclude: ["Support/oracle.py", "Support/serve.py", "Support/compare_oracle.py", "Support/smtp_sink.py",
                               "Support/mail_parse.py", "Support/png_stats.py", "Support/webhook_sink.py"]),
     ]

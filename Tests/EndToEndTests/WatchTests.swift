@@ -6,7 +6,7 @@ final class BackgroundReputa {
     let process = Process()
     let log: URL
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-watch-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: reputaBinary)
@@ -14,6 +14,7 @@ final class BackgroundReputa {
         var env = ProcessInfo.processInfo.environment
         env["REPUTA_CONFIG"] = nil
         env["REPUTA_STORE"] = nil
+        for (k, v) in environment { env[k] = v }
         process.environment = env
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice

@@ -71,7 +71,7 @@ import Testing
         let store = try PostgresStore(location)
         let steps = try store.session.query("SELECT version, id FROM reputa_schema ORDER BY version")
             .map { try $0.decode((Int64, String).self) }
-        #expect(steps.map(\.0) == [9, 10] && steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids"])
+        #expect(steps.map(\.0) == [9, 10, 11] && steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids", "v11-leases"])
     }
 
     @Test func aStoreFromANewerReputaIsRefusedWithBothVersions() throws {
@@ -79,7 +79,7 @@ import Testing
         let store = try PostgresStore(location)
         try store.session.query("INSERT INTO reputa_schema VALUES (42, 'v42-future', '2030-01-01T00:00:00Z')")
         let said = message { _ = try PostgresStore(location) }
-        #expect(said == "store: \(location): written by a newer Reputa (schema 42); this binary knows schema 10 at most")
+        #expect(said == "store: \(location): written by a newer Reputa (schema 42); this binary knows schema \(PostgresStore.schemaVersion) at most")
     }
 
     @Test func aWrongPasswordIsNamedWithoutThePassword() throws {

@@ -252,6 +252,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
                 ) STRICT;
                 INSERT INTO flag_events VALUES (7, '2026-11-24T09:00:00Z', 'flagged', 'reputa', ''),
                     (7, '2026-11-24T09:00:00Z', 'acked', 'ada', ''), (7, '2026-11-24T08:00:00Z', 'assigned', 'ada', 'to bo');
+                DROP TABLE leases;
                 PRAGMA user_version = 9;
                 """)
         }
@@ -259,7 +260,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.flagEvents(id: 7).map(\.action) == ["flagged", "acked", "assigned"])
         let ids = try DatabaseQueue(path: scratch.storePath).read { try Int64.fetchAll($0, sql: "SELECT id FROM flag_events ORDER BY id") }
         #expect(ids == [1, 2, 3])
-        #expect(try DatabaseQueue(path: scratch.storePath).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 10)
+        #expect(try DatabaseQueue(path: scratch.storePath).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == SQLiteStore.schemaVersion)
     }
 
     @Test func garbageFileIsNotADatabaseAndIsLeftUntouched() throws {

@@ -13,6 +13,10 @@ struct Watch: AsyncParsableCommand {
         due alerts (retries, held and throttled ones included), then logs one line to stderr. A broken \
         source is logged and retried at its next turn; the others go on. Sources without `every` are \
         polled every --every. The loop wakes at least every --tick to deliver alerts that came due.
+        Several watch processes (on one machine or many) can share one store: each cycle a worker \
+        claims up to `concurrency` due sources, so each source is fetched by one worker per interval; \
+        one worker at a time evaluates flags and delivers alerts. What a worker holds when it dies is \
+        taken over after --lease (at once by a worker on the same machine).
         SIGINT or SIGTERM stops it cleanly: the alert being delivered is finished and recorded, \
         nothing else is started, and the exit code is 0. An alert interrupted by a harder stop (kill -9, \
         power loss) is sent again on the next start with the same delivery id.
@@ -28,20 +32,27 @@ struct Watch: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The longest sleep between cycles (10s, 1m).", valueName: "duration"))
     var tick = "1m"
 
+    @Option(help: ArgumentHelp("How long a claimed source (or the flag pass, or alert delivery) stays this worker's before another may take it over; longer than any one fetch (5m, 15m).", valueName: "duration"))
+    var lease = "15m"
+
     @Option(help: ArgumentHelp("Stop after this many cycles (for cron and tests); default: until stopped.", valueName: "n"))
     var cycles: Int?
 
     func validate() throws {
         guard ConfigLoader.duration(every) != nil else { throw ValidationError("--every \"\(every)\" is not a duration like 30m or 1h") }
         guard ConfigLoader.duration(tick) != nil else { throw ValidationError("--tick \"\(tick)\" is not a duration like 10s or 1m") }
+        guard let seconds = ConfigLoader.duration(lease), seconds > 0 else {
+            throw ValidationError("--lease \"\(lease)\" is not a duration like 5m or 15m")
+        }
         if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1") }
     }
 
     func run() async throws {
         try await guardedAsync {
             let config = try global.loadConfig()
+            WorkLease.seconds = ConfigLoader.duration(lease)!
             let loop = try WatchLoop(config: config, store: try global.openStore(config), global: global,
-                                     defaultEvery: ConfigLoader.duration(every)!)
+                                     defaultEvery: ConfigLoader.duration(every)!, lease: WorkLease.seconds)
             let service = WatchService(loop: loop, tick: ConfigLoader.duration(tick)!, cycles: cycles)
             let logger = Console.logger(verbose: global.verbose)
             let group = ServiceGroup(configuration: .init(

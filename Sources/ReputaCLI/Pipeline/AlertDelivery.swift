@@ -21,12 +21,36 @@ enum AlertDelivery {
         var cancelled = 0
         var held = 0
         var wouldSend = 0
+        /// Nothing was tried here: another process holds the alert-delivery lease.
+        var leftToAnotherWorker = false
     }
 
     /// `stop` is asked before each message: when it says yes, the pass ends there, after the
     /// message in flight was answered and recorded (a stopping `reputa watch`).
+    ///
+    /// One process delivers at a time across every worker on the store (the alert-delivery
+    /// lease, renewed before each message): throttles and digests are planned over all due
+    /// alerts of a channel, and no alert goes out from two workers. A dry run takes no lease.
     static func deliver(store: any SQLStore, settings: NotificationSettings, zone: String, now: Timestamp,
                         dryRun: Bool = false, caBundle: String? = nil, stop: () -> Bool = { false }) throws -> Counts {
+        if dryRun {
+            return try send(store: store, settings: settings, zone: zone, now: now, dryRun: true, caBundle: caBundle, stop: stop)
+        }
+        let leased = try WorkLease.run(WorkLease.alertDelivery, store: store) { keep in
+            // A lost lease stops the pass like a stop request: the new holder sends the rest.
+            try send(store: store, settings: settings, zone: zone, now: now, dryRun: false, caBundle: caBundle,
+                     stop: { stop() || !((try? keep()) ?? false) })
+        }
+        guard let leased else {
+            var counts = Counts()
+            counts.leftToAnotherWorker = true
+            return counts
+        }
+        return leased
+    }
+
+    static func send(store: any SQLStore, settings: NotificationSettings, zone: String, now: Timestamp,
+                     dryRun: Bool, caBundle: String?, stop: () -> Bool) throws -> Counts {
         var counts = Counts()
         var channels: [String] = []
         var due: [String: [AlertPlan.Item]] = [:]
@@ -159,7 +183,8 @@ enum AlertDelivery {
     }
 
     static func summary(_ c: Counts) -> String {
-        "alerts: \(c.sent) sent" + (c.digests > 0 ? " (\(c.digests) digest\(c.digests == 1 ? "" : "s"))" : "")
+        if c.leftToAnotherWorker { return "alerts: another worker is delivering (it holds the alert-delivery lease)" }
+        return "alerts: \(c.sent) sent" + (c.digests > 0 ? " (\(c.digests) digest\(c.digests == 1 ? "" : "s"))" : "")
             + ", \(c.failed) failed (kept for retry), \(c.cancelled) cancelled"
             + (c.held > 0 ? ", \(c.held) held (quiet hours or throttle)" : "")
             + (c.wouldSend > 0 ? ", \(c.wouldSend) would be sent (dry run)" : "")

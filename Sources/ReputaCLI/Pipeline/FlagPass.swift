@@ -10,10 +10,28 @@ enum FlagPass {
 
     /// `deliverable`: the channels `notifications:` can deliver to; alerts are queued for those.
     static func run(store: any SQLStore, rules: FlagRules, now: Timestamp, deliverable: Set<String> = []) throws -> FlagPassCounts {
+        // A pass that finds nothing new reads no flag history and takes no lease.
+        guard try !store.flagCandidates(afterRowID: 0, limit: 1, ownOnly: rules.ownReviewsOnly).isEmpty else {
+            return FlagPassCounts()
+        }
+        // One pass at a time across every process on the store: two would record the same verdicts.
+        let leased = try WorkLease.run(WorkLease.flagPass, store: store) { keep in
+            try evaluate(store: store, rules: rules, now: now, deliverable: deliverable, keep: keep)
+        }
+        guard let leased else {
+            var counts = FlagPassCounts()
+            counts.leftToAnotherWorker = true
+            return counts
+        }
+        return leased
+    }
+
+    /// The pass itself, under the flag-pass lease; `keep` renews it between batches.
+    static func evaluate(store: any SQLStore, rules: FlagRules, now: Timestamp, deliverable: Set<String>,
+                         keep: () throws -> Bool) throws -> FlagPassCounts {
         let flagger = Flagger(rules: rules)
         var counts = FlagPassCounts()
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)
-        // A pass that finds nothing new reads no flag history.
         guard !batch.isEmpty else { return counts }
         var complaints = ComplaintIndex(try store.complaintMarks())
         while let last = batch.last {
@@ -35,6 +53,7 @@ enum FlagPass {
                                   alertChannels: final.channels.filter(deliverable.contains))
             }
             counts = counts + (try store.recordFlags(updates, now: now))
+            guard try keep() else { break } // the lease was lost: the new holder goes on from here
             batch = try store.flagCandidates(afterRowID: last.rowID, limit: batchSize, ownOnly: rules.ownReviewsOnly)
         }
         return counts
@@ -42,6 +61,7 @@ enum FlagPass {
 
     /// One line for logs: `flags: 12 evaluated, 3 new (1 urgent, 2 high), 1 resolved by reply`.
     static func summary(_ c: FlagPassCounts) -> String {
+        if c.leftToAnotherWorker { return "flags: another worker is evaluating new reviews (it holds the flag-pass lease)" }
         var parts = ["\(c.evaluated) reviews evaluated"]
         let open = FlagLevel.allCases.reversed().compactMap { level in c.byLevel[level].map { "\($0) \(level.rawValue)" } }
         parts.append("\(c.flagged - c.flaggedAnswered) new open flags" + (open.isEmpty ? "" : " (\(open.joined(separator: ", ")))"))

@@ -9,7 +9,10 @@ import ReputaStore
 /// order fetch → parse → store. One failing source never stops the others; a broken store
 /// stops everything.
 enum SourceRunner {
-    static func fetch(config: Configuration, only: [String], store: any SQLStore, global: GlobalOptions) throws -> [SourceOutcome] {
+    /// `finished` hears of each source as soon as it is done (on the worker's thread), before
+    /// the slowest source of the batch ends: `reputa watch` gives its lease back there.
+    static func fetch(config: Configuration, only: [String], store: any SQLStore, global: GlobalOptions,
+                      finished: @escaping @Sendable (SourceOutcome) -> Void = { _ in }) throws -> [SourceOutcome] {
         for name in only where config.source(named: name) == nil {
             throw ValidationError("no source named \"\(name)\"\(Suggestion.hint(name, config.sources.map(\.descriptor.name)))")
         }
@@ -29,8 +32,10 @@ enum SourceRunner {
                 while let i = next.take(below: selected.count), !results.stopped {
                     Console.progress("[\(i + 1)/\(selected.count)] \(selected[i].descriptor.name)…")
                     do {
-                        results.set(i, try runOne(selected[i], config: config, store: store, ingestor: ingestor,
-                                                   pacer: pacer, now: now))
+                        let outcome = try runOne(selected[i], config: config, store: store, ingestor: ingestor,
+                                                 pacer: pacer, now: now)
+                        results.set(i, outcome)
+                        finished(outcome)
                     } catch {
                         results.stop(with: error) // only StoreError gets here
                     }

@@ -4,9 +4,16 @@ import ReputaStore
 
 /// One `reputa watch` process's schedule and its cycles: fetch the sources that are due, flag
 /// what is new, deliver the due alerts, and say so in one log line. A source is due `every`
-/// (its own, else the default) after its last attempt, plus a jitter of up to a tenth of the
-/// interval so sources that share a host do not all fire at once. The schedule starts from the
-/// store's `source_state`, so a restarted watch does not fetch again what was just fetched.
+/// (its own, else the default) after its last fetch, plus a jitter of up to a tenth of the
+/// interval so sources that share a host do not all fire at once.
+///
+/// The schedule lives in the store (`leases`, one `source:NAME` row each), shared by every
+/// watch process on it: a worker claims due sources (at most `concurrency` a cycle, so the
+/// others get the rest), fetches them, and gives each back due again one interval later. A
+/// source is thus fetched by one worker per interval; a worker that dies holding one loses it
+/// after `--lease` (at once to a worker on the same machine, which sees the process gone).
+/// The first worker seeds the schedule from `source_state`, so a restarted watch does not fetch
+/// again what was just fetched.
 ///
 /// Cycles run one after another on one thread; `stop` is asked between alerts, so a stop
 /// request lets the alert in flight finish and be marked sent.
@@ -15,7 +22,9 @@ final class WatchLoop: @unchecked Sendable {
     let store: any SQLStore
     let global: GlobalOptions
     let defaultEvery: Int
-    private(set) var nextDue: [String: Date] = [:]
+    /// Seconds a claimed source stays this worker's without being given back.
+    let lease: Int
+    let holder = LeaseRecords.thisProcess
     private(set) var cycles = 0
 
     /// What one cycle did, for the exit status of a bounded watch.
@@ -24,23 +33,37 @@ final class WatchLoop: @unchecked Sendable {
         var status: ExitStatus
     }
 
-    init(config: Configuration, store: any SQLStore, global: GlobalOptions, defaultEvery: Int) throws {
+    init(config: Configuration, store: any SQLStore, global: GlobalOptions, defaultEvery: Int, lease: Int) throws {
         self.config = config
         self.store = store
         self.global = global
         self.defaultEvery = defaultEvery
+        self.lease = lease
+        var due: [String: Date] = [:]
         for entry in config.sources {
-            let name = entry.descriptor.name
-            let last = try store.sourceState(name)?.lastAttemptAt.flatMap(Timestamp.init(utcISO:))
-            nextDue[name] = last.map { Date(timeIntervalSince1970: TimeInterval($0.epochSeconds + Int64(interval(entry)))) } ?? .distantPast
+            let last = try store.sourceState(entry.descriptor.name)?.lastAttemptAt.flatMap(Timestamp.init(utcISO:))
+            due[Self.leaseName(entry)] = last.map { Date(timeIntervalSince1970: TimeInterval($0.epochSeconds + Int64(interval(entry)))) }
+                ?? Date(timeIntervalSince1970: 0)
         }
+        try store.scheduleLeases(due)
     }
+
+    static func leaseName(_ entry: Configuration.SourceEntry) -> String { leaseName(entry.descriptor.name) }
+    static func leaseName(_ source: String) -> String { "source:" + source }
 
     func interval(_ entry: Configuration.SourceEntry) -> Int { entry.every ?? defaultEvery }
 
-    /// Seconds until the next source is due (0 when one is due now).
+    /// Seconds until the next source is due (0 when one is due now): its shared due time, or
+    /// the end of another worker's lease on it.
     func secondsToNextSource(at now: Date) -> Double {
-        max(0, (nextDue.values.min() ?? now.addingTimeInterval(TimeInterval(defaultEvery))).timeIntervalSince(now))
+        let names = Set(config.sources.map(Self.leaseName))
+        let nowText = LeaseRecords.text(now)
+        let next = ((try? store.leases()) ?? []).filter { names.contains($0.name) }.map { lease -> String in
+            if let until = lease.leaseUntil, lease.holder != nil, until > nowText { return max(until, lease.dueAt) }
+            return lease.dueAt
+        }.min()
+        guard let next, let at = LeaseRecords.date(next) else { return Double(defaultEvery) }
+        return max(0, at.timeIntervalSince(now))
     }
 
     func cycle(stop: @escaping @Sendable () -> Bool) -> Result {
@@ -49,14 +72,34 @@ final class WatchLoop: @unchecked Sendable {
         var parts: [String] = []
         var status = ExitStatus.ok
         do {
-            let due = config.sources.filter { (nextDue[$0.descriptor.name] ?? .distantPast) <= started }
+            let claimed = Set(try store.claimLeases(config.sources.map(Self.leaseName), holder: holder, now: started,
+                                                    until: started.addingTimeInterval(TimeInterval(lease)),
+                                                    limit: config.concurrency))
+            let due = config.sources.filter { claimed.contains(Self.leaseName($0)) }
             if due.isEmpty {
                 parts.append("no source due")
             } else {
-                let outcomes = try SourceRunner.fetch(config: config, only: due.map(\.descriptor.name), store: store, global: global)
-                for entry in due {
-                    let every = Double(interval(entry))
-                    nextDue[entry.descriptor.name] = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
+                let outcomes: [SourceOutcome]
+                let intervals = Dictionary(uniqueKeysWithValues: due.map { ($0.descriptor.name, Double(interval($0))) })
+                let (store, holder) = (self.store, self.holder)
+                do {
+                    // Each source is given back as soon as it is done, due again one interval
+                    // (plus jitter) later: held until the batch's slowest source ended, a fast
+                    // one went late, or twice if this worker died meanwhile.
+                    outcomes = try SourceRunner.fetch(config: config, only: due.map(\.descriptor.name), store: store,
+                                                      global: global) { outcome in
+                        let every = intervals[outcome.source] ?? Double(self.defaultEvery)
+                        let next = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
+                        do {
+                            try store.releaseLease(Self.leaseName(outcome.source), holder: holder, nextDue: next)
+                        } catch {
+                            Console.err("reputa: \(error) (the lease on \(outcome.source) lapses in its own time)")
+                        }
+                    }
+                } catch {
+                    // The store failed: the sources not yet given back stay due for the next cycle, of any worker.
+                    for entry in due { try? store.releaseLease(Self.leaseName(entry), holder: holder) }
+                    throw error
                 }
                 let failed = outcomes.filter { $0.failure != nil }.map(\.source)
                 let counts = outcomes.reduce(ImportCounts()) { $0 + $1.counts }

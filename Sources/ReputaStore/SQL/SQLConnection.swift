@@ -33,6 +33,12 @@ public enum SQLDialect: Sendable {
         self == .sqlite ? "INDEXED BY \(index)" : ""
     }
 
+    /// Locks the rows a `SELECT` returns until the transaction ends, passing over rows another
+    /// transaction holds (PostgreSQL); SQLite needs nothing: its write transaction is the only one.
+    public var lockSkippingLocked: String {
+        self == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+    }
+
     /// A per-transaction scratch table of one text primary key, empty, named `name`.
     func scratchTable(_ name: String) -> [String] {
         switch self {

@@ -374,6 +374,17 @@ enum Schema {
         ALTER TABLE flag_events_v10 RENAME TO flag_events;
         CREATE INDEX flag_events_flag ON flag_events (flag_id);
         """),
+        // Work several `reputa watch` processes share: a source's fetch (`source:NAME`, with
+        // the shared schedule in `due_at`), the flag pass and alert delivery. `holder` is
+        // `host/pid` of the worker that took it, until `lease_until`.
+        Migration(id: "v11-leases", sql: """
+        CREATE TABLE leases (
+            name        TEXT PRIMARY KEY,
+            due_at      TEXT NOT NULL,
+            holder      TEXT,
+            lease_until TEXT
+        ) STRICT;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

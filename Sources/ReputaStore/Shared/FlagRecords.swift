@@ -43,6 +43,8 @@ public struct FlagPassCounts: Equatable, Sendable {
     public var alertsQueued = 0
     /// New open flags per level.
     public var byLevel: [FlagLevel: Int] = [:]
+    /// Nothing was evaluated here: another process holds the flag pass's lease.
+    public var leftToAnotherWorker = false
 
     public init() {}
 

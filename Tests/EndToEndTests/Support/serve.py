@@ -3,7 +3,7 @@
 usage: serve.py ROOT HITS [SECONDS]   (stops after SECONDS, default 120, or when stdin closes)
 
 Logs: every request target is appended to HITS (one per line) so tests can count hits, and one JSON object per
-request to HITS + ".jsonl": {"path", "host", "authorization", "cookie", "x-api-key", "if-none-match",
+request to HITS + ".jsonl": {"path", "t" (arrival, Unix seconds), "host", "authorization", "cookie", "x-api-key", "if-none-match",
 "if-modified-since", "user-agent", "accept-encoding"} (a missing header is null).
 
 Routes (<file> is a file under ROOT, sent as application/atom+xml; charset=utf-8 unless stated; per-path
@@ -28,6 +28,7 @@ counters are keyed by the exact request target, query included, and live in memo
   /retry-after/<s>/<file>         first request to the path: 429 with Retry-After: <s>; later ones: the file
   /retry-after-date/<s>/<file>    the same with Retry-After as an HTTP date <s> seconds from now
   /flaky/<n>/<file>               first <n> requests to the path: 503; later ones: the file
+  /slow/<s>/<file>                the file after <s> seconds (a fetch that is still in flight)
   /cloudflare                     403, cf-mitigated: challenge, an HTML challenge page
   /html-page                      200 text/html; charset=utf-8, a small HTML page
   /charset/<charset>/<file>       the file as application/rss+xml; charset=<charset>
@@ -75,7 +76,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        record = {"path": self.path}
+        record = {"path": self.path, "t": time.time()}
         record.update({h: self.headers.get(h) for h in LOGGED_HEADERS})
         with log_lock:
             with open(HITS, "a") as f:
@@ -122,6 +123,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if body is None:
                 return self.not_found()
             return self.reply(200, gzip.compress(body), {"Content-Type": FEED_TYPE, "Content-Encoding": "gzip"})
+        if p.startswith("/slow/"):
+            seconds, _, rest = p[len("/slow/"):].partition("/")
+            time.sleep(float(seconds))
+            body = self.read(rest)
+            if body is None:
+                return self.not_found()
+            return self.reply(200, body, {"Content-Type": "text/csv; charset=utf-8"})
         if p == "/drip":
             return self.drip()
         if p.startswith("/close-mid-body/"):
