@@ -3,6 +3,7 @@
 #
 #   pg-test-server.sh start DIR PORT PASSWORD   initdb DIR (its parent must be open to all) (superuser `reputa`, password auth),
 #                                               start it on PORT, create database `reputa_test`
+#   pg-test-server.sh restart DIR               stop it (fast: open connections are cut) and start it again
 #   pg-test-server.sh stop DIR                  stop it (fast) and remove DIR
 #
 # PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user that
@@ -36,13 +37,22 @@ start)
   PGPASSWORD=$password "$bindir/psql" -q -h 127.0.0.1 -p "$port" -U reputa -d postgres \
     -c "CREATE DATABASE reputa_test" >/dev/null
   ;;
+restart)
+  dir=$2
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null || true
+  done
+  as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  ;;
 stop)
   dir=$2
   [ -d "$dir/data" ] && as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: pg-test-server.sh start DIR PORT PASSWORD | stop DIR" >&2
+  echo "usage: pg-test-server.sh start DIR PORT PASSWORD | restart DIR | stop DIR" >&2
   exit 2
   ;;
 esac

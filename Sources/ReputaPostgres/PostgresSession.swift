@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -14,11 +15,16 @@ import ReputaStore
 public final class PostgresSession: @unchecked Sendable {
     public let location: PostgresLocation
     let group: MultiThreadedEventLoopGroup
-    let connection: PostgresConnection
+    let configuration: PostgresConnection.Configuration
+    /// Replaced when it was closed (a server restart, a dropped link) and no transaction is open.
+    private var connection: PostgresConnection
     let logger: Logger
     /// Held for a statement, and for a whole transaction, so two threads sharing the session
     /// never interleave their statements.
     let lock = NSRecursiveLock()
+    /// Open transactions of the thread holding `lock`: a connection lost inside one is an error
+    /// (the server rolled it back), never silently replaced.
+    private var depth = 0
 
     /// Connects, or throws a `StoreError` naming the server (never the password) and why.
     public init(_ location: PostgresLocation, connectTimeout: TimeAmount = .seconds(10)) throws {
@@ -39,6 +45,7 @@ public final class PostgresSession: @unchecked Sendable {
                 host: location.host, port: location.port, username: location.user, password: location.password,
                 database: location.database, tls: tls)
             configuration.options.connectTimeout = connectTimeout
+            self.configuration = configuration
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
                                                         logger: logger).wait()
         } catch {
@@ -72,11 +79,32 @@ public final class PostgresSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            if depth == 0, connection.isClosed {
+                connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
+                                                            logger: logger).wait()
+            }
+            return try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
         } catch {
             throw StoreError(place: location.description, message: Self.reason(error, location: location))
         }
     }
+
+    /// Waits for a statement's answer, or for the connection to close, whichever comes first:
+    /// postgres-nio 1.33 left a statement waiting forever when the server went away while it
+    /// was being sent (a server restart in the middle of a multi-row insert).
+    private func answer(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
+        let promise = future.eventLoop.makePromise(of: PostgresQueryResult.self)
+        let settled = NIOLockedValueBox(false)
+        let settle: @Sendable (Result<PostgresQueryResult, Error>) -> Void = { result in
+            guard settled.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+            promise.completeWith(result)
+        }
+        future.whenComplete(settle)
+        connection.closeFuture.whenComplete { _ in settle(.failure(ConnectionLost())) }
+        return try promise.futureResult.wait()
+    }
+
+    struct ConnectionLost: Error {}
 
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws
     /// (or when the connection drops, which the server does by itself).
@@ -84,6 +112,8 @@ public final class PostgresSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         try query(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+        depth += 1
+        defer { depth -= 1 }
         do {
             let result = try body()
             try query("COMMIT")
@@ -106,7 +136,7 @@ public final class PostgresSession: @unchecked Sendable {
                 return (info[.message] ?? "server error") + detail + state
             }
             switch psql.code {
-            case .connectionError, .serverClosedConnection, .uncleanShutdown:
+            case .connectionError, .serverClosedConnection, .uncleanShutdown, .connectionClosed:
                 let cause = psql.underlying.map { " (\($0))" } ?? ""
                 return "cannot reach the server at \(location.host):\(location.port)\(cause)"
             case .sslUnsupported:
@@ -116,6 +146,9 @@ public final class PostgresSession: @unchecked Sendable {
             default:
                 return "\(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
             }
+        }
+        if error is ConnectionLost {
+            return "the connection to \(location.host):\(location.port) was lost (server restarted or unreachable); the transaction was rolled back"
         }
         if let store = error as? StoreError { return store.message }
         return "\(error)"

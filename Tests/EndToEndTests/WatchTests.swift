@@ -6,7 +6,7 @@ final class BackgroundReputa {
     let process = Process()
     let log: URL
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-watch-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: reputaBinary)
@@ -16,6 +16,7 @@ final class BackgroundReputa {
         env["REPUTA_STORE"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
+        if let cwd { process.currentDirectoryURL = cwd }
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

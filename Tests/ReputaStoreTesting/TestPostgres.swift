@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ReputaPostgres
 
 /// A real PostgreSQL server for this test process: started once on a free 127.0.0.1 port in
@@ -22,12 +23,26 @@ public final class TestPostgres: @unchecked Sendable {
         port = try Self.freePort()
         folder = "/tmp/reputa-pg-test-\(getpid())-\(port)"
         try Self.run([Self.script, "start", folder, String(port), Self.password])
-        let folder = self.folder
-        Self.stopAtExit = folder
-        atexit { if let folder = TestPostgres.stopAtExit { try? TestPostgres.run([TestPostgres.script, "stop", folder]) } }
+        Self.stopAtExit.withLock { $0.append(folder) }
+        Self.registerExit
     }
 
-    nonisolated(unsafe) static var stopAtExit: String?
+    /// A server of the caller's own, for a test that restarts it (`restart`); stopped with `stop`
+    /// or when the process exits.
+    public static func dedicated() throws -> TestPostgres { try TestPostgres() }
+
+    /// Stops the server (open connections are cut) and starts it again on the same port.
+    public func restart() throws { try Self.run([Self.script, "restart", folder]) }
+
+    public func stop() {
+        try? Self.run([Self.script, "stop", folder])
+        Self.stopAtExit.withLock { $0.removeAll { $0 == folder } }
+    }
+
+    private static let stopAtExit = Mutex<[String]>([])
+    private static let registerExit: Void = {
+        atexit { for folder in TestPostgres.stopAtExit.withLock({ $0 }) { try? TestPostgres.run([TestPostgres.script, "stop", folder]) } }
+    }()
 
     /// The location of a new, empty database (named after the test), owned by the superuser.
     public func freshDatabase(_ name: String = #function) throws -> PostgresLocation {

@@ -41,7 +41,11 @@ struct GlobalOptions: ParsableArguments {
     /// The store named by `--store`, `$REPUTA_STORE` or the config: a PostgreSQL server for a
     /// `postgres://` URL, else a SQLite file.
     func openStore(_ configuration: Configuration?) throws -> any SQLStore {
-        let path = storePath(configuration)
+        try openStore(named: storePath(configuration))
+    }
+
+    /// A store by its name: a `postgres://` URL, else a SQLite file path.
+    func openStore(named path: String) throws -> any SQLStore {
         if PostgresLocation.isURL(path) {
             return try PostgresStore(PostgresLocation(url: path, environment: environment))
         }
