@@ -16,6 +16,9 @@ score each, spread over 2026 and 20 stores) are imported into the same store, wh
 1.2 million reviews, and `reputa compare --week 2026-W40 --format json` (12-week window: tallies
 from the covering index, the window's answers through their date index) is timed, target 0.5 s.
 Then the flagging pass (issue 6) over the same 1.2 million reviews, first and again.
+Then (issue 7) the same on PostgreSQL, a throwaway server from scripts/pg-test-server.sh: the
+CSV import beside SQLite's, the same file again, the overlapping file, the feed and the surveys,
+so the weekly comparison reads the same data (BENCH_POSTGRES=0 skips these rows).
 Peak RSS is the child's own ru_maxrss (os.wait4). Targets are those of issue 3. Two reference
 lines close the table: libxml2's SAX2 push parser alone on the same feed, in C, doing nothing
 per element (scripts/bench_sax.c: the ceiling for any feed reader here), and `reputa --help`
@@ -23,7 +26,7 @@ per element (scripts/bench_sax.c: the ceiling for any feed reader here), and `re
 
 Usage: bench.py BINARY [ROWS] [ATOM] [SURVEYS]   (defaults 1 000 000, 100 000 and 200 000)
 """
-import os, random, subprocess, sys, tempfile, time
+import os, random, socket, subprocess, sys, tempfile, time
 
 binary = os.path.abspath(sys.argv[1])
 rows = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
@@ -123,6 +126,22 @@ def run(args, cwd):
     return elapsed, usage.ru_maxrss, out.decode().strip()
 
 
+def measure(cases, tmp):
+    """Runs each case in a fresh process and prints its row."""
+    for name, args, path, n, target in cases:
+        mib = os.path.getsize(path) / 2**20 if path else os.path.getsize(os.path.join(tmp, "b.sqlite")) / 2**20
+        elapsed, peak, out = run(args, tmp)
+        print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
+        if name.startswith("flag"):
+            continue
+        if name.startswith("weekly"):
+            if '"schema" : "reputa.weekly-report/1"' not in out and '"schema": "reputa.weekly-report/1"' not in out:
+                sys.exit(f"bench: compare printed no report document: {out[:200]}")
+            continue
+        if "--dry-run" not in args and "already" not in out and str(n) not in out and "overlap" not in name:
+            sys.exit(f"bench: unexpected summary for {name}: {out}")
+
+
 with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
     csv_path, overlap_path, atom_path, apple_path = (os.path.join(tmp, n) for n in
                                                      ("big.csv", "overlap.csv", "big.xml", "apple.xml"))
@@ -162,22 +181,38 @@ with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         ("flag pass, nothing new", ["flags", "--level", "urgent", "--format", "json"] + store, None,
          rows + half + atom_entries, ""),
     ]
-    for name, args, path, n, target in cases:
-        mib = os.path.getsize(path) / 2**20 if path else os.path.getsize(os.path.join(tmp, "b.sqlite")) / 2**20
-        elapsed, peak, out = run(args, tmp)
-        print(f"{name:<34}{n:>10}{mib:>8.1f}{elapsed:>9.2f}{n / elapsed:>11.0f}{mib / elapsed:>8.1f}{peak / 1024:>14.1f}{target:>22}")
-        if name.startswith("flag"):
-            continue
-        if name.startswith("weekly"):
-            if '"schema" : "reputa.weekly-report/1"' not in out and '"schema": "reputa.weekly-report/1"' not in out:
-                sys.exit(f"bench: compare printed no report document: {out[:200]}")
-            continue
-        if "--dry-run" not in args and "already" not in out and str(n) not in out and "overlap" not in name:
-            sys.exit(f"bench: unexpected summary for {name}: {out}")
+    # Issue 7: the same CSV import, the same data and the same weekly comparison on PostgreSQL
+    # (a throwaway server started by scripts/pg-test-server.sh, fsync off: like the SQLite rows,
+    # they measure the client and the engine more than the disk). BENCH_POSTGRES=0 skips them.
+    here = os.path.dirname(os.path.abspath(__file__))
+    pg_dir = None
+    if os.environ.get("BENCH_POSTGRES", "1") != "0":
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        pg_dir = f"/tmp/reputa-bench-pg-{os.getpid()}"
+        subprocess.run(["bash", os.path.join(here, "pg-test-server.sh"), "start", pg_dir, str(port), "bench"], check=True)
+        os.environ["PGPASSWORD"] = "bench"
+        pg = ["--store", f"postgres://reputa@127.0.0.1:{port}/reputa_test"]
+        cases += [
+            ("csv import (+PostgreSQL)", ["import"] + csv + pg + [csv_path], csv_path, rows, ""),
+            ("csv re-import (PostgreSQL, ledger)", ["import"] + csv + pg + [csv_path], csv_path, rows, ""),
+            ("csv overlap (PostgreSQL)", ["import"] + csv + pg + [overlap_path], overlap_path, 2 * half, ""),
+            ("atom import (+PostgreSQL)", ["import"] + atom + pg + [atom_path], atom_path, atom_entries, ""),
+            ("survey import (PostgreSQL)", ["import", "--kind", "survey-csv", "--source", "bench-survey", "--metric", "csat",
+                                            "--scale", "1-5", "--map", "response_id=Id,submitted_at=Date,score=Score",
+                                            "--segment", "location=Store"] + pg + [survey_path], survey_path, surveys, ""),
+            ("weekly comparison (PostgreSQL)", ["compare", "--week", "2026-W40", "--format", "json"] + pg, None,
+             rows + half + atom_entries, "<= 0.5 s"),
+        ]
+    try:
+        measure(cases, tmp)
+    finally:
+        if pg_dir:
+            subprocess.run(["bash", os.path.join(here, "pg-test-server.sh"), "stop", pg_dir])
     # The ceiling: libxml2's SAX2 push parser alone on the same feed (scripts/bench_sax.c).
     sax = os.path.join(tmp, "bench_sax")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True, text=True).stdout.split()
-    here = os.path.dirname(os.path.abspath(__file__))
     if subprocess.run(["cc", "-O2", "-o", sax, os.path.join(here, "bench_sax.c")] + flags).returncode == 0:
         for label, path in (("(libxml2 SAX alone, C)", atom_path), ("(libxml2 SAX alone, C, apple)", apple_path)):
             start = time.perf_counter()
