@@ -20,8 +20,22 @@ struct PostgresSQLConnection: SQLConnection {
     }
 
     func fetch(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
+        try fetchNumbered(Self.numbered(sql), values)
+    }
+
+    /// Numbers the parameters once; the statement runs as often as needed.
+    func prepare(_ sql: String) throws -> any SQLStatement { Statement(db: self, numbered: Self.numbered(sql)) }
+
+    struct Statement: SQLStatement {
+        let db: PostgresSQLConnection
+        let numbered: String
+        func execute(_ values: [SQLValue]) throws -> Int { try db.session.run(numbered, values).metadata.rows ?? 0 }
+        func fetch(_ values: [SQLValue]) throws -> [SQLRecord] { try db.fetchNumbered(numbered, values) }
+    }
+
+    func fetchNumbered(_ sql: String, _ values: [SQLValue]) throws -> [SQLRecord] {
         var columns: SQLColumns?
-        return try session.run(Self.numbered(sql), values).rows.map { row in
+        return try session.run(sql, values).rows.map { row in
             let shared = columns ?? SQLColumns(row.map(\.columnName))
             columns = shared
             return SQLRecord(columns: shared, values: row.map(Self.value))

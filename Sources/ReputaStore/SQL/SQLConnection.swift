@@ -14,16 +14,37 @@ public protocol SQLConnection {
     /// Hands each result row to `body` as it is read (SQLite steps a cursor; PostgreSQL's
     /// blocking client has read the result whole).
     func each(_ sql: String, _ values: [SQLValue], _ body: (SQLRecord) throws -> Void) throws
-    /// Inserts each review whose merge key is not stored yet; true at each index inserted.
-    /// The keys are distinct. The default is one multi-row `INSERT … RETURNING`; SQLite binds
-    /// one prepared statement per review instead (its fast path, `GRDBConnection`).
-    func insertReviews(_ rows: [ReviewInsert]) throws -> [Bool]
-    /// How many reviews the import gathers before `insertReviews`: 1 where a statement is
+    /// A statement prepared once and run many times (the import runs the same few per review:
+    /// looking its SQL up again each time was a fifth of a SQLite CSV import).
+    func prepare(_ sql: String) throws -> any SQLStatement
+    /// What inserts each review whose merge key is not stored yet, returning true at each index
+    /// inserted (the keys are distinct). The default runs one multi-row `INSERT … RETURNING`;
+    /// SQLite binds one prepared statement per review instead (its fast path, `GRDBConnection`).
+    func reviewInserter() throws -> ReviewInserter
+    /// How many reviews the import gathers before its `reviewInserter` runs: 1 where a statement is
     /// cheap (SQLite, in process), hundreds where each is a round trip (PostgreSQL).
     var reviewBatchSize: Int { get }
 }
 
 /// Where the two engines' SQL differs.
+/// A prepared statement of one connection, valid inside the transaction that prepared it.
+public protocol SQLStatement {
+    @discardableResult
+    func execute(_ values: [SQLValue]) throws -> Int
+    func fetch(_ values: [SQLValue]) throws -> [SQLRecord]
+}
+
+/// Inserts new reviews (see `SQLConnection.reviewInserter`).
+public typealias ReviewInserter = ([ReviewInsert]) throws -> [Bool]
+
+/// A statement that is its SQL text, run through the connection each time.
+struct TextStatement: SQLStatement {
+    let db: any SQLConnection
+    let sql: String
+    func execute(_ values: [SQLValue]) throws -> Int { try db.execute(sql, values) }
+    func fetch(_ values: [SQLValue]) throws -> [SQLRecord] { try db.fetch(sql, values) }
+}
+
 public enum SQLDialect: Sendable {
     case sqlite, postgres
 
@@ -72,18 +93,25 @@ extension SQLConnection {
 
     public var reviewBatchSize: Int { 1 }
 
-    public func insertReviews(_ rows: [ReviewInsert]) throws -> [Bool] {
-        guard !rows.isEmpty else { return [] }
+    public func prepare(_ sql: String) throws -> any SQLStatement { TextStatement(db: self, sql: sql) }
+
+    public func reviewInserter() throws -> ReviewInserter {
         let marks = "(" + Array(repeating: "?", count: ReviewInsert.columns.count).joined(separator: ", ") + ")"
-        var values: [SQLValue] = []
-        values.reserveCapacity(rows.count * ReviewInsert.columns.count)
-        for row in rows { values += row.values }
-        let inserted = Set(try fetch("""
-            INSERT INTO reviews (\(ReviewInsert.columns.joined(separator: ", ")))
-            VALUES \(Array(repeating: marks, count: rows.count).joined(separator: ", "))
-            ON CONFLICT (merge_key) DO NOTHING RETURNING merge_key
-            """, values).map { $0["merge_key"] as String })
-        return rows.map { inserted.contains($0.key) }
+        var prepared: [Int: any SQLStatement] = [:] // by row count: a full batch's statement is reused
+        return { rows in
+            guard !rows.isEmpty else { return [] }
+            let statement = try prepared[rows.count] ?? self.prepare("""
+                INSERT INTO reviews (\(ReviewInsert.columns.joined(separator: ", ")))
+                VALUES \(Array(repeating: marks, count: rows.count).joined(separator: ", "))
+                ON CONFLICT (merge_key) DO NOTHING RETURNING merge_key
+                """)
+            prepared[rows.count] = statement
+            var values: [SQLValue] = []
+            values.reserveCapacity(rows.count * ReviewInsert.columns.count)
+            for row in rows { values += row.values }
+            let inserted = Set(try statement.fetch(values).map { $0["merge_key"] as String })
+            return rows.map { inserted.contains($0.key) }
+        }
     }
 }
 

@@ -28,6 +28,11 @@ struct GRDBConnection: SQLConnection {
         }
     }
 
+    func prepare(_ sql: String) throws -> any SQLStatement {
+        let statement = try db.cachedStatement(sql: sql)
+        return GRDBStatement(db: db, statement: statement, columns: SQLColumns(statement.columnNames))
+    }
+
     static func record(_ row: Row) -> SQLRecord {
         SQLRecord(names: Array(row.columnNames), values: row.databaseValues.map(Self.value))
     }
@@ -51,6 +56,27 @@ struct GRDBConnection: SQLConnection {
         case .string(let v): return .text(v)
         case .blob: return .null // the store keeps no blobs
         }
+    }
+}
+
+/// A GRDB statement prepared once, with its result's column index.
+struct GRDBStatement: SQLStatement {
+    let db: Database
+    let statement: Statement
+    let columns: SQLColumns
+
+    func execute(_ values: [SQLValue]) throws -> Int {
+        try statement.execute(arguments: GRDBConnection.arguments(values))
+        return db.changesCount
+    }
+
+    func fetch(_ values: [SQLValue]) throws -> [SQLRecord] {
+        var out: [SQLRecord] = []
+        let rows = try Row.fetchCursor(statement, arguments: GRDBConnection.arguments(values))
+        while let row = try rows.next() {
+            out.append(SQLRecord(columns: columns, values: row.databaseValues.map(GRDBConnection.value)))
+        }
+        return out
     }
 }
 

@@ -8,13 +8,13 @@ import ReputaCore
 /// everything else about the statement stays GRDB's. The values and their order are
 /// `ReviewInsert.values`'.
 extension GRDBConnection {
-    func insertReviews(_ rows: [ReviewInsert]) throws -> [Bool] {
+    func reviewInserter() throws -> ReviewInserter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO reviews (\(ReviewInsert.columns.joined(separator: ", ")))
             VALUES (\(Array(repeating: "?", count: ReviewInsert.columns.count).joined(separator: ", ")))
             ON CONFLICT (merge_key) DO NOTHING
             """)
-        return try rows.map { try insert($0, with: statement.sqliteStatement) }
+        return { rows in try rows.map { try self.insert($0, with: statement.sqliteStatement) } }
     }
 
     private func insert(_ row: ReviewInsert, with s: SQLiteStatement) throws -> Bool {

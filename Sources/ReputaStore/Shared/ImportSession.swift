@@ -21,7 +21,7 @@ final class ImportSession: ReviewSink {
     init(db: any SQLConnection, descriptor: SourceDescriptor, snapshotID: Int64, capturedAt: String,
          report: @escaping (RowProblem, Bool) -> Void) throws {
         self.db = db
-        writer = ReviewWriter(db: db, reportingZone: descriptor.reportingZone)
+        writer = try ReviewWriter(db: db, reportingZone: descriptor.reportingZone)
         self.snapshotID = snapshotID
         self.capturedAt = capturedAt
         self.report = report
@@ -32,6 +32,9 @@ final class ImportSession: ReviewSink {
         }
     }
 
+    /// The scratch-table insert, prepared per batch size (the last batch is shorter).
+    private var markers: [Int: any SQLStatement] = [:]
+
     /// The scratch table of the merge keys a full export delivered.
     static let seenTable = "import_seen"
 
@@ -39,10 +42,15 @@ final class ImportSession: ReviewSink {
         FaultInjection.reviewWritten()
         added += 1
         let key = PortalIdentity.key(source: review.source, portal: review.portal, externalID: review.externalID)
-        // A key twice in one payload is written in order: the batch so far goes first.
-        if pendingKeys.contains(key) { try flush() }
         pending.append(writer.newRow(review, key: key, snapshotID: snapshotID))
-        pendingKeys.insert(key)
+        if batchSize == 1 { return try flush() }
+        // A key twice in one payload is written in order: the batch so far goes first.
+        if !pendingKeys.insert(key).inserted {
+            pending.removeLast()
+            try flush()
+            pending.append(writer.newRow(review, key: key, snapshotID: snapshotID))
+            pendingKeys.insert(key)
+        }
         if pending.count >= batchSize { try flush() }
     }
 
@@ -51,9 +59,10 @@ final class ImportSession: ReviewSink {
         guard !pending.isEmpty else { return }
         if fullExport {
             let keys = pending.map(\.key)
-            try db.execute("INSERT INTO \(Self.seenTable) (merge_key) VALUES "
-                + keys.map { _ in "(?)" }.joined(separator: ", ") + " ON CONFLICT (merge_key) DO NOTHING",
-                keys.map(\.sqlValue))
+            let mark = try markers[keys.count] ?? db.prepare("INSERT INTO \(Self.seenTable) (merge_key) VALUES "
+                + keys.map { _ in "(?)" }.joined(separator: ", ") + " ON CONFLICT (merge_key) DO NOTHING")
+            markers[keys.count] = mark
+            try mark.execute(keys.map(\.sqlValue))
         }
         for (outcome, merged) in try writer.upsert(pending, capturedAt: capturedAt) {
             if merged { counts.merged += 1 }

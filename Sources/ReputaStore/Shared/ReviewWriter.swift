@@ -10,18 +10,43 @@ import ReputaCore
 /// merged: the newer one wins and each fills what the other leaves blank. Only the source
 /// that holds a review revives it: another route cannot undo its full export's tombstone.
 ///
-/// Reviews come in batches of distinct merge keys: new ones enter with one
-/// `SQLConnection.insertReviews` call, the rest are looked up with one query and compared.
-struct ReviewWriter {
+/// Reviews come in batches of distinct merge keys: new ones enter through the connection's
+/// `reviewInserter`, the rest are looked up with one query and compared. Every statement is
+/// prepared once per payload.
+final class ReviewWriter {
     enum Outcome { case new, updated, unchanged }
 
     let db: any SQLConnection
     /// Weeks are calendar weeks of the reporting zone.
     let offsets: ZoneOffsets
+    let insert: ReviewInserter
+    /// The lookup of known reviews, by how many keys it takes.
+    private var finders: [Int: any SQLStatement] = [:]
+    private var prepared: [String: any SQLStatement] = [:]
 
-    init(db: any SQLConnection, reportingZone: String) {
+    init(db: any SQLConnection, reportingZone: String) throws {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
+        insert = try db.reviewInserter()
+    }
+
+    /// `sql` prepared on first use.
+    private func statement(_ sql: String) throws -> any SQLStatement {
+        if let known = prepared[sql] { return known }
+        let made = try db.prepare(sql)
+        prepared[sql] = made
+        return made
+    }
+
+    private func finder(_ count: Int) throws -> any SQLStatement {
+        if let known = finders[count] { return known }
+        let made = try db.prepare("""
+            SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at, helpful_votes,
+                   author_reviews, merge_key
+            FROM reviews WHERE merge_key IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))
+            """)
+        finders[count] = made
+        return made
     }
 
     /// The content whose change makes a new revision. Counters (helpful votes, the author's
@@ -46,18 +71,14 @@ struct ReviewWriter {
     /// Writes a batch (distinct merge keys); each review's outcome, and whether it was already
     /// held through another source (`merged`).
     func upsert(_ batch: [ReviewInsert], capturedAt: String) throws -> [(Outcome, merged: Bool)] {
-        let inserted = try db.insertReviews(batch)
+        let inserted = try insert(batch)
         let known = batch.indices.filter { !inserted[$0] }
         guard !known.isEmpty else { return inserted.map { _ in (.new, false) } }
         var held: [String: SQLRecord] = [:]
         // 500 keys a query keeps PostgreSQL's statement small; SQLite gets one key at a time.
         for start in stride(from: 0, to: known.count, by: 500) {
             let keys = known[start ..< min(start + 500, known.count)].map { batch[$0].key }
-            for row in try db.fetch("""
-                SELECT id, source, content_hash, created_at, updated_at, revision, deleted_at, helpful_votes,
-                       author_reviews, merge_key
-                FROM reviews WHERE merge_key IN (\(keys.map { _ in "?" }.joined(separator: ", ")))
-                """, keys.map(\.sqlValue)) {
+            for row in try finder(keys.count).fetch(keys.map(\.sqlValue)) {
                 held[row["merge_key"]] = row
             }
         }
@@ -81,11 +102,11 @@ struct ReviewWriter {
     /// The review `id`, held by another source, arrives through `incoming.source`: record the
     /// route, and keep whichever copy is newer, blanks filled from the other.
     func mergeRoute(_ incoming: Review, into id: Int64, snapshotID: Int64, capturedAt: String) throws -> Outcome {
-        try db.execute("""
+        try statement("""
             INSERT INTO review_routes (source, external_id, review_id, seen_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (source, external_id) DO UPDATE SET review_id = excluded.review_id
-            """, incoming.source, incoming.externalID, id, capturedAt)
-        guard let row = try db.fetchOne("SELECT r.*, '' AS snapshot_path FROM reviews r WHERE id = ?", id),
+            """).execute([incoming.source.sqlValue, incoming.externalID.sqlValue, id.sqlValue, capturedAt.sqlValue])
+        guard let row = try statement("SELECT r.*, '' AS snapshot_path FROM reviews r WHERE id = ?").fetch([id.sqlValue]).first,
               (row["deleted_at"] as String?) == nil else { return .unchanged }
         let stored = ReviewRecords.storedReview(row).review
         var merged = incoming.isNewer(than: stored) ? incoming.filled(from: stored) : stored.filled(from: incoming)
@@ -96,11 +117,12 @@ struct ReviewWriter {
             // Same content; what the other route adds (language, link, votes…) is filled in
             // place, without a revision.
             if merged != stored {
-                try db.execute("""
+                try statement("""
                     UPDATE reviews SET language = ?, url = ?, helpful_votes = ?, app_version = ?, translation = ?,
                            location = ?, author_reviews = ? WHERE id = ?
-                    """, merged.language, merged.url, merged.helpfulVotes, merged.appVersion,
-                    merged.translation, merged.location, merged.authorReviews, id)
+                    """).execute([merged.language.sqlValue, merged.url.sqlValue, merged.helpfulVotes.sqlValue,
+                                  merged.appVersion.sqlValue, merged.translation.sqlValue, merged.location.sqlValue,
+                                  merged.authorReviews.sqlValue, id.sqlValue])
             }
             return .unchanged
         }
@@ -120,22 +142,22 @@ struct ReviewWriter {
             let storedVotes: Int? = row["helpful_votes"], storedAuthorReviews: Int? = row["author_reviews"]
             guard wasDeleted || (r.helpfulVotes != nil && r.helpfulVotes != storedVotes)
                     || (r.authorReviews != nil && r.authorReviews != storedAuthorReviews) else { return .unchanged }
-            try db.execute("""
+            try statement("""
                 UPDATE reviews SET helpful_votes = COALESCE(?, helpful_votes), author_reviews = COALESCE(?, author_reviews),
                        deleted_at = NULL, snapshot_id = CASE WHEN deleted_at IS NULL THEN snapshot_id ELSE ? END WHERE id = ?
-                """, r.helpfulVotes, r.authorReviews, snapshotID, id)
+                """).execute([r.helpfulVotes.sqlValue, r.authorReviews.sqlValue, snapshotID.sqlValue, id.sqlValue])
             return wasDeleted ? .updated : .unchanged
         }
         if checkStale, let incoming = r.updatedAt?.utcISO, let stored = storedUpdated, incoming < stored {
             return .unchanged // an older copy of a review we already hold in a newer version
         }
         let revision: Int = row["revision"]
-        try db.execute("""
+        try statement("""
             INSERT INTO review_revisions (review_id, revision, rating, title, text, reply_text, reply_at, updated_at,
                                           content_hash, snapshot_id, replaced_at)
             SELECT id, revision, rating, title, text, reply_text, reply_at, updated_at, content_hash, snapshot_id, ?
             FROM reviews WHERE id = ?
-            """, capturedAt, id)
+            """).execute([capturedAt.sqlValue, id.sqlValue])
         // created_at never moves later: feeds that only give `updated` would otherwise shift it.
         let storedCreated: String? = row["created_at"]
         let keepCreated = storedCreated != nil && (r.createdAt == nil || storedCreated! <= r.createdAt!.utcISO)
@@ -155,7 +177,7 @@ struct ReviewWriter {
                        (r.createdAt?.isoWeek(in: offsets)).sqlValue]
         }
         values.append(id.sqlValue)
-        try db.execute("""
+        try statement("""
             UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
                    language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
                    has_reply = ?, url = ?, helpful_votes = COALESCE(?, helpful_votes), app_version = ?, translation = ?,
@@ -163,7 +185,7 @@ struct ReviewWriter {
                    author_reviews = COALESCE(?, author_reviews)
                    \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
             WHERE id = ?
-            """, values)
+            """).execute(values)
         return .updated
     }
 
