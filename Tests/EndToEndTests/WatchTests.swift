@@ -11,11 +11,7 @@ final class BackgroundReputa {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: reputaBinary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["REPUTA_CONFIG"] = nil
-        env["REPUTA_STORE"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         if let cwd { process.currentDirectoryURL = cwd }
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice

@@ -33,10 +33,6 @@ struct GRDBConnection: SQLConnection {
         return GRDBStatement(db: db, statement: statement, columns: SQLColumns(statement.columnNames))
     }
 
-    static func record(_ row: Row) -> SQLRecord {
-        SQLRecord(names: Array(row.columnNames), values: row.databaseValues.map(Self.value))
-    }
-
     static func arguments(_ values: [SQLValue]) -> StatementArguments {
         StatementArguments(values.map { value -> DatabaseValue in
             switch value {

@@ -105,10 +105,6 @@ public final class SQLiteStore: @unchecked Sendable {
 
     // MARK: Reading
 
-    static func storedReview(_ row: Row) -> StoredReview {
-        ReviewRecords.storedReview(GRDBConnection.record(row))
-    }
-
     /// SQLite's plan for the weekly summary, for tests that pin the covering index.
     public func weeklyPlan() throws -> [String] {
         try read { db in
@@ -120,8 +116,6 @@ public final class SQLiteStore: @unchecked Sendable {
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
-
-    static func timestamp(_ utcISO: String) -> Timestamp? { Timestamp(utcISO: utcISO) }
 
     /// SQLite's plan for the tally query, for tests that pin the covering index.
     public func tallyPlan() throws -> [String] {

@@ -28,11 +28,7 @@ func execute(_ program: String, _ arguments: [String], environment: [String: Str
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["REPUTA_CONFIG"] = nil
-    env["REPUTA_STORE"] = nil
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = childEnvironment(environment)
     if let cwd { process.currentDirectoryURL = cwd }
     // Files rather than pipes: no pipe can fill up and block the child.
     let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("reputa-out-\(UUID().uuidString)")
@@ -54,6 +50,16 @@ func execute(_ program: String, _ arguments: [String], environment: [String: Str
     let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
     return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// This process's environment for a child `reputa`, without the test runner's own config and
+/// store settings, plus `extra`.
+func childEnvironment(_ extra: [String: String]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["REPUTA_CONFIG"] = nil
+    env["REPUTA_STORE"] = nil
+    for (k, v) in extra { env[k] = v }
+    return env
 }
 
 func reputa(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Outcome {
