@@ -70,7 +70,8 @@ import Testing
         #expect(ack.status == 0, "\(ack.stderr)")
         // Into a store that holds something else: refused, and the target is left as it was.
         let other = temp.path("other.sqlite")
-        #expect(try reputa(["import", "--kind", "csv", "--source", "x", "--store", other, fixturePath("bad-rows.csv")]).status == 0)
+        #expect(try reputa(["import", "--kind", "csv", "--source", "x", "--store", other, fixturePath("bad-rows.csv")],
+                           cwd: temp.url).status == 0)
         let before = try readBack(other)
         let refused = try reputa(["store", "copy", "--from", sqlite, "--to", other])
         #expect(refused.status == 1)
