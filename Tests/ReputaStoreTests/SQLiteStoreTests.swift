@@ -127,6 +127,18 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(stored.review.authorReviews == 4 && stored.review.helpfulVotes == 1 && stored.revision == 2)
     }
 
+    @Test(arguments: Engine.allCases) func aReviewTwiceInOnePayloadIsWrittenInOrder(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
+        // PostgreSQL gathers 500 reviews a statement: the second copy must still come after the first.
+        let counts = try importReviews(store, scratch, [review("1", text: "prima", updated: 1_788_400_000), review("2"),
+                                                        review("1", text: "dopo", updated: 1_788_500_000)], payload: "a")
+        #expect(counts.new == 2 && counts.updated == 1)
+        let first = try #require(try store.reviews(ReviewQuery()).first { $0.review.externalID == "1" })
+        #expect(first.review.text == "dopo" && first.revision == 2)
+        #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["prima"])
+    }
+
     @Test(arguments: Engine.allCases) func olderCopyOfAnEditedReviewChangesNothing(engine: Engine) throws {
         let scratch = try Scratch(engine)
         let store = scratch.store

@@ -42,15 +42,12 @@ final class ImportSession: ReviewSink {
         FaultInjection.reviewWritten()
         added += 1
         let key = PortalIdentity.key(source: review.source, portal: review.portal, externalID: review.externalID)
-        pending.append(writer.newRow(review, key: key, snapshotID: snapshotID))
-        if batchSize == 1 { return try flush() }
         // A key twice in one payload is written in order: the batch so far goes first.
-        if !pendingKeys.insert(key).inserted {
-            pending.removeLast()
+        if batchSize > 1, !pendingKeys.insert(key).inserted {
             try flush()
-            pending.append(writer.newRow(review, key: key, snapshotID: snapshotID))
             pendingKeys.insert(key)
         }
+        pending.append(writer.newRow(review, key: key, snapshotID: snapshotID))
         if pending.count >= batchSize { try flush() }
     }
 

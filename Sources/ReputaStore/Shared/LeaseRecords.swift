@@ -21,10 +21,7 @@ extension SQLStore {
     /// to start seeds the shared schedule, later ones keep it.
     public func scheduleLeases(_ due: [String: Date]) throws {
         try writing { db in
-            for (name, at) in due.sorted(by: { $0.key < $1.key }) {
-                try db.execute("INSERT INTO leases (name, due_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", name,
-                               LeaseRecords.text(at))
-            }
+            try LeaseRecords.addMissing(due.sorted { $0.key < $1.key }.map { ($0.key, LeaseRecords.text($0.value)) }, in: db)
         }
     }
 
@@ -36,9 +33,7 @@ extension SQLStore {
         guard !names.isEmpty, limit > 0 else { return [] }
         let now = LeaseRecords.text(date)
         return try writing { db in
-            for name in names {
-                try db.execute("INSERT INTO leases (name, due_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", name, now)
-            }
+            try LeaseRecords.addMissing(names.map { ($0, now) }, in: db)
             let rows = try db.fetch("""
                 SELECT name, due_at, holder, lease_until FROM leases
                 WHERE name IN (\(names.map { _ in "?" }.joined(separator: ", "))) AND due_at <= ?
@@ -101,6 +96,15 @@ public enum LeaseRecords {
         guard text.count == 24, let whole = Timestamp(utcISO: String(text.prefix(19)) + "Z"),
               let ms = Int(text.dropFirst(20).prefix(3)) else { return nil }
         return Date(timeIntervalSince1970: Double(whole.epochSeconds) + Double(ms) / 1000)
+    }
+
+    /// Adds a row for each name the table does not hold yet, due at the time given, in one
+    /// statement (a watch cycle asks for every configured source).
+    static func addMissing(_ due: [(name: String, dueAt: String)], in db: any SQLConnection) throws {
+        guard !due.isEmpty else { return }
+        try db.execute("INSERT INTO leases (name, due_at) VALUES "
+            + due.map { _ in "(?, ?)" }.joined(separator: ", ") + " ON CONFLICT (name) DO NOTHING",
+            due.flatMap { [$0.name.sqlValue, $0.dueAt.sqlValue] })
     }
 
     static func lease(_ row: SQLRecord) -> Lease {
