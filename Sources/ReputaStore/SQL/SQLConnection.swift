@@ -37,14 +37,6 @@ public protocol SQLStatement {
 /// Inserts new reviews (see `SQLConnection.reviewInserter`).
 public typealias ReviewInserter = ([ReviewInsert]) throws -> [Bool]
 
-/// A statement that is its SQL text, run through the connection each time.
-struct TextStatement: SQLStatement {
-    let db: any SQLConnection
-    let sql: String
-    func execute(_ values: [SQLValue]) throws -> Int { try db.execute(sql, values) }
-    func fetch(_ values: [SQLValue]) throws -> [SQLRecord] { try db.fetch(sql, values) }
-}
-
 public enum SQLDialect: Sendable {
     case sqlite, postgres
 
@@ -92,8 +84,6 @@ extension SQLConnection {
     }
 
     public var reviewBatchSize: Int { 1 }
-
-    public func prepare(_ sql: String) throws -> any SQLStatement { TextStatement(db: self, sql: sql) }
 
     public func reviewInserter() throws -> ReviewInserter {
         let marks = "(" + Array(repeating: "?", count: ReviewInsert.columns.count).joined(separator: ", ") + ")"
