@@ -25,6 +25,10 @@ public final class PostgresSession: @unchecked Sendable {
     /// Open transactions of the thread holding `lock`: a connection lost inside one is an error
     /// (the server rolled it back), never silently replaced.
     private var depth = 0
+    /// What settles the statement being waited for, called by the connection's one close
+    /// callback (`watchClose`). A callback per statement on `closeFuture` kept every result
+    /// alive until the connection closed: 330 MiB for a 1M-row import (`make bench`).
+    private let waiting = NIOLockedValueBox<(@Sendable (Result<PostgresQueryResult, Error>) -> Void)?>(nil)
 
     /// Connects, or throws a `StoreError` naming the server (never the password) and why.
     public init(_ location: PostgresLocation, connectTimeout: TimeAmount = .seconds(10)) throws {
@@ -48,6 +52,7 @@ public final class PostgresSession: @unchecked Sendable {
             self.configuration = configuration
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
                                                         logger: logger).wait()
+            watchClose(connection)
         } catch {
             try? group.syncShutdownGracefully()
             throw StoreError(place: location.description, message: Self.reason(error, location: location))
@@ -82,6 +87,7 @@ public final class PostgresSession: @unchecked Sendable {
             if depth == 0, connection.isClosed {
                 connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
                                                             logger: logger).wait()
+                watchClose(connection)
             }
             return try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
         } catch {
@@ -99,9 +105,19 @@ public final class PostgresSession: @unchecked Sendable {
             guard settled.withLockedValue({ done in defer { done = true }; return !done }) else { return }
             promise.completeWith(result)
         }
+        waiting.withLockedValue { $0 = settle }
+        defer { waiting.withLockedValue { $0 = nil } }
         future.whenComplete(settle)
-        connection.closeFuture.whenComplete { _ in settle(.failure(ConnectionLost())) }
+        if connection.isClosed { settle(.failure(ConnectionLost())) } // closed before `waiting` was set
         return try promise.futureResult.wait()
+    }
+
+    /// Fails the statement being waited for, if any, when `connection` closes. Registered once
+    /// per connection.
+    private func watchClose(_ connection: PostgresConnection) {
+        connection.closeFuture.whenComplete { [waiting] _ in
+            waiting.withLockedValue { $0 }?(.failure(ConnectionLost()))
+        }
     }
 
     struct ConnectionLost: Error {}
