@@ -290,5 +290,28 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Text compares by bytes, as SQLite's BINARY collation does, whatever the database's
+        // locale: `ORDER BY` on a name or a key gives the same order on both stores (under
+        // en_US.UTF-8, "Zurigo" sorted before "aurora" on SQLite and after it here), and key
+        // comparisons skip the locale's rules (a 300k-review insert: 6.4 s → 5.1 s of server
+        // time under C.UTF-8). One ALTER TABLE per table: each rewrites the table once.
+        Migration(version: 12, id: "v12-byte-order-text", statements: [
+            """
+            DO $$
+            DECLARE t record;
+            BEGIN
+                FOR t IN
+                    SELECT table_name, string_agg(format('ALTER COLUMN %I TYPE TEXT COLLATE "C"', column_name), ', '
+                                                  ORDER BY ordinal_position) AS changes
+                    FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND data_type = 'text' AND collation_name IS NULL
+                    GROUP BY table_name ORDER BY table_name
+                LOOP
+                    EXECUTE format('ALTER TABLE %I ', t.table_name) || t.changes;
+                END LOOP;
+            END
+            $$
+            """,
+        ]),
     ]
 }

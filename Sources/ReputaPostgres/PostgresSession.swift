@@ -28,7 +28,9 @@ public final class PostgresSession: @unchecked Sendable {
     /// What settles the statement being waited for, called by the connection's one close
     /// callback (`watchClose`). A callback per statement on `closeFuture` kept every result
     /// alive until the connection closed: 330 MiB for a 1M-row import (`make bench`).
-    private let waiting = NIOLockedValueBox<(@Sendable (Result<PostgresQueryResult, Error>) -> Void)?>(nil)
+    private let waiting = NIOLockedValueBox<(@Sendable () -> Void)?>(nil)
+    /// Where `copy` runs postgres-nio's async `COPY` while the caller waits.
+    private let copier = QueueExecutor(label: "reputa.postgres.copy")
 
     /// Connects, or throws a `StoreError` naming the server (never the password) and why.
     public init(_ location: PostgresLocation, connectTimeout: TimeAmount = .seconds(10)) throws {
@@ -81,6 +83,34 @@ public final class PostgresSession: @unchecked Sendable {
             case .text(let v): binds.append(v)
             }
         }
+        return try talking { connection in
+            try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+        }
+    }
+
+    /// Streams `data`, rows in `COPY`'s text format (`CopyText`), into `table`'s `columns`: one
+    /// round trip however many rows, and nothing for the server to parse but the rows.
+    public func copy(into table: String, columns: [String], _ data: ByteBuffer) throws {
+        try talking { connection in
+            let promise = connection.eventLoop.makePromise(of: Void.self)
+            let logger = logger
+            Task(executorPreference: copier) {
+                do {
+                    try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                        try await writer.write(data)
+                    }
+                    promise.succeed()
+                } catch {
+                    promise.fail(error)
+                }
+            }
+            try answer(promise.futureResult)
+        }
+    }
+
+    /// Runs `body` on the connection, alone, reopening the connection first when it was closed
+    /// outside a transaction; errors become a `StoreError` naming the server.
+    private func talking<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -89,7 +119,7 @@ public final class PostgresSession: @unchecked Sendable {
                                                             logger: logger).wait()
                 watchClose(connection)
             }
-            return try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+            return try body(connection)
         } catch {
             throw StoreError(place: location.description, message: Self.reason(error, location: location))
         }
@@ -98,14 +128,14 @@ public final class PostgresSession: @unchecked Sendable {
     /// Waits for a statement's answer, or for the connection to close, whichever comes first:
     /// postgres-nio 1.33 left a statement waiting forever when the server went away while it
     /// was being sent (a server restart in the middle of a multi-row insert).
-    private func answer(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
-        let promise = future.eventLoop.makePromise(of: PostgresQueryResult.self)
+    private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let promise = future.eventLoop.makePromise(of: T.self)
         let settled = NIOLockedValueBox(false)
-        let settle: @Sendable (Result<PostgresQueryResult, Error>) -> Void = { result in
+        let settle: @Sendable (Result<T, Error>) -> Void = { result in
             guard settled.withLockedValue({ done in defer { done = true }; return !done }) else { return }
             promise.completeWith(result)
         }
-        waiting.withLockedValue { $0 = settle }
+        waiting.withLockedValue { $0 = { settle(.failure(ConnectionLost())) } }
         defer { waiting.withLockedValue { $0 = nil } }
         future.whenComplete(settle)
         if connection.isClosed { settle(.failure(ConnectionLost())) } // closed before `waiting` was set
@@ -116,7 +146,7 @@ public final class PostgresSession: @unchecked Sendable {
     /// per connection.
     private func watchClose(_ connection: PostgresConnection) {
         connection.closeFuture.whenComplete { [waiting] _ in
-            waiting.withLockedValue { $0 }?(.failure(ConnectionLost()))
+            waiting.withLockedValue { $0 }?()
         }
     }
 

@@ -45,11 +45,12 @@ public final class TestPostgres: @unchecked Sendable {
     }()
 
     /// The location of a new, empty database (named after the test), owned by the superuser.
-    public func freshDatabase(_ name: String = #function) throws -> PostgresLocation {
+    /// A new, empty database; `options` are `CREATE DATABASE`'s (a locale, say).
+    public func freshDatabase(_ name: String = #function, options: String = "") throws -> PostgresLocation {
         let database = "t_" + String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.prefix(40))
             + "_\(UInt32.random(in: 0...UInt32.max))"
         let admin = try PostgresSession(location(database: "reputa_test"))
-        try admin.query("CREATE DATABASE \(database)")
+        try admin.query("CREATE DATABASE \(database) \(options)")
         return location(database: database)
     }
 

@@ -71,7 +71,27 @@ import Testing
         let store = try PostgresStore(location)
         let steps = try store.session.query("SELECT version, id FROM reputa_schema ORDER BY version")
             .map { try $0.decode((Int64, String).self) }
-        #expect(steps.map(\.0) == [9, 10, 11] && steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids", "v11-leases"])
+        #expect(steps.map(\.0) == [9, 10, 11, 12])
+        #expect(steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids", "v11-leases", "v12-byte-order-text"])
+    }
+
+    /// In a database whose locale sorts like a dictionary (ICU en-US: "aurora" before "Zurigo"),
+    /// the store's text still sorts by bytes, as SQLite does ("Zurigo" first: 'Z' is 0x5A, 'a'
+    /// 0x61), and every text column says so.
+    @Test func textSortsByBytesWhateverTheDatabasesLocale() throws {
+        let location = try server().freshDatabase(options: "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'")
+        let store = try PostgresStore(location)
+        let dictionary = try store.session.query("SELECT x FROM (VALUES ('aurora'), ('Zurigo')) v(x) ORDER BY x")
+            .map { try $0.decode(String.self) }
+        #expect(dictionary == ["aurora", "Zurigo"]) // the database's own order, so the test can tell
+        try store.session.query("INSERT INTO leases (name, due_at) VALUES ('aurora', ''), ('Zurigo', ''), ('bruno', '')")
+        let names = try store.session.query("SELECT name FROM leases ORDER BY name").map { try $0.decode(String.self) }
+        #expect(names == ["Zurigo", "aurora", "bruno"])
+        let collations = try store.session.query("""
+            SELECT DISTINCT COALESCE(collation_name, '(database default)') FROM information_schema.columns
+            WHERE table_schema = 'public' AND data_type = 'text'
+            """).map { try $0.decode(String.self) }
+        #expect(collations == ["C"])
     }
 
     @Test func aStoreFromANewerReputaIsRefusedWithBothVersions() throws {

@@ -139,6 +139,30 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["prima"])
     }
 
+    /// PostgreSQL's new reviews cross as `COPY` text, where a tab, a line break, a backslash
+    /// and `\N` mean something: each must come back as written, and rows keep payload order.
+    @Test(arguments: Engine.allCases) func anyTextCrossesUnchangedAndIdsFollowThePayload(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
+        let odd = "tab\there, back\\slash \\N, \\t, CRLF\r\nLF\nCR\r end \"quoted\" perché 😀 \\"
+        var first = review("z", text: odd, reply: "\\N")
+        first.title = "\\N"
+        first.author = "Anna\tB."
+        first.rating = nil
+        var second = review("a", rating: 2.5, text: "")
+        second.url = "https://example.com/r?a=1&b=\\2"
+        let third = review("m", rating: 1, text: "\\")
+        let counts = try importReviews(store, scratch, [first, second, third], payload: "odd")
+        #expect(counts.new == 3)
+        let stored = Dictionary(uniqueKeysWithValues: try store.reviews(ReviewQuery()).map { ($0.review.externalID, $0.review) })
+        #expect(stored["z"]?.text == odd && stored["z"]?.title == "\\N" && stored["z"]?.author == "Anna\tB.")
+        #expect(stored["z"]?.replyText == "\\N" && stored["z"]?.rating == nil)
+        #expect(stored["a"]?.text == "" && stored["a"]?.rating?.value == 2.5 && stored["a"]?.url == "https://example.com/r?a=1&b=\\2")
+        #expect(stored["m"]?.text == "\\" && stored["m"]?.rating?.value == 1)
+        let order = try store.reading { db in try db.fetch("SELECT external_id FROM reviews ORDER BY id").map { $0["external_id"] as String } }
+        #expect(order == ["z", "a", "m"])
+    }
+
     @Test(arguments: Engine.allCases) func olderCopyOfAnEditedReviewChangesNothing(engine: Engine) throws {
         let scratch = try Scratch(engine)
         let store = scratch.store

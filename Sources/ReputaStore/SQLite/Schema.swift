@@ -385,6 +385,9 @@ enum Schema {
             lease_until TEXT
         ) STRICT;
         """),
+        // PostgreSQL's step 12 makes its text compare by bytes; SQLite's BINARY collation
+        // always has. Nothing to do here but keep the two stores' numbering in step.
+        Migration(id: "v12-byte-order-text", sql: ""),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources
