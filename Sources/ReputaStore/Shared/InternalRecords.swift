@@ -119,52 +119,44 @@ enum InternalRecords {
         let snapshotID = try ImportRecords.snapshotRow(snapshot, origin: origin, in: db)
         var counts = ImportCounts()
         counts.skipped = batch.skipped.count
-        let source = descriptor.name
-        func upsert(_ table: String, key: [String: SQLValue], values: [String: SQLValue]) throws {
-            let hash = contentHash(values)
-            let keyColumns = ["source"] + key.keys.sorted()
-            let keyValues: [SQLValue] = [.text(source)] + key.keys.sorted().map { key[$0]! }
-            let keyClause = keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
-            let held: String? = try db.fetch("SELECT content_hash FROM \(table) WHERE \(keyClause)", keyValues)
-                .first?["content_hash"]
-            if held == hash { counts.unchanged += 1; return }
-            let valueColumns = values.keys.sorted() + ["content_hash", "snapshot_id"]
-            let valueValues = values.keys.sorted().map { values[$0]! } + [.text(hash), .int(snapshotID)]
-            if held == nil {
-                counts.new += 1
-                let columns = keyColumns + valueColumns
-                try db.execute("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
-                    + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")", keyValues + valueValues)
-            } else {
-                counts.updated += 1
-                try db.execute("UPDATE \(table) SET \(valueColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE \(keyClause)",
-                               valueValues + keyValues)
+        /// Writes `rows` into `table` (key and value columns in the order `row` gives them).
+        func write<Row>(_ table: String, _ rows: [Row], keys: [String], values: [String],
+                        _ row: (Row) -> (key: [String], values: [SQLValue])) throws {
+            guard !rows.isEmpty else { return }
+            let writer = InternalWriter(db: db, table: table, source: descriptor.name, snapshotID: snapshotID,
+                                        keyColumns: keys, valueColumns: values)
+            for item in rows {
+                let (key, values) = row(item)
+                try writer.add(key: key, values: values)
             }
+            try writer.flush()
+            counts.new += writer.counts.new
+            counts.updated += writer.counts.updated
+            counts.unchanged += writer.counts.unchanged
         }
-        for a in batch.answers {
-            try upsert("survey_answers", key: ["response_id": .text(a.responseID), "question": .text(a.question)], values: [
-                "metric": .text(a.metric.rawValue), "scale": .text(a.scale.description), "score": a.score.sqlValue,
-                "submitted_at": .text(a.submittedAt.utcISO), "submitted_epoch": .int(a.submittedAt.epochSeconds),
-                "comment": .text(a.comment), "segments": .text(json(a.segments))])
+        try write("survey_answers", batch.answers, keys: ["question", "response_id"],
+                  values: ["comment", "metric", "scale", "score", "segments", "submitted_at", "submitted_epoch"]) { a in
+            ([a.question, a.responseID],
+             [.text(a.comment), .text(a.metric.rawValue), .text(a.scale.description), a.score.sqlValue,
+              .text(json(a.segments)), .text(a.submittedAt.utcISO), .int(a.submittedAt.epochSeconds)])
         }
-        for t in batch.tickets {
-            try upsert("tickets", key: ["ticket_id": .text(t.id)], values: [
-                "created_at": .text(t.createdAt.utcISO), "created_epoch": .int(t.createdAt.epochSeconds),
-                "first_reply_min": t.firstReply.calendar.sqlValue, "first_reply_business_min": t.firstReply.business.sqlValue,
-                "first_assign_min": t.firstAssign.calendar.sqlValue, "first_assign_business_min": t.firstAssign.business.sqlValue,
-                "resolution_min": t.resolution.calendar.sqlValue, "resolution_business_min": t.resolution.business.sqlValue,
-                "solved": t.solved.sqlValue, "reopens": t.reopens.sqlValue, "replies": t.replies.sqlValue,
-                "segments": .text(json(t.segments))])
+        try write("tickets", batch.tickets, keys: ["ticket_id"],
+                  values: ["created_at", "created_epoch", "first_assign_business_min", "first_assign_min",
+                           "first_reply_business_min", "first_reply_min", "reopens", "replies", "resolution_business_min",
+                           "resolution_min", "segments", "solved"]) { t in
+            ([t.id],
+             [.text(t.createdAt.utcISO), .int(t.createdAt.epochSeconds), t.firstAssign.business.sqlValue,
+              t.firstAssign.calendar.sqlValue, t.firstReply.business.sqlValue, t.firstReply.calendar.sqlValue,
+              t.reopens.sqlValue, t.replies.sqlValue, t.resolution.business.sqlValue, t.resolution.calendar.sqlValue,
+              .text(json(t.segments)), t.solved.sqlValue])
         }
-        for p in batch.periods {
-            try upsert("customer_periods", key: ["first_day": .text(p.first.description), "last_day": .text(p.last.description),
-                                                 "segments": .text(json(p.segments))], values: [
-                "start_count": p.start.sqlValue, "end_count": p.end.sqlValue, "new_count": p.new.sqlValue,
-                "lost_count": p.lost.sqlValue, "visits": p.visits.sqlValue, "sales": p.sales.sqlValue])
+        try write("customer_periods", batch.periods, keys: ["first_day", "last_day", "segments"],
+                  values: ["end_count", "lost_count", "new_count", "sales", "start_count", "visits"]) { p in
+            ([p.first.description, p.last.description, json(p.segments)],
+             [p.end.sqlValue, p.lost.sqlValue, p.new.sqlValue, p.sales.sqlValue, p.start.sqlValue, p.visits.sqlValue])
         }
-        for h in batch.health {
-            try upsert("health_signals", key: ["customer_id": .text(h.customerID), "as_of": .text(h.asOf.description)], values: [
-                "segments": .text(json(h.segments)), "numbers": .text(json(h.numbers)), "labels": .text(json(h.labels))])
+        try write("health_signals", batch.health, keys: ["as_of", "customer_id"], values: ["labels", "numbers", "segments"]) { h in
+            ([h.asOf.description, h.customerID], [.text(json(h.labels)), .text(json(h.numbers)), .text(json(h.segments))])
         }
         try ImportRecords.recordImport(snapshot, snapshotID: snapshotID, descriptor: descriptor, importedAt: importedAt,
                                        counts: counts, in: db)
