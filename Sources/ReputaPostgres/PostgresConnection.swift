@@ -136,4 +136,18 @@ extension PostgresStore: SQLStore {
     public func writing<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try session.transaction { try body(PostgresSQLConnection(session: session)) }
     }
+
+    /// After a bulk write, `VACUUM (ANALYZE)` the tables written ("Populating a Database":
+    /// https://www.postgresql.org/docs/current/populate.html, run ANALYZE afterwards). Until
+    /// then the planner guesses their size and index-only scans visit every row's page (the
+    /// visibility map is not set yet): the weekly tallies of 330 000 reviews just imported took
+    /// 361 ms, 21 ms once vacuumed. Autovacuum would get there, later. A vacuum already running
+    /// on a table (another worker's, autovacuum's) is not waited for.
+    public func settle(_ tables: [String], changedRows rows: Int) {
+        guard rows >= Self.bulkRows else { return }
+        for table in tables { _ = try? session.query("VACUUM (ANALYZE, SKIP_LOCKED) \(table)") }
+    }
+
+    /// How many changed rows make a write a bulk write.
+    public static let bulkRows = 10_000
 }

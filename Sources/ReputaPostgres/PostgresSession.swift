@@ -51,6 +51,9 @@ public final class PostgresSession: @unchecked Sendable {
                 host: location.host, port: location.port, username: location.user, password: location.password,
                 database: location.database, tls: tls)
             configuration.options.connectTimeout = connectTimeout
+            // The weekly comparison sorts a window's survey answers (50 000 rows of a 200 000-
+            // response store, ~5 MiB): at the server's default 4 MB the sort went to disk.
+            configuration.options.additionalStartupParameters = [("work_mem", "32MB")]
             self.configuration = configuration
             connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1,
                                                         logger: logger).wait()

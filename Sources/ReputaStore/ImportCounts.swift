@@ -15,6 +15,9 @@ public struct ImportCounts: Equatable, Sendable, Codable {
 
     public init() {}
 
+    /// Rows written: new, updated or tombstoned.
+    public var changedRows: Int { new + updated + removed }
+
     public static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
         var c = ImportCounts()
         c.new = a.new + b.new

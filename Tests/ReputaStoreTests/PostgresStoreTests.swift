@@ -1,4 +1,5 @@
 import Foundation
+import ReputaCore
 import GRDB
 @testable import ReputaPostgres
 import ReputaStore
@@ -92,6 +93,30 @@ import Testing
             WHERE table_schema = 'public' AND data_type = 'text'
             """).map { try $0.decode(String.self) }
         #expect(collations == ["C"])
+    }
+
+    /// A bulk import leaves `reviews` vacuumed and analyzed (index-only scans skip the table,
+    /// the planner knows its size); a small one leaves that to autovacuum.
+    @Test func aBulkImportIsFollowedByVacuumAnalyzeAndASmallOneIsNot() throws {
+        let scratch = try Scratch(.postgres)
+        let store = try #require(scratch.store as? PostgresStore)
+        let source = SourceDescriptor(name: "s", kind: "csv")
+        func importReviews(_ ids: Range<Int>) throws {
+            let bytes = Array("payload \(ids)".utf8)
+            let snapshot = try scratch.archive.store(bytes, sha256: SHA256.hex(bytes), source: "s", originalName: "p.csv",
+                                                     capturedAt: Timestamp(epochSeconds: 1_790_000_000))
+            _ = try store.importBatch(ParsedBatch(reviews: ids.map { review("\($0)") }, skipped: []), snapshot: snapshot,
+                                      origin: "p.csv", descriptor: source, importedAt: Timestamp(epochSeconds: 1_790_000_000))
+        }
+        func vacuumedAndAnalyzed() throws -> [Bool] {
+            try store.session.query("""
+                SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'reviews'
+                """).map { try $0.decode((Bool, Bool).self) }.flatMap { [$0.0, $0.1] }
+        }
+        try importReviews(0 ..< 100)
+        #expect(try vacuumedAndAnalyzed() == [false, false])
+        try importReviews(100 ..< 100 + PostgresStore.bulkRows)
+        #expect(try vacuumedAndAnalyzed() == [true, true])
     }
 
     @Test func aStoreFromANewerReputaIsRefusedWithBothVersions() throws {

@@ -115,4 +115,13 @@ public protocol SQLStore: AnyObject, Sendable {
     func reading<T>(_ body: (any SQLConnection) throws -> T) throws -> T
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
     func writing<T>(_ body: (any SQLConnection) throws -> T) throws -> T
+    /// Brings what the engine knows of `tables` up to date after a committed write changed
+    /// `rows` rows of them (a bulk import, a copy). Best effort: the data is already safe.
+    func settle(_ tables: [String], changedRows rows: Int)
+}
+
+extension SQLStore {
+    /// SQLite needs nothing: the weekly queries name their index, and its index-only reads
+    /// never visit the table.
+    public func settle(_ tables: [String], changedRows rows: Int) {}
 }

@@ -37,7 +37,7 @@ extension SQLStore {
                              importedAt: Timestamp, validators: HTTPValidators? = nil,
                              report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                              read: (any ReviewSink) throws -> PageInfo) throws -> (counts: ImportCounts, page: PageInfo) {
-        try writing { db in
+        let result = try writing { db in
             let result = try ImportRecords.apply(snapshot: snapshot, origin: origin, descriptor: descriptor,
                                                  importedAt: importedAt, in: db, report: report, read: read)
             if let validators {
@@ -45,6 +45,8 @@ extension SQLStore {
             }
             return result
         }
+        settle(["reviews"], changedRows: result.counts.changedRows)
+        return result
     }
 
     /// Sources that have imported payloads, sorted.
@@ -78,7 +80,7 @@ extension SQLStore {
     public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
                         report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                         read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
-        try writing { db in
+        let total = try writing { db in
             try db.execute("DELETE FROM review_routes WHERE source = ?", source)
             for heir in try db.fetch("""
                 SELECT rr.review_id, MIN(rr.source) AS source FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
@@ -102,6 +104,8 @@ extension SQLStore {
             }
             return total
         }
+        settle(["reviews", "review_revisions"], changedRows: total.changedRows)
+        return total
     }
 }
 

@@ -9,17 +9,19 @@ extension SQLStore {
     /// replaced when its content changed and left alone otherwise.
     public func importInternal(_ batch: InternalBatch, snapshot: SnapshotArchive.Snapshot, origin: String,
                                descriptor: SourceDescriptor, importedAt: Timestamp) throws -> ImportCounts {
-        try writing { db in
+        let counts = try writing { db in
             try InternalRecords.apply(batch, snapshot: snapshot, origin: origin, descriptor: descriptor,
                                       importedAt: importedAt, in: db)
         }
+        settle(InternalRecords.tables, changedRows: counts.changedRows)
+        return counts
     }
 
     /// Forgets everything `source` imported and imports its snapshots again, oldest first, in
     /// one transaction: a snapshot that no longer parses leaves the source as it was.
     public func rebuildInternal(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
                                 parse: (StoredSnapshot) throws -> InternalBatch) throws -> ImportCounts {
-        try writing { db in
+        let total = try writing { db in
             for table in InternalRecords.tables + ["imports"] {
                 try db.execute("DELETE FROM \(table) WHERE source = ?", source)
             }
@@ -30,6 +32,8 @@ extension SQLStore {
             }
             return total
         }
+        settle(InternalRecords.tables, changedRows: total.changedRows)
+        return total
     }
 
     /// The stored survey answers (offered-but-unanswered ones included, `score == nil`),

@@ -38,7 +38,7 @@ public enum StoreCopy {
         guard source.place != target.place else {
             throw StoreError(place: target.place, message: "the source and the target are the same store")
         }
-        return try source.reading { from in
+        let outcome = try source.reading { from in
             let counts = try tables.map { ($0, try count($0, in: from)) }
             return try target.writing { to in
                 if to.dialect == .postgres { try to.execute("SELECT pg_advisory_xact_lock(?)", copyLock) }
@@ -63,6 +63,10 @@ public enum StoreCopy {
                     """)
             }
         }
+        if outcome.copied {
+            for (table, rows) in outcome.counts { target.settle([table], changedRows: rows) }
+        }
+        return outcome
     }
 
     static func count(_ table: String, in db: any SQLConnection) throws -> Int {
