@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// A webhook receiver on 127.0.0.1 (Support/webhook_sink.py) that logs every POST.
@@ -60,12 +61,11 @@ final class WebhookSink {
         return try jsonArray(out.stdout)
     }
 
-    @Test func everyOpenDemoFlagIsDeliveredOncePerChannel() throws {
+    @Test(arguments: Engine.allCases) func everyOpenDemoFlagIsDeliveredOncePerChannel(_ engine: Engine) throws {
         let sink = try WebhookSink(secret: "s3cret")
         let smtp = try SMTPSink(mode: "accept")
         let temp = try TempFolder()
-        let store = temp.path("alerts.sqlite")
-        try FileManager.default.copyItem(atPath: CompareTests.demoStore, toPath: store)
+        let store = try testStore(engine, in: temp, copying: CompareTests.demoStore)
         let config = try demoConfig(temp, port: sink.port, smtpPort: smtp.port)
         let send = try reputa(["alerts", "send", "--config", config, "--store", store])
         #expect(send.status == 0, "\(send.stderr)")
@@ -176,10 +176,11 @@ final class WebhookSink {
                            + rows.map { "\($0.0),2026-11-20 12:00:00,\($0.1),\"\($0.2.replacingOccurrences(of: "\"", with: "\"\""))\"\n" }.joined())
     }
 
-    func channelConfig(_ temp: TempFolder, _ channel: String, notifications: String = "") throws -> String {
+    func channelConfig(_ temp: TempFolder, _ channel: String, notifications: String = "",
+                       store: String = "s.sqlite") throws -> String {
         try temp.write("sources.yml", """
             version: 1
-            store: s.sqlite
+            store: "\(store)"
             timezone: UTC
             sources:
               - {name: shop, kind: csv, path: "exports/*.csv", timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}

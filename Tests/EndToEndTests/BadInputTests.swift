@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// Bad input: one clear line (stage, source, place), a documented exit code, nothing half-written.
@@ -74,13 +75,14 @@ import Testing
         #expect(outcome.stderr.contains("written by a newer Reputa (schema 42)"))
     }
 
-    @Test func oneBrokenSourceNeverStopsTheOthers() throws {
+    @Test(arguments: Engine.allCases) func oneBrokenSourceNeverStopsTheOthers(_ engine: Engine) throws {
         let temp = try TempFolder()
+        let store = try testStore(engine, in: temp)
         try FileManager.default.copyItem(atPath: fixturePath("truncated.xml"), toPath: temp.path("broken.xml"))
         try FileManager.default.copyItem(atPath: fixturePath("appstore-it-page1.xml"), toPath: temp.path("good.xml"))
         let config = try temp.write("sources.yml", """
         version: 1
-        store: s.sqlite
+        store: "\(store)"
         sources:
           - {name: broken, kind: appstore-rss, path: broken.xml}
           - {name: missing, kind: csv, path: nowhere/*.csv}

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `reputa compare` on the demo store, checked against Support/compare_oracle.py, which counts
@@ -14,19 +15,21 @@ import Testing
     }()
     static let demoConfig = packageRoot.appendingPathComponent("sources.yml").path
 
-    func document(_ extra: [String] = []) throws -> [String: Any] {
-        let out = try reputa(["compare", "--config", Self.demoConfig, "--store", Self.demoStore, "--week", "2026-W47",
+    func document(_ extra: [String] = [], store: String = CompareTests.demoStore) throws -> [String: Any] {
+        let out = try reputa(["compare", "--config", Self.demoConfig, "--store", store, "--week", "2026-W47",
                               "--format", "json"] + extra)
         #expect(out.status == 0, "\(out.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
     }
 
-    @Test func demoWeekMatchesTheOracle() throws {
+    @Test(arguments: Engine.allCases) func demoWeekMatchesTheOracle(_ engine: Engine) throws {
+        let temp = try TempFolder()
+        let store = engine == .sqlite ? Self.demoStore : try testStore(engine, in: temp, copying: Self.demoStore)
         let oracleRun = try python("compare_oracle.py", [packageRoot.appendingPathComponent("snapshots/truth.json").path,
                                                           Self.demoConfig, "2026-W47"])
         #expect(oracleRun.status == 0, "\(oracleRun.stderr)")
         let oracle = try #require(try JSONSerialization.jsonObject(with: Data(oracleRun.stdout.utf8)) as? [String: [String: Any]])
-        let doc = try document()
+        let doc = try document(store: store)
         #expect(doc["schema"] as? String == "reputa.weekly-report/1")
         let comparison = try #require(doc["comparison"] as? [String: Any])
         let cells = try #require(comparison["cells"] as? [[String: Any]]) + (try #require(comparison["competitors"] as? [[String: Any]]))

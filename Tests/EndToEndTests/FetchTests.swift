@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `url` sources against a real HTTP server on 127.0.0.1 (Support/serve.py): conditional GET,
@@ -9,10 +10,10 @@ import Testing
     /// A one-source config. Loopback is private, so tests allow it explicitly (except where
     /// the refusal itself is tested); retries and politeness are fast.
     func config(_ temp: TempFolder, url: String, kind: String = "appstore-rss", allowPrivate: Bool = true,
-                extra: String = "", http: String = "") throws -> String {
+                extra: String = "", http: String = "", store: String = "s.sqlite") throws -> String {
         try temp.write("sources.yml", """
         version: 1
-        store: s.sqlite
+        store: "\(store)"
         http: {retries: 2, retry_delay: 0.05, host_delay: 0, low_speed_time: 2, max_retry_after: 5\(http)}
         sources:
           - name: web
@@ -33,10 +34,10 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: temp.path("snapshots/web"))) ?? []).count
     }
 
-    @Test func downloadsParsesAndKeepsTheSnapshot() throws {
+    @Test(arguments: Engine.allCases) func downloadsParsesAndKeepsTheSnapshot(_ engine: Engine) throws {
         let temp = try TempFolder()
         let server = try TestServer(root: Self.fixtures)
-        let cfg = try config(temp, url: "\(server.base)/appstore-it-page1.xml")
+        let cfg = try config(temp, url: "\(server.base)/appstore-it-page1.xml", store: try testStore(engine, in: temp))
         let (outcome, row) = try fetch(cfg)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(row["new"] as? Int == 3)
@@ -48,10 +49,10 @@ import Testing
     }
 
     /// F1: the second fetch sends If-None-Match, gets 304, parses and writes nothing.
-    @Test func unchangedSourceIsAskedConditionallyAndWritesNothing() throws {
+    @Test(arguments: Engine.allCases) func unchangedSourceIsAskedConditionallyAndWritesNothing(_ engine: Engine) throws {
         let temp = try TempFolder()
         let server = try TestServer(root: Self.fixtures)
-        let cfg = try config(temp, url: "\(server.base)/etag/appstore-it-page1.xml")
+        let cfg = try config(temp, url: "\(server.base)/etag/appstore-it-page1.xml", store: try testStore(engine, in: temp))
         #expect(try fetch(cfg).1["new"] as? Int == 3)
         let (second, row) = try fetch(cfg)
         #expect(second.status == 0, "\(second.stderr)")
@@ -201,7 +202,7 @@ import Testing
     }
 
     /// `link rel="next"` is followed page by page; a second run stops at the unchanged first page.
-    @Test func pagesAreFollowedAndAnUnchangedFirstPageStopsTheWalk() throws {
+    @Test(arguments: Engine.allCases) func pagesAreFollowedAndAnUnchangedFirstPageStopsTheWalk(_ engine: Engine) throws {
         let temp = try TempFolder()
         let page = try String(contentsOfFile: fixturePath("appstore-it-page1.xml"), encoding: .utf8)
         for n in 1...3 {
@@ -211,7 +212,7 @@ import Testing
             try temp.write("www/page\(n).xml", text)
         }
         let server = try TestServer(root: temp.path("www"))
-        let cfg = try config(temp, url: "\(server.base)/etag/page1.xml")
+        let cfg = try config(temp, url: "\(server.base)/etag/page1.xml", store: try testStore(engine, in: temp))
         let (outcome, row) = try fetch(cfg)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(row["payloads"] as? Int == 3)

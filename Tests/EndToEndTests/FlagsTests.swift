@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `reputa flags` on the demo, checked against snapshots/truth.json (the generator's record of
@@ -6,10 +7,8 @@ import Testing
 /// flag resolved by a reply that arrives with a later fetch.
 @Suite struct FlagsTests {
     /// A copy of the fetched demo store, so each test's workflow steps are its own.
-    func demoCopy(_ temp: TempFolder) throws -> String {
-        let path = temp.path("flags.sqlite")
-        try FileManager.default.copyItem(atPath: CompareTests.demoStore, toPath: path)
-        return path
+    func demoCopy(_ temp: TempFolder, _ engine: Engine = .sqlite) throws -> String {
+        try testStore(engine, in: temp, copying: CompareTests.demoStore)
     }
 
     func flags(_ store: String, _ extra: [String] = []) throws -> [[String: Any]] {
@@ -20,10 +19,10 @@ import Testing
 
     static let competitorSources: Set<String> = ["vesuvio-tripadvisor", "lupa-tripadvisor"]
 
-    @Test func demoUrgentFlagsAreExactlyTheGeneratorsUrgentComplaints() throws {
+    @Test(arguments: Engine.allCases) func demoUrgentFlagsAreExactlyTheGeneratorsUrgentComplaints(_ engine: Engine) throws {
         let truth = try DemoTests.truth()
         let temp = try TempFolder()
-        let list = try flags(try demoCopy(temp))
+        let list = try flags(try demoCopy(temp, engine))
         var byID: [String: [String: Any]] = [:]
         for flag in list { byID[try #require(flag["review_id"] as? String)] = flag }
 
@@ -67,9 +66,9 @@ import Testing
         }
     }
 
-    @Test func failOnUrgentAndTheOnCallWorkflow() throws {
+    @Test(arguments: Engine.allCases) func failOnUrgentAndTheOnCallWorkflow(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let store = try demoCopy(temp)
+        let store = try demoCopy(temp, engine)
         let config = CompareTests.demoConfig
         let openUrgent = try flags(store, ["--level", "urgent", "--status", "open"])
         #expect(openUrgent.count == 3)

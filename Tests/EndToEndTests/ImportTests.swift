@@ -1,10 +1,11 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 @Suite struct ImportTests {
-    @Test func sameFileTwiceOverlapAndEdit() throws {
+    @Test(arguments: Engine.allCases) func sameFileTwiceOverlapAndEdit(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let a = try temp.write("a.csv", "id,rating,date,text\n1,5,2026-09-01,ottimo\n2,4,2026-09-02,buono\n3,1,2026-09-03,pessimo servizio\n")
         let b = try temp.write("b.csv", "id,rating,date,updated,text\n2,4,2026-09-02,,buono\n3,3,2026-09-03,2026-09-10,dopo la risposta va meglio\n4,5,2026-09-11,,top\n5,2,2026-09-12,,lento\n")
         let common = ["import", "--kind", "csv", "--source", "shop", "--config", temp.path("none.yml")]
@@ -36,9 +37,9 @@ import Testing
     /// A Play Console CSV (the demo's, UTF-16LE) and a Play Developer API dump that shares one
     /// review with it: that review is stored once, counted for both sources, and the API's
     /// newer edit wins. Expected values come from the raw CSV, decoded here.
-    @Test func apiAndExportOfTheSamePortalMergeByReviewID() throws {
+    @Test(arguments: Engine.allCases) func apiAndExportOfTheSamePortalMergeByReviewID(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let csvFile = packageRoot.appendingPathComponent(
             "snapshots/aurora-play/20261123T050000Z-5f2d835cf7669f6f-reviews_reviews_it.aurorabistrot.app_202611.csv").path
         let raw = try #require(String(data: try Data(contentsOf: URL(fileURLWithPath: csvFile)), encoding: .utf16))
@@ -91,9 +92,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.path("snapshots")))
     }
 
-    @Test func reviewsFiltersAndFormats() throws {
+    @Test(arguments: Engine.allCases) func reviewsFiltersAndFormats(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let file = try temp.write("x.csv", "id,rating,date,text,author\n1,5,2026-09-01,\"=HYPERLINK(\"\"http://x\"\")\",@eve\n2,2,2026-09-15,\"bad\u{1B}[2J\u{202E}\",bob\n")
         #expect(try reputa(["import", "--kind", "csv", "--source", "x", file], environment: env, cwd: temp.url).status == 0)
         let low = try jsonArray(try reputa(["reviews", "--max-rating", "2", "--format", "json"], environment: env, cwd: temp.url).stdout)

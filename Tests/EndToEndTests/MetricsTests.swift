@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `reputa import` of survey, helpdesk and customer exports and `reputa metrics`, run as a
@@ -10,9 +11,9 @@ import Testing
             && (scale == nil || $0["scale"] as? String == scale) }
     }
 
-    @Test func qualtricsAndZendeskImportThenMetrics() throws {
+    @Test(arguments: Engine.allCases) func qualtricsAndZendeskImportThenMetrics(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let qualtrics = ["import", "--kind", "qualtrics", "--source", "nps", "--question", "Q1=nps:0-10",
                          "--question", "Q2=csat:1-5", "--segment", "location=Location", "--map", "comment=Q3",
                          fixturePath("internal/qualtrics_3header.csv")]
@@ -56,9 +57,9 @@ import Testing
         #expect(csv.stdout.contains(#""metric","period","segment","value","n","ci_low","ci_high","scale","detail""#))
     }
 
-    @Test func badInputExitCodesAndNothingHalfWritten() throws {
+    @Test(arguments: Engine.allCases) func badInputExitCodesAndNothingHalfWritten(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let nps = try temp.write("nps.csv", "id,date,score\na,2026-11-16,9\nb,2026-11-16,10\nc,2026-11-16,3\n")
         let asCSAT = try reputa(["import", "--kind", "survey-csv", "--source", "s", "--metric", "csat", "--scale", "1-5", nps],
                                 environment: env, cwd: temp.url)
@@ -75,9 +76,9 @@ import Testing
         #expect(empty.status == 0 && empty.stdout == "[]\n")
     }
 
-    @Test func customerCountsByMonthAndReparse() throws {
+    @Test(arguments: Engine.allCases) func customerCountsByMonthAndReparse(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let file = fixturePath("internal/customers.csv")
         let imported = try reputa(["import", "--kind", "customers-csv", "--source", "c", "--segment", "location=location", file],
                                   environment: env, cwd: temp.url)

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `reputa report weekly` in every format, with hostile review text, and `run`'s report.
@@ -12,8 +13,8 @@ import Testing
 
     """
 
-    func hostileStore(_ temp: TempFolder) throws -> [String: String] {
-        let env = ["REPUTA_STORE": temp.path("s.sqlite")]
+    func hostileStore(_ temp: TempFolder, _ engine: Engine = .sqlite) throws -> [String: String] {
+        let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
         let file = try temp.write("hostile.csv", Self.hostileCSV)
         let out = try reputa(["import", "--kind", "csv", "--source", "tp",
                               "--map", "id=id,date=date,rating=rating,title=title,text=text,url=url,location=place", file],
@@ -22,9 +23,9 @@ import Testing
         return env
     }
 
-    @Test func htmlIsSelfContainedAndEscapesEveryReview() throws {
+    @Test(arguments: Engine.allCases) func htmlIsSelfContainedAndEscapesEveryReview(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = try hostileStore(temp)
+        let env = try hostileStore(temp, engine)
         let out = try reputa(["report", "weekly", "--week", "2026-W47", "-o", temp.path("r.html")], environment: env, cwd: temp.url)
         #expect(out.status == 0, "\(out.stderr)")
         let html = try String(contentsOfFile: temp.path("r.html"), encoding: .utf8)
@@ -42,9 +43,9 @@ import Testing
         #expect(html.contains("<h2>Notable reviews of the week</h2>"))
     }
 
-    @Test func markdownCsvAndJsonAreSafeForTheirDestinations() throws {
+    @Test(arguments: Engine.allCases) func markdownCsvAndJsonAreSafeForTheirDestinations(_ engine: Engine) throws {
         let temp = try TempFolder()
-        let env = try hostileStore(temp)
+        let env = try hostileStore(temp, engine)
         let md = try reputa(["report", "weekly", "--week", "2026-W47", "--format", "md"], environment: env, cwd: temp.url)
         #expect(md.status == 0, "\(md.stderr)")
         #expect(md.stdout.contains("&lt;!channel&gt;"))

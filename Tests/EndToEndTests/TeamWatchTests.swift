@@ -100,7 +100,10 @@ import Testing
                    let next = times.first(where: { $0 > killedAt.timeIntervalSince1970 }) {
                     #expect(next - cut < Self.every + 3, "s\(n) was taken over after \(next - cut) s")
                 } else {
-                    Issue.record("s\(n) was not fetched again after the kill: \(times)")
+                    Issue.record("""
+                        s\(n) was not fetched again after the kill at \(killedAt.timeIntervalSince1970): \(times); \
+                        leases \((try? store.leases()) ?? []); workers \(survivors.map(\.stderr))
+                        """)
                 }
             } else {
                 #expect(early.isEmpty, "s\(n) fetched twice within an interval: gaps \(gaps)")

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// `reputa watch` running in the background, its stderr in a file.
@@ -47,12 +48,12 @@ func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
 /// and by SIGKILL (sent again on restart under the same delivery id) at a webhook receiver on
 /// 127.0.0.1 that holds the first request open.
 @Suite(.serialized) struct WatchTests {
-    @Test func eachSourceIsPolledAtItsOwnIntervalAndABrokenOneStopsNothing() throws {
+    @Test(arguments: Engine.allCases) func eachSourceIsPolledAtItsOwnIntervalAndABrokenOneStopsNothing(_ engine: Engine) throws {
         let server = try TestServer(root: FetchTests.fixtures)
         let temp = try TempFolder()
         let config = try temp.write("sources.yml", """
             version: 1
-            store: s.sqlite
+            store: "\(try testStore(engine, in: temp))"
             http: {retries: 1, retry_delay: 0.05, host_delay: 0, low_speed_time: 2}
             sources:
               - {name: fast, kind: appstore-rss, url: "\(server.base)/appstore-it-page1.xml", allow_private_network: true, every: 1s}
@@ -84,10 +85,11 @@ func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
     }
 
     /// Four complaints and one webhook channel (the sink, which may hold its first request).
-    func alertSetup(_ temp: TempFolder, sink: WebhookSink) throws -> String {
+    func alertSetup(_ temp: TempFolder, sink: WebhookSink, engine: Engine = .sqlite) throws -> String {
         let alerts = AlertsTests()
         try alerts.export(temp, "a", (1...4).map { ("r\($0)", 1, "Pessimo servizio, conto sbagliato numero \($0)") })
-        return try alerts.channelConfig(temp, "{name: ops, webhook: \"http://127.0.0.1:\(sink.port)/hook\"}")
+        return try alerts.channelConfig(temp, "{name: ops, webhook: \"http://127.0.0.1:\(sink.port)/hook\"}",
+                                        store: try testStore(engine, in: temp))
     }
 
     func alerts(_ config: String) throws -> [[String: Any]] {
@@ -117,10 +119,10 @@ func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
         #expect(try alerts(config).allSatisfy { $0["status"] as? String == "sent" && $0["attempts"] as? Int == 1 })
     }
 
-    @Test func killedMidDeliveryAndRestartedNeitherLosesNorRepeatsAnAlert() throws {
+    @Test(arguments: Engine.allCases) func killedMidDeliveryAndRestartedNeitherLosesNorRepeatsAnAlert(_ engine: Engine) throws {
         let sink = try WebhookSink(hold: 30)
         let temp = try TempFolder()
-        let config = try alertSetup(temp, sink: sink)
+        let config = try alertSetup(temp, sink: sink, engine: engine)
         let watch = try BackgroundReputa(["watch", "--config", config, "--tick", "1s"])
         #expect(waitUntil(seconds: 60) { sink.requests.count == 1 }, "\(watch.stderr)")
         kill(watch.process.processIdentifier, SIGKILL) // no chance to record anything

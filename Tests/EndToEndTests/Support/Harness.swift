@@ -1,4 +1,5 @@
 import Foundation
+import ReputaStoreTesting
 import Testing
 
 /// The package's root folder, found from this file's path.
@@ -58,8 +59,31 @@ func childEnvironment(_ extra: [String: String]) -> [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["REPUTA_CONFIG"] = nil
     env["REPUTA_STORE"] = nil
+    // The test PostgreSQL server's password, for tests whose store is a URL (`testStore`); a
+    // URL's own password comes first, so tests of a wrong one still see theirs.
+    env["PGPASSWORD"] = TestPostgres.password
     for (k, v) in extra { env[k] = v }
     return env
+}
+
+/// A new store for one test on `engine`, as `--store` or `REPUTA_STORE` takes it: a SQLite file
+/// in `temp`, or a new database of the test PostgreSQL server (its URL). With `copying`, it
+/// starts as a copy of that SQLite store (`reputa store copy` for PostgreSQL).
+func testStore(_ engine: Engine, in temp: TempFolder, name: String = #function, copying: String? = nil) throws -> String {
+    switch engine {
+    case .sqlite:
+        let path = temp.path("s.sqlite")
+        if let copying { try FileManager.default.copyItem(atPath: copying, toPath: path) }
+        return path
+    case .postgres:
+        let server = try TestPostgres.shared.get()
+        let url = "\(server.url)/\(try server.freshDatabase(name).database)"
+        if let copying {
+            let copy = try reputa(["store", "copy", "--from", copying, "--to", url])
+            try #require(copy.status == 0, "store copy: \(copy.stderr)")
+        }
+        return url
+    }
 }
 
 func reputa(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Outcome {
