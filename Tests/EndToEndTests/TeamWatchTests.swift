@@ -124,4 +124,36 @@ import Testing
         let imports = try store.reading { try $0.fetch("SELECT source, COUNT(*) AS n FROM imports GROUP BY source ORDER BY source") }
         #expect(imports.map { $0["n"] as Int } == Array(repeating: 1, count: Self.sources), "\(imports.map(\.values))")
     }
+
+    /// A fetch that outlasts the lease: its worker renews the lease while the fetch runs, so
+    /// the other worker, ticking every second, never fetches the source a second time.
+    @Test func aFetchLongerThanTheLeaseIsNotTakenOverByAnotherWorker() throws {
+        let temp = try TempFolder()
+        let served = try TempFolder()
+        _ = try served.write("s1.csv", Self.export(1))
+        let server = try TestServer(root: served.url.path)
+        let postgres = try TestPostgres.shared.get()
+        let database = try postgres.freshDatabase()
+        let config = try temp.write("sources.yml", """
+            version: 1
+            store: "\(postgres.url)/\(database.database)"
+            timezone: UTC
+            http: {retries: 0, host_delay: 0, timeout: 30}
+            sources:
+              - {name: s1, kind: csv, url: "\(server.base)/slow/7/s1.csv", allow_private_network: true, every: 1h, timezone: UTC}
+            """)
+        // A 2 s lease against a 7 s answer: without renewals the lease lapses three times over.
+        let workers = try (0..<2).map { _ in try BackgroundReputa(["watch", "--config", config, "--tick", "1s", "--lease", "2s"]) }
+        #expect(waitUntil(seconds: 30) { !server.requests.isEmpty }, "\(workers.map(\.stderr))")
+        Thread.sleep(forTimeInterval: 10) // the fetch ends ~7 s after it began; both workers tick on
+        for worker in workers { kill(worker.process.processIdentifier, SIGTERM) }
+        for worker in workers {
+            #expect(worker.waitForExit(seconds: 30), "a worker did not stop: \(worker.stderr)")
+            #expect(worker.process.terminationStatus == 0, "\(worker.stderr)")
+        }
+        #expect(server.requests == ["/slow/7/s1.csv"], "\(workers.map(\.stderr))")
+        let reviews = try jsonArray(try reputa(["reviews", "--config", config, "--format", "json"]).stdout)
+        #expect(reviews.count == Self.rowsPerSource)
+    }
+
 }

@@ -10,8 +10,9 @@ import ReputaStore
 /// The schedule lives in the store (`leases`, one `source:NAME` row each), shared by every
 /// watch process on it: a worker claims due sources (at most `concurrency` a cycle, so the
 /// others get the rest), fetches them, and gives each back due again one interval later. A
-/// source is thus fetched by one worker per interval; a worker that dies holding one loses it
-/// after `--lease` (at once to a worker on the same machine, which sees the process gone).
+/// source is thus fetched by one worker per interval; a worker renews its leases while their
+/// fetches run (`LeaseKeeper`), and one that dies holding one loses it after `--lease` (at once
+/// to a worker on the same machine, which sees the process gone).
 /// The first worker seeds the schedule from `source_state`, so a restarted watch does not fetch
 /// again what was just fetched.
 ///
@@ -82,6 +83,11 @@ final class WatchLoop: @unchecked Sendable {
                 let outcomes: [SourceOutcome]
                 let intervals = Dictionary(uniqueKeysWithValues: due.map { ($0.descriptor.name, Double(interval($0))) })
                 let (store, holder) = (self.store, self.holder)
+                let (config, global) = (self.config, self.global)
+                let keeper = LeaseKeeper(names: Set(due.map(Self.leaseName)), holder: holder, lease: lease) {
+                    try global.openStore(config)
+                }
+                defer { keeper.stop() }
                 do {
                     // Each source is given back as soon as it is done, due again one interval
                     // (plus jitter) later: held until the batch's slowest source ended, a fast
@@ -90,6 +96,7 @@ final class WatchLoop: @unchecked Sendable {
                                                       global: global) { outcome in
                         let every = intervals[outcome.source] ?? Double(self.defaultEvery)
                         let next = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
+                        keeper.release(Self.leaseName(outcome.source))
                         do {
                             try store.releaseLease(Self.leaseName(outcome.source), holder: holder, nextDue: next)
                         } catch {
