@@ -22,18 +22,34 @@ import Testing
         }.joined(separator: "\n") + "\n"
     }
 
+    /// What the tests share: a working folder, the exports of sources 1…`sources` on a local
+    /// HTTP server, and a new database on the test PostgreSQL server.
+    struct Team {
+        let temp: TempFolder
+        let served: TempFolder
+        let server: TestServer
+        let database: PostgresLocation
+        let store: String
+
+        init(sources: Int) throws {
+            temp = try TempFolder()
+            served = try TempFolder()
+            for n in 1...sources { _ = try served.write("s\(n).csv", TeamWatchTests.export(n)) }
+            server = try TestServer(root: served.url.path)
+            let postgres = try TestPostgres.shared.get()
+            database = try postgres.freshDatabase()
+            store = "\(postgres.url)/\(database.database)"
+        }
+    }
+
     @Test func threeWorkersFetchEachSourceOncePerIntervalAndAKilledOneLosesNothing() throws {
-        let temp = try TempFolder()
-        let served = try TempFolder()
-        for n in 1...Self.sources { _ = try served.write("s\(n).csv", Self.export(n)) }
-        let server = try TestServer(root: served.url.path)
+        let team = try Team(sources: Self.sources)
+        let (temp, server, database) = (team.temp, team.server, team.database)
         let sink = try WebhookSink()
-        let postgres = try TestPostgres.shared.get()
-        let database = try postgres.freshDatabase()
         // Source 1 answers after 3 s: the worker that takes it is killed while it waits.
         let config = try temp.write("sources.yml", """
             version: 1
-            store: "\(postgres.url)/\(database.database)"
+            store: "\(team.store)"
             timezone: UTC
             http: {retries: 0, host_delay: 0, timeout: 20, concurrency: 2}
             sources:
@@ -128,15 +144,11 @@ import Testing
     /// A fetch that outlasts the lease: its worker renews the lease while the fetch runs, so
     /// the other worker, ticking every second, never fetches the source a second time.
     @Test func aFetchLongerThanTheLeaseIsNotTakenOverByAnotherWorker() throws {
-        let temp = try TempFolder()
-        let served = try TempFolder()
-        _ = try served.write("s1.csv", Self.export(1))
-        let server = try TestServer(root: served.url.path)
-        let postgres = try TestPostgres.shared.get()
-        let database = try postgres.freshDatabase()
-        let config = try temp.write("sources.yml", """
+        let team = try Team(sources: 1)
+        let server = team.server
+        let config = try team.temp.write("sources.yml", """
             version: 1
-            store: "\(postgres.url)/\(database.database)"
+            store: "\(team.store)"
             timezone: UTC
             http: {retries: 0, host_delay: 0, timeout: 30}
             sources:

@@ -96,9 +96,10 @@ final class WatchLoop: @unchecked Sendable {
                                                       global: global) { outcome in
                         let every = intervals[outcome.source] ?? Double(self.defaultEvery)
                         let next = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
-                        keeper.release(Self.leaseName(outcome.source))
+                        let name = Self.leaseName(outcome.source)
+                        keeper.release(name)
                         do {
-                            try store.releaseLease(Self.leaseName(outcome.source), holder: holder, nextDue: next)
+                            try store.releaseLease(name, holder: holder, nextDue: next)
                         } catch {
                             Console.err("reputa: \(error) (the lease on \(outcome.source) lapses in its own time)")
                         }

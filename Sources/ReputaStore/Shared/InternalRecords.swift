@@ -170,8 +170,9 @@ enum InternalRecords {
     /// The row's content hash: `name=value` pairs in name order, each value written as GRDB's
     /// `DatabaseValue.description` wrote it when stores hashed through GRDB (text quoted and
     /// escaped, numbers bare, NULL as `null`), so rows hashed by earlier versions still match.
-    static func contentHash(_ values: [String: SQLValue]) -> String {
-        StableHash.hex(values.sorted { $0.key < $1.key }.map { pair in
+    /// `values` come in name order.
+    static func contentHash(_ values: [(key: String, value: SQLValue)]) -> String {
+        StableHash.hex(values.map { pair in
             let text: String
             switch pair.value {
             case .null: text = "null"

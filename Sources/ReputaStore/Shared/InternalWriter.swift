@@ -31,7 +31,11 @@ final class InternalWriter {
         self.snapshotID = snapshotID
         self.keyColumns = keyColumns
         self.valueColumns = valueColumns
+        hashOrder = valueColumns.indices.sorted { valueColumns[$0] < valueColumns[$1] }
     }
+
+    /// The value columns' positions in name order, the order the content hash takes them in.
+    private let hashOrder: [Int]
 
     /// Adds one row: `key` in `keyColumns` order, `values` in `valueColumns` order.
     func add(key: [String], values: [SQLValue]) throws {
@@ -40,7 +44,7 @@ final class InternalWriter {
             try flush()
             pendingKeys.insert(key)
         }
-        let hash = InternalRecords.contentHash(Dictionary(uniqueKeysWithValues: zip(valueColumns, values)))
+        let hash = InternalRecords.contentHash(hashOrder.map { (valueColumns[$0], values[$0]) })
         pending.append((key, values, hash))
         if pending.count >= Self.chunk { try flush() }
     }
