@@ -6,7 +6,8 @@ import Testing
 /// SQLite answers are checked against the generator's truth elsewhere (DemoTests, FlagsTests,
 /// CompareTests…), so equality here carries those checks over to the PostgreSQL store.
 /// Only what differs by nature is set aside: flag numbers (assigned in the order the
-/// concurrent fetch workers finish), the store's name and the wall-clock time of a run.
+/// concurrent fetch workers finish; listings never sort by them), the store's name and the
+/// wall-clock time of a run.
 @Suite(.serialized) struct BothStoresTests {
     let config = packageRoot.appendingPathComponent("sources.yml").path
 
@@ -37,6 +38,16 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
         let data = try JSONSerialization.data(withJSONObject: strip(parsed), options: [.sortedKeys, .fragmentsAllowed])
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Where two answers part: the offset and 200 characters of each from a little before it.
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        let at = zip(x, y).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(x.count, y.count)
+        func excerpt(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes[max(0, at - 80)..<min(bytes.count, at + 120)], as: UTF8.self)
+        }
+        return "at byte \(at) of \(x.count) and \(y.count): SQLite …\(excerpt(x))… PostgreSQL …\(excerpt(y))…"
     }
 
     /// The `Fetch` table of `reputa run --format json`.
@@ -85,7 +96,9 @@ import Testing
         }
         for (label, pair) in answers.sorted(by: { $0.key < $1.key }) {
             #expect(pair.count == 2, "\(label)")
-            #expect(pair.first == pair.last, "\(label) differs between SQLite and PostgreSQL")
+            // Compared first, so a failure shows where the answers part, not two whole documents.
+            let same = pair.first == pair.last
+            #expect(same, "\(label) differs between SQLite and PostgreSQL: \(Self.firstDifference(pair.first ?? "", pair.last ?? ""))")
             #expect(pair.first.map { $0.count > 20 } == true, "\(label) is empty: \(pair.first ?? "")")
         }
     }

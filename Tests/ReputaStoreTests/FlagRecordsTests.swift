@@ -85,4 +85,36 @@ import Testing
         #expect(try store.unresolvedFlagCount(atLeast: .normal) == 0)
         #expect(try store.complaintMarks().map(\.topics).sorted { $0.joined() < $1.joined() } == [["quality"], ["waiting_time"]])
     }
+
+    /// Flags that tie on priority and deadline are listed by the review's time, then its key,
+    /// whatever order the pass numbered them in (it follows which fetch finished first).
+    @Test(arguments: Engine.allCases) func tiedFlagsAreListedByReviewTimeNotByFlagNumber(_ engine: Engine) throws {
+        let (store, keep) = try engine.freshStore()
+        defer { _ = keep }
+        // Row order (and so flag numbers) z, b, a, m; review times: z and a at 10:00, b at 09:00, m without one.
+        try store.writing { db in
+            try db.execute("""
+                INSERT INTO snapshots (id, source, sha256, path, origin, bytes, captured_at)
+                VALUES (1, 'maps', 'h', 'p', 'o', 1, '2026-11-24T08:00:00Z')
+                """)
+            for (id, key, created) in [(1, "z", "2026-11-23T10:00:00Z"), (2, "b", "2026-11-23T09:00:00Z"),
+                                       (3, "a", "2026-11-23T10:00:00Z"), (4, "m", nil)] as [(Int, String, String?)] {
+                try db.execute("""
+                    INSERT INTO reviews (id, source, portal, external_id, merge_key, location, competitor, rating, scale_min,
+                        scale_max, rating_100, title, text, translation, language, author, created_at, created_offset,
+                        reply_text, reply_at, has_reply, url, app_version, content_hash, revision, first_snapshot_id, snapshot_id)
+                    VALUES (?, 'maps', 'google', ?, ?, 'milano', '', 1, 1, 5, 0, '', 'Freddo', '', 'it', 'Ada',
+                        ?, 0, '', NULL, 0, '', '', ?, 1, 1, 1)
+                    """, id, "r-\(key)", key, created, "c\(id)")
+            }
+        }
+        let candidates = try store.flagCandidates(afterRowID: 0, limit: 10, ownOnly: true)
+        let same = FlagDecision(priority: 50, level: .normal, reasons: ["rated 1 on 1-5"])
+        let due = at("2026-11-24T11:00:00Z")
+        _ = try store.recordFlags(candidates.map { FlagUpdate(candidate: $0, decision: same, dueAt: due) },
+                                  now: at("2026-11-24T09:00:00Z"))
+        let listed = try store.flags(FlagQuery())
+        // Numbered z, b, a, m; listed b (09:00), then a and z (10:00) by key, then m (no time) last.
+        #expect(listed.map(\.review.externalID) == ["r-b", "r-a", "r-z", "r-m"])
+    }
 }

@@ -222,6 +222,10 @@ extension SQLStore {
 
     // MARK: Reading
 
+    /// Flags most urgent first: unresolved before resolved, then by priority, deadline, the
+    /// review's time (the longer waiting first, none last) and its key. Not by flag number:
+    /// numbers follow the order concurrent fetches happened to finish, and many flags share a
+    /// deadline (the next opening hour), so two runs over the same data listed them differently.
     public func flags(_ query: FlagQuery) throws -> [FlaggedReview] {
         var clauses: [String] = []
         var arguments: [SQLValue] = []
@@ -235,7 +239,7 @@ extension SQLStore {
         return try reading { db in
             try db.fetch("""
                 SELECT \(FlagRecords.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
-                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, f.id
+                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, COALESCE(f.review_created, '9999'), f.merge_key
                 """, arguments).map(FlagRecords.flag)
         }
     }
