@@ -2,6 +2,8 @@ import ReputaCore
 
 /// Reading reviews, the same on both stores.
 extension SQLStore {
+    /// Reviews by time (undated first: SQLite's default, spelled out for PostgreSQL, which puts
+    /// NULL last), then source and id.
     public func reviews(_ query: ReviewQuery) throws -> [StoredReview] {
         var clauses: [String] = []
         var arguments: [SQLValue] = []
@@ -18,7 +20,7 @@ extension SQLStore {
         return try reading { db in
             try db.fetch("""
                 SELECT r.*, s.path AS snapshot_path FROM reviews r JOIN snapshots s ON s.id = r.snapshot_id
-                \(whereSQL) ORDER BY r.created_at, r.source, r.external_id
+                \(whereSQL) ORDER BY r.created_at NULLS FIRST, r.source, r.external_id
                 """, arguments).map(ReviewRecords.storedReview)
         }
     }
