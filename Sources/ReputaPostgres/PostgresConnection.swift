@@ -45,6 +45,57 @@ struct PostgresSQLConnection: SQLConnection {
     /// The scratch table of one batch's new reviews.
     static let newRows = "import_new_reviews"
 
+    /// Edits go like new reviews: `COPY` into a scratch table (made on the payload's first
+    /// edit), then one statement keeps the rows they replace as revisions and one updates
+    /// them. Two statements per edited review were two round trips each: the 200 000-row CSV
+    /// with 30 000 edits spent 7 s of server time and more in waiting (`make bench`).
+    func reviewUpdater() throws -> ReviewUpdater {
+        let columns = ["id"] + ReviewChange.columns + ReviewChange.createdColumns
+        var made = false
+        return { changes in
+            guard !changes.isEmpty else { return }
+            if made {
+                try self.execute("TRUNCATE \(Self.changedRows)", [])
+            } else {
+                try self.execute("DROP TABLE IF EXISTS pg_temp.\(Self.changedRows)", [])
+                try self.execute("""
+                    CREATE TEMP TABLE \(Self.changedRows) ON COMMIT DROP AS
+                    SELECT \(columns.joined(separator: ", ")) FROM reviews WITH NO DATA
+                    """, [])
+                try self.execute("""
+                    ALTER TABLE \(Self.changedRows) ADD COLUMN moves_created BOOLEAN, ADD COLUMN replaced_at TEXT,
+                        ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY
+                    """, [])
+                made = true
+            }
+            var copy = CopyText()
+            for change in changes {
+                copy.append(change.id.sqlValue)
+                for value in change.values { copy.append(value) }
+                for value in change.created ?? ReviewChange.createdColumns.map({ _ in SQLValue.null }) { copy.append(value) }
+                copy.append(SQLValue.int(change.created == nil ? 0 : 1))
+                copy.append(change.replacedAt.sqlValue)
+                copy.endRow()
+            }
+            try self.session.copy(into: Self.changedRows, columns: columns + ["moves_created", "replaced_at"], copy.buffer)
+            try self.execute("""
+                INSERT INTO review_revisions (\(ReviewChange.revisionColumns.joined(separator: ", ")))
+                SELECT r.id, r.revision, r.rating, r.title, r.text, r.reply_text, r.reply_at, r.updated_at, r.content_hash,
+                       r.snapshot_id, c.replaced_at
+                FROM \(Self.changedRows) c JOIN reviews r ON r.id = c.id ORDER BY c.seq
+                """, [])
+            let set = ReviewChange.assignments(from: { "c.\($0)" }, stored: "r.")
+            let created = ReviewChange.createdColumns.map { "\($0) = CASE WHEN c.moves_created THEN c.\($0) ELSE r.\($0) END" }
+            try self.execute("""
+                UPDATE reviews r SET \(set), \(created.joined(separator: ", "))
+                FROM \(Self.changedRows) c WHERE r.id = c.id
+                """, [])
+        }
+    }
+
+    /// The scratch table of one batch's edited reviews.
+    static let changedRows = "import_changed_reviews"
+
     func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
         try session.run(Self.numbered(sql), values).metadata.rows ?? 0
     }

@@ -139,6 +139,37 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
         #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["prima"])
     }
 
+    /// Several edits in one payload (PostgreSQL writes them together, by `COPY`): each keeps
+    /// its own previous content as a revision, any text crosses unchanged, the creation time
+    /// moves only earlier (and its week with it), and counters a payload leaves out are kept.
+    @Test(arguments: Engine.allCases) func editsInOnePayloadEachKeepTheirOwnRevision(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
+        var voted = review("2", text: "ok")
+        voted.helpfulVotes = 3
+        _ = try importReviews(store, scratch, [review("1", rating: 1, text: "pessimo"), voted, review("3")], payload: "a")
+        let odd = "tab\there \\N back\\slash\r\nriga 😀"
+        // 1: edited, created "later" (stays); 2: edited, created earlier (moves to 2026-08-29, week 35), no votes given.
+        let counts = try importReviews(store, scratch, [
+            review("1", rating: 3, text: odd, created: 1_788_472_245, updated: 1_788_500_000),
+            review("2", rating: 2, text: "peggio", created: 1_788_000_000, updated: 1_788_500_000),
+            review("3"), review("4"),
+        ], payload: "b")
+        #expect(counts.new == 1 && counts.updated == 2 && counts.unchanged == 1)
+        let stored = Dictionary(uniqueKeysWithValues: try store.reviews(ReviewQuery()).map { ($0.review.externalID, $0) })
+        #expect(stored["1"]?.review.text == odd && stored["1"]?.review.rating?.value == 3 && stored["1"]?.revision == 2)
+        #expect(stored["1"]?.review.createdAt?.epochSeconds == 1_788_372_245)
+        #expect(stored["2"]?.review.createdAt?.epochSeconds == 1_788_000_000 && stored["2"]?.review.helpfulVotes == 3)
+        #expect(stored["2"]?.review.text == "peggio" && stored["2"]?.revision == 2 && stored["3"]?.revision == 1)
+        let weeks = try store.reading { db in
+            try db.fetch("SELECT external_id, week FROM reviews ORDER BY external_id").map { "\($0["external_id"] as String) \($0["week"] as String)" }
+        }
+        #expect(weeks == ["1 2026-W36", "2 2026-W35", "3 2026-W36", "4 2026-W36"])
+        #expect(try store.revisions(source: "s", externalID: "1").map(\.text) == ["pessimo"])
+        #expect(try store.revisions(source: "s", externalID: "2").map(\.text) == ["ok"])
+        #expect(try store.revisions(source: "s", externalID: "3").isEmpty)
+    }
+
     /// PostgreSQL's new reviews cross as `COPY` text, where a tab, a line break, a backslash
     /// and `\N` mean something: each must come back as written, and rows keep payload order.
     @Test(arguments: Engine.allCases) func anyTextCrossesUnchangedAndIdsFollowThePayload(engine: Engine) throws {

@@ -21,6 +21,10 @@ public protocol SQLConnection {
     /// inserted (the keys are distinct). The default runs one multi-row `INSERT … RETURNING`;
     /// SQLite binds one prepared statement per review instead (its fast path, `GRDBConnection`).
     func reviewInserter() throws -> ReviewInserter
+    /// What writes edits of stored reviews (each id once), each previous row kept as a
+    /// revision. The default runs two prepared statements per review; PostgreSQL copies a
+    /// batch at once (`PostgresSQLConnection`).
+    func reviewUpdater() throws -> ReviewUpdater
     /// How many reviews the import gathers before its `reviewInserter` runs: 1 where a statement is
     /// cheap (SQLite, in process), hundreds where each is a round trip (PostgreSQL).
     var reviewBatchSize: Int { get }
@@ -101,6 +105,26 @@ extension SQLConnection {
             for row in rows { values += row.values }
             let inserted = Set(try statement.fetch(values).map { $0["merge_key"] as String })
             return rows.map { inserted.contains($0.key) }
+        }
+    }
+}
+
+extension SQLConnection {
+    public func reviewUpdater() throws -> ReviewUpdater {
+        let keep = try prepare(ReviewChange.revisionCopySQL)
+        let set = ReviewChange.assignments(from: { _ in "?" }, stored: "")
+        let update = try prepare("UPDATE reviews SET \(set) WHERE id = ?")
+        let moved = ReviewChange.createdColumns.map { "\($0) = ?" }.joined(separator: ", ")
+        let move = try prepare("UPDATE reviews SET \(set), \(moved) WHERE id = ?")
+        return { changes in
+            for change in changes {
+                try keep.execute([change.replacedAt.sqlValue, change.id.sqlValue])
+                if let created = change.created {
+                    try move.execute(change.values + created + [change.id.sqlValue])
+                } else {
+                    try update.execute(change.values + [change.id.sqlValue])
+                }
+            }
         }
     }
 }

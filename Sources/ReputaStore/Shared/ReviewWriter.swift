@@ -11,8 +11,8 @@ import ReputaCore
 /// that holds a review revives it: another route cannot undo its full export's tombstone.
 ///
 /// Reviews come in batches of distinct merge keys: new ones enter through the connection's
-/// `reviewInserter`, the rest are looked up with one query and compared. Every statement is
-/// prepared once per payload.
+/// `reviewInserter`, the rest are looked up with one query and compared, and the edits among
+/// them go to its `reviewUpdater` together. Every statement is prepared once per payload.
 final class ReviewWriter {
     enum Outcome { case new, updated, unchanged }
 
@@ -20,6 +20,10 @@ final class ReviewWriter {
     /// Weeks are calendar weeks of the reporting zone.
     let offsets: ZoneOffsets
     let insert: ReviewInserter
+    let change: ReviewUpdater
+    /// The batch's edits, written together once it has been read through (each review once:
+    /// the batch's keys are distinct).
+    private var changes: [ReviewChange] = []
     /// The lookup of known reviews, by how many keys it takes.
     private var finders: [Int: any SQLStatement] = [:]
     private var prepared: [String: any SQLStatement] = [:]
@@ -28,6 +32,7 @@ final class ReviewWriter {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         insert = try db.reviewInserter()
+        change = try db.reviewUpdater()
     }
 
     /// `sql` prepared on first use.
@@ -96,6 +101,10 @@ final class ReviewWriter {
                                          capturedAt: capturedAt), false)
             }
         }
+        if !changes.isEmpty {
+            try change(changes)
+            changes.removeAll(keepingCapacity: true)
+        }
         return out
     }
 
@@ -152,16 +161,11 @@ final class ReviewWriter {
             return .unchanged // an older copy of a review we already hold in a newer version
         }
         let revision: Int = row["revision"]
-        try statement("""
-            INSERT INTO review_revisions (review_id, revision, rating, title, text, reply_text, reply_at, updated_at,
-                                          content_hash, snapshot_id, replaced_at)
-            SELECT id, revision, rating, title, text, reply_text, reply_at, updated_at, content_hash, snapshot_id, ?
-            FROM reviews WHERE id = ?
-            """).execute([capturedAt.sqlValue, id.sqlValue])
         // created_at never moves later: feeds that only give `updated` would otherwise shift it.
         let storedCreated: String? = row["created_at"]
         let keepCreated = storedCreated != nil && (r.createdAt == nil || storedCreated! <= r.createdAt!.utcISO)
-        var values: [SQLValue] = [
+        // In `ReviewChange.columns` order.
+        let values: [SQLValue] = [
             r.rating?.value.sqlValue ?? .null, (r.rating?.scale.min ?? 1).sqlValue, (r.rating?.scale.max ?? 5).sqlValue,
             r.rating?.normalized.sqlValue ?? .null,
             r.title.sqlValue, r.text.sqlValue, r.language.sqlValue, r.author.sqlValue, (r.updatedAt?.utcISO).sqlValue,
@@ -172,20 +176,11 @@ final class ReviewWriter {
             Self.replyMinutes(r, created: keepCreated ? storedCreated.flatMap(Timestamp.init(utcISO:)) : r.createdAt).sqlValue,
             r.authorReviews.sqlValue,
         ]
-        if !keepCreated {
-            values += [(r.createdAt?.utcISO).sqlValue, r.createdAt.map { Int64($0.offsetSeconds) }.sqlValue,
-                       (r.createdAt?.isoWeek(in: offsets)).sqlValue]
-        }
-        values.append(id.sqlValue)
-        try statement("""
-            UPDATE reviews SET rating = ?, scale_min = ?, scale_max = ?, rating_100 = ?, title = ?, text = ?,
-                   language = ?, author = ?, updated_at = ?, updated_offset = ?, reply_text = ?, reply_at = ?,
-                   has_reply = ?, url = ?, helpful_votes = COALESCE(?, helpful_votes), app_version = ?, translation = ?,
-                   location = ?, content_hash = ?, revision = ?, snapshot_id = ?, deleted_at = NULL, reply_minutes = ?,
-                   author_reviews = COALESCE(?, author_reviews)
-                   \(keepCreated ? "" : ", created_at = ?, created_offset = ?, week = ?")
-            WHERE id = ?
-            """).execute(values)
+        let created: [SQLValue]? = keepCreated ? nil : [
+            (r.createdAt?.utcISO).sqlValue, r.createdAt.map { Int64($0.offsetSeconds) }.sqlValue,
+            (r.createdAt?.isoWeek(in: offsets)).sqlValue,
+        ]
+        changes.append(ReviewChange(id: id, values: values, created: created, replacedAt: capturedAt))
         return .updated
     }
 
