@@ -23,21 +23,21 @@ public struct ReviewChange {
     /// Stored as they come only when given: a payload without counters keeps the stored ones.
     static let keptWhenNull: Set<String> = ["helpful_votes", "author_reviews"]
 
-    /// The columns copied to `review_revisions` (the stored row's, plus `replaced_at`).
-    public static let revisionColumns = [
-        "review_id", "revision", "rating", "title", "text", "reply_text", "reply_at", "updated_at", "content_hash",
-        "snapshot_id", "replaced_at",
+    /// The stored row's columns a revision keeps, beside `review_id` and `replaced_at`.
+    public static let keptColumns = [
+        "revision", "rating", "title", "text", "reply_text", "reply_at", "updated_at", "content_hash", "snapshot_id",
     ]
+    /// The columns of `review_revisions` a change fills.
+    public static let revisionColumns = ["review_id"] + keptColumns + ["replaced_at"]
 
     /// The row's previous content into `review_revisions`, one review (`?` replaced_at, `?` id).
     static let revisionCopySQL = """
         INSERT INTO review_revisions (\(revisionColumns.joined(separator: ", ")))
-        SELECT id, revision, rating, title, text, reply_text, reply_at, updated_at, content_hash, snapshot_id, ?
-        FROM reviews WHERE id = ?
+        SELECT id, \(keptColumns.joined(separator: ", ")), ? FROM reviews WHERE id = ?
         """
 
-    /// `column = source.column` for each column set, with the counters and the creation time as
-    /// the rules above say; `stored` names the row being changed.
+    /// `column = <source(column)>` for each of `columns` (a counter given as NULL keeps the
+    /// stored one), and the row made live again; `stored` prefixes the changed row's columns.
     public static func assignments(from source: (String) -> String, stored: String) -> String {
         let set = columns.map { column in
             keptWhenNull.contains(column) ? "\(column) = COALESCE(\(source(column)), \(stored)\(column))"

@@ -20,7 +20,7 @@ final class ReviewWriter {
     /// Weeks are calendar weeks of the reporting zone.
     let offsets: ZoneOffsets
     let insert: ReviewInserter
-    let change: ReviewUpdater
+    let writeChanges: ReviewUpdater
     /// The batch's edits, written together once it has been read through (each review once:
     /// the batch's keys are distinct).
     private var changes: [ReviewChange] = []
@@ -32,7 +32,7 @@ final class ReviewWriter {
         self.db = db
         offsets = ZoneOffsets.of(TimeZone(identifier: reportingZone) ?? .gmt)
         insert = try db.reviewInserter()
-        change = try db.reviewUpdater()
+        writeChanges = try db.reviewUpdater()
     }
 
     /// `sql` prepared on first use.
@@ -102,7 +102,7 @@ final class ReviewWriter {
             }
         }
         if !changes.isEmpty {
-            try change(changes)
+            try writeChanges(changes)
             changes.removeAll(keepingCapacity: true)
         }
         return out
