@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Stages: Core (nouns, formulas) ← Ingest (bytes → reviews) / Store (SQLite; Postgres beside it) ← Analysis (metrics) ← Output (render)
+// Stages: Core (nouns, formulas) ← Net (libcurl) ← Ingest (bytes → reviews) / Store (SQLite; Postgres beside it) ← Analysis (metrics)
+// ← Output (render, alert channels)
 // ← CLI (config, commands, the pipeline that alone knows the order) ← reputa (main).
 let package = Package(
     name: "Reputa",
@@ -25,7 +26,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "ReputaCore"),
-        .target(name: "ReputaIngest", dependencies: ["ReputaCore", "CCurl", "CLibXML2"]),
+        // Every request Reputa makes, on libcurl with one set of safe defaults: GET (fetches), POST (webhooks), SMTP.
+        .target(name: "ReputaNet", dependencies: ["ReputaCore", "CCurl", "CCrypto"]),
+        .target(name: "ReputaIngest", dependencies: ["ReputaCore", "ReputaNet", "CLibXML2"]),
         .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ReputaPostgres", dependencies: [
             "ReputaCore", "ReputaStore",
@@ -33,9 +36,9 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
-        .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "CCurl", "CCrypto"]),
+        .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "ReputaNet"]),
         .target(name: "ReputaCLI", dependencies: [
-            "ReputaCore", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
+            "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
@@ -45,15 +48,16 @@ let package = Package(
         // Test support: the throwaway PostgreSQL server scripts/pg-test-server.sh runs, and the two engines.
         .target(name: "ReputaStoreTesting", dependencies: ["ReputaStore", "ReputaPostgres"], path: "Tests/ReputaStoreTesting"),
         .testTarget(name: "ReputaCoreTests", dependencies: ["ReputaCore"]),
+        .testTarget(name: "ReputaNetTests", dependencies: ["ReputaNet", "ReputaCore"]),
         // Fixtures/negativity: the labelled Italian/English evaluation set of the negativity scorer.
         .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore", "ReputaIngest"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaCore"],
+        .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaNet", "ReputaCore"],
                     resources: [.copy("Fixtures")]),
         // Tests of both stores: a SQLite file and a throwaway PostgreSQL server (ReputaStoreTesting).
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
+        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaNet", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
         .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting", "ReputaPostgres", "ReputaStore", "ReputaCore"],
                     exclude: ["Support/oracle.py", "Support/serve.py", "Support/compare_oracle.py", "Support/smtp_sink.py",

@@ -78,12 +78,9 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `scheme://host…` of a URL with any `user:password@` cut away.
+    /// `scheme://host…` of a URL with any `user:password@` and its options cut away.
     static func redacted(_ text: String) -> String {
-        guard let scheme = text.range(of: "://") else { return "store URL" }
-        let rest = text[scheme.upperBound...]
-        let afterAt = rest.lastIndex(of: "@").map { rest.index(after: $0) } ?? rest.startIndex
-        return String(text[..<scheme.upperBound]) + rest[afterAt...].split(separator: "?").first.map(String.init).orEmpty
+        text.contains("://") ? URLRedaction.redact(text, keeping: .path) : "store URL"
     }
 
     /// The password of the first matching line of a pgpass file: `host:port:database:user:password`,

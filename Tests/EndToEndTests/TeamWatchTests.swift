@@ -59,9 +59,10 @@ import Testing
             }.joined(separator: "\n"))
             flags:
               default_channel: ops
+              alert_max_age: off
             notifications:
               channels:
-                - {name: ops, webhook: "http://127.0.0.1:\(sink.port)/hook"}
+                - {name: ops, webhook: "http://127.0.0.1:\(sink.port)/hook", allow_private_network: true}
             """)
         let environment = ["PGPASSWORD": TestPostgres.password]
         let arguments = ["watch", "--config", config, "--tick", "1s", "--lease", "30s"]

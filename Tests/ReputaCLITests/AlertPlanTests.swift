@@ -5,7 +5,7 @@ import Testing
 
 /// How one delivery pass treats a channel's due alerts: urgent ones always at once, quiet hours
 /// hold the rest, a throttle turns a burst into one digest or holds it, a planned digest is
-/// sent again whole.
+/// sent again whole, a summary of older flags is one message.
 @Suite struct AlertPlanTests {
     static let now = Timestamp(utcISO: "2026-11-24T22:30:00Z")! // 23:30 in Rome
 
@@ -34,6 +34,7 @@ import Testing
             switch step {
             case .single(let i): return "single \(i.alert.id)"
             case .digest(let id, let items): return "digest \(id) \(items.map(\.alert.id))"
+            case .summary(let id, let items): return "summary \(id) \(items.map(\.alert.id))"
             case .hold(let items, let until, _): return "hold \(items.map(\.alert.id)) \(until.utcISO)"
             }
         }
@@ -81,5 +82,19 @@ import Testing
                                   channel: try channel(quiet: "22:00-07:00", throttle: .init(max: 1, per: 3600)),
                                   now: Self.now, recent: (1, Self.now))
         #expect(describe(plan) == ["digest reputa-digest-4 [4, 5]", "hold [9] 2026-11-25T06:00:00Z"])
+    }
+
+    @Test func aSummaryOfOlderFlagsIsOneMessageHeldOnlyByQuietHours() throws {
+        let summary = "reputa-summary-2"
+        let items = [item(2, .normal, priority: 40, batch: summary), item(3, .urgent, priority: 90, batch: summary),
+                     item(8, .high, priority: 60)]
+        // Quiet hours hold the summary with the other non-urgent alerts, even its urgent member.
+        #expect(describe(AlertPlan.make(items, channel: try channel(quiet: "22:00-07:00"), now: Self.now, recent: (0, nil)))
+                == ["hold [2, 3, 8] 2026-11-25T06:00:00Z"])
+        // Out of quiet hours it goes as one message, most urgent first, and uses one message of the
+        // throttle's budget: with one left, the other alert waits for the window.
+        let plan = AlertPlan.make(items, channel: try channel(throttle: .init(max: 2, per: 3600)), now: Self.now,
+                                  recent: (1, Self.now))
+        #expect(describe(plan) == ["summary reputa-summary-2 [3, 2]", "hold [8] 2026-11-24T23:30:00Z"])
     }
 }

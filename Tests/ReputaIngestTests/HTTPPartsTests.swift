@@ -1,6 +1,7 @@
 import Foundation
 import ReputaCore
 @testable import ReputaIngest
+@testable import ReputaNet
 import Testing
 
 /// The pure parts of the HTTP client: address ranges, Retry-After, Internet dates.

@@ -33,6 +33,17 @@ public struct FlagRules: Sendable {
     public var routes: [FlagRoute] = []
     /// Channels for a flag no route matches.
     public var defaultChannels: [String] = []
+    /// A flag whose review is older than this (seconds) when a channel would first hear of it
+    /// (an imported history, a channel added late) goes into that channel's one summary message
+    /// instead of an alert of its own; nil alerts every flag on its own, however old.
+    public var alertMaxAge: Int? = 7 * 86_400
+
+    /// Every channel a route or the default names, in config order.
+    public var routedChannels: [String] {
+        var out: [String] = []
+        for name in routes.map(\.channel) + defaultChannels where !out.contains(name) { out.append(name) }
+        return out
+    }
 
     public init() {}
 

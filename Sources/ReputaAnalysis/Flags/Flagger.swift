@@ -151,3 +151,24 @@ extension Flagger {
         return out
     }
 }
+
+extension Flagger {
+    /// The verdicts on one batch of reviews, in order: the decision with its spike and its
+    /// deadline, or nil where no answer is needed. The batch's own complaints count towards
+    /// each other's spikes, so they are added to `complaints` first. A review without a date
+    /// counts from `now`.
+    public func verdicts(_ reviews: [Review], complaints: inout ComplaintIndex,
+                         now: Timestamp) -> [(decision: FlagDecision, dueAt: Timestamp)?] {
+        let decided = reviews.map(evaluate)
+        for case let (review, decision?) in zip(reviews, decided) {
+            complaints.add(ComplaintMark(location: review.location, topics: decision.topics, at: review.createdAt ?? now))
+        }
+        complaints.prepare()
+        return zip(reviews, decided).map { review, decision in
+            guard let decision else { return nil }
+            let start = review.createdAt ?? now
+            let final = spike(for: decision, location: review.location, portal: review.portal, at: start, complaints: complaints)
+            return (final, deadline(from: start, level: final.level, location: review.location))
+        }
+    }
+}

@@ -1,12 +1,17 @@
 import ArgumentParser
 import ReputaCore
+import ReputaNet
 import ReputaOutput
 import ReputaIngest
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate sources.yml and print the resolved configuration, secrets redacted.",
-        discussion: "Exits 0 when valid, 64 with file:line:column and key otherwise.")
+        discussion: """
+        Warns on stderr (and still exits 0) when a route or default_channel in flags: names a channel \
+        that notifications: does not define: flags routed there would reach no one.
+        Exits 0 when valid, 64 with file:line:column and key otherwise.
+        """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -60,6 +65,7 @@ struct Check: ParsableCommand {
                 + "\n"
             for c in config.notifications.channels {
                 out += "channel \(c.name): \(c.kind.rawValue) \(c.destination)" + (c.secret == nil ? "" : ", signed")
+                    + ((c.allowPrivateNetwork ?? config.http.allowPrivateNetwork) && c.kind != .email ? ", private network allowed" : "")
                     + (c.quietHours.map { ", quiet hours \($0.text)" } ?? "")
                     + (c.throttle.map { ", at most \($0.max) messages per \($0.per / 60) min (more become a digest)" } ?? "") + "\n"
             }
@@ -67,6 +73,13 @@ struct Check: ParsableCommand {
                 out += "reserved (read by later stages): \(config.reservedSections.joined(separator: ", "))\n"
             }
             Console.out(out)
+            let configured = Set(config.notifications.channels.map(\.name))
+            for name in f.routedChannels where !configured.contains(name) {
+                let by = f.routes.enumerated().filter { $0.element.channel == name }.map { "flags.routes[\($0.offset)]" }
+                    + (f.defaultChannels.contains(name) ? ["flags.default_channel"] : [])
+                Console.err("reputa: warning: \(config.file): \(by.joined(separator: ", ")) sends flags to channel \"\(name)\", "
+                            + "which notifications.channels does not define: they would reach no one")
+            }
             return .ok
         }
     }

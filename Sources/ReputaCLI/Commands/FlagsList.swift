@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReputaAnalysis
 import ReputaCore
 import ReputaOutput
 import ReputaStore
@@ -28,6 +29,9 @@ struct FlagsList: ParsableCommand {
     @Option(help: ArgumentHelp("Exit 3 when unresolved (open or acked) flags of this level or above exist; for cron and CI.", valueName: "level"))
     var failOn: FlagLevel?
 
+    @Flag(help: "Only flags whose alert went into a summary of older flags (flags.alert_max_age) instead of going out alone.")
+    var summarized = false
+
     @Option(help: "Output format: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
@@ -36,9 +40,16 @@ struct FlagsList: ParsableCommand {
             let config = try global.optionalConfig()
             let store = try global.openStore(config)
             let now = Clock.now()
-            let counts = try FlagPass.run(store: store, rules: config?.flags ?? .init(), now: now)
-            if counts.evaluated > 0 { Console.err(FlagPass.summary(counts)) }
+            if let config {
+                // The same reaction as run and watch, without delivery: what it flags gets its alerts queued.
+                let reaction = try Reaction.run(store: store, config: config, now: now, deliver: false)
+                Reaction.lines(reaction, config: config).forEach(Console.err)
+            } else {
+                let counts = try FlagPass.run(store: store, rules: FlagRules(), now: now)
+                if counts.evaluated > 0 { Console.err(FlagPass.summary(counts)) }
+            }
             var query = FlagQuery(level: level)
+            query.summarized = summarized
             switch status {
             case .overdue?: query.overdueAt = now
             case let other?: query.status = FlagStatus(rawValue: other.rawValue)

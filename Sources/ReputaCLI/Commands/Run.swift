@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaNet
 import ReputaOutput
 import ReputaStore
 
@@ -11,8 +12,9 @@ struct Run: ParsableCommand {
         discussion: """
         The weekly report (HTML, the last complete ISO week, or --week) is written to report.out_dir \
         (default var/reports) and mailed when report.mail is configured.
-        Flags are evaluated after the fetch, and the due alerts are sent to their channels \
-        (notifications:).
+        Flags are evaluated after the fetch, their alerts queued for every channel their routes name, \
+        and the due alerts sent (notifications:). Flags routed to a channel notifications: does not \
+        define are a warning (reputa alerts --status undeliverable lists them), not a failure.
         Exit codes as for fetch: 0 ok, 2 some sources failed, 1 all failed, 4 report written but not \
         mailed or an alert not delivered (kept for retry), 64 configuration error.
         """)
@@ -45,12 +47,8 @@ struct Run: ParsableCommand {
                             + Renderer.render(MetricTable.make(rows), as: format) + "\n")
             }
             let now = Clock.now()
-            let flagged = try FlagPass.run(store: store, rules: config.flags, now: now,
-                                           deliverable: Set(config.notifications.channels.map(\.name)))
-            Console.err(FlagPass.summary(flagged))
-            let alerts = try AlertDelivery.deliver(store: store, settings: config.notifications, zone: config.timezone, now: now,
-                                                   caBundle: config.http.caBundle)
-            if alerts != AlertDelivery.Counts() { Console.err(AlertDelivery.summary(alerts)) }
+            let reaction = try Reaction.run(store: store, config: config, now: now, deliver: true)
+            Reaction.lines(reaction, config: config, always: true).forEach(Console.err)
             let open = try store.flags(FlagQuery(status: .open))
             Console.out("Open flags (reputa flags for all, reputa flags show ID for one)\n"
                         + Renderer.render(FlagTable.make(open, columns: format == .table ? FlagTable.tableColumns : FlagTable.columns,
@@ -61,7 +59,7 @@ struct Run: ParsableCommand {
             let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
                                              format: .html, now: now)
             Console.out("store: \(store.place)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
-            var undelivered = alerts.failed > 0
+            var undelivered = (reaction.delivery?.failed ?? 0) > 0
             if let mail = config.report.mail {
                 do {
                     try WeeklyReport.send(report, settings: mail, config: config)

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaNet
 import ReputaAnalysis
 import ReputaIngest
 

@@ -6,7 +6,8 @@ import Yams
 /// The `flags:` section: thresholds, SLAs, business hours, lexicon overrides and routes.
 extension ConfigLoader {
     static let flagKeys = ["own_reviews_only", "rating_at_most", "min_priority", "high_from", "urgent_from", "sla",
-                           "business_hours", "reach", "spike", "categories", "topics", "routes", "default_channel"]
+                           "business_hours", "reach", "spike", "categories", "topics", "routes", "default_channel",
+                           "alert_max_age"]
     static let groupKeys = ["id", "name", "terms", "priority", "level"]
     static let routeKeys = ["channel", "level", "topics", "categories", "locations", "portals"]
 
@@ -69,6 +70,16 @@ extension ConfigLoader {
             case "categories": rules.categories = try termGroups(value, path, into: rules.categories, ranked: true)
             case "topics": rules.topics = try termGroups(value, path, into: rules.topics, ranked: false)
             case "routes": routeNodes = value
+            case "alert_max_age":
+                let text = try string(value, path)
+                if text == "off" {
+                    rules.alertMaxAge = nil
+                } else {
+                    guard let seconds = Self.duration(text), seconds >= 3600 else {
+                        throw error(value, path, "must be a duration of at least 1h (7d, 48h), or off to alert every flag on its own")
+                    }
+                    rules.alertMaxAge = seconds
+                }
             default: rules.defaultChannels = try stringList(value, path)
             }
         }

@@ -1,11 +1,19 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 import Yams
 
 /// The `notifications:` section.
 extension ConfigLoader {
     static let notificationKeys = ["channels", "timeout", "max_retry_delay", "mail"]
-    static let channelKeys = ["name", "slack", "teams", "webhook", "email", "secret", "quiet_hours", "throttle"]
+    static let channelKeys = ["name", "slack", "teams", "webhook", "email", "secret", "quiet_hours", "throttle", "teams_format",
+                              "allow_private_network"]
+    /// The keys that name a channel's destination, one per kind (both Teams formats take `teams`).
+    static var destinationKeys: [String] {
+        var keys: [String] = []
+        for kind in ChannelKind.allCases where !keys.contains(kind.configKey) { keys.append(kind.configKey) }
+        return keys
+    }
 
     /// `reportMail`: the server e-mail channels use when the section names none of its own.
     func notificationSettings(_ node: Node?, timezone: String, reportMail: MailSettings?) throws -> NotificationSettings {
@@ -33,11 +41,20 @@ extension ConfigLoader {
             let name = try required(c, "name", in: item, path: path)
             try checkName(name, c["name"], "\(path).name")
             if settings.channel(named: name) != nil { throw error(c["name"], "\(path).name", "duplicate channel \"\(name)\"") }
-            let kinds = NotificationSettings.Kind.allCases.filter { c[$0.rawValue] != nil }
-            guard kinds.count == 1, let kind = kinds.first else {
+            let keys = Self.destinationKeys.filter { c[$0] != nil }
+            guard keys.count == 1, let key = keys.first, var kind = ChannelKind.allCases.first(where: { $0.configKey == key }) else {
                 throw error(item, path, "needs exactly one of slack, teams, webhook (the URL to post to) or email (the addresses)")
             }
-            let target = c[kind.rawValue]!
+            if let f = c["teams_format"] {
+                let format = try string(f, "\(path).teams_format")
+                guard kind == .teams else { throw error(f, "\(path).teams_format", "only a teams channel has a format") }
+                switch format {
+                case "adaptive": break
+                case "messagecard": kind = .teamsMessageCard
+                default: throw error(f, "\(path).teams_format", "\"\(format)\" is not adaptive (Workflows webhooks, the default) or messagecard (legacy Office 365 connectors)")
+                }
+            }
+            let target = c[key]!
             var channel = NotificationSettings.Channel(name: name, kind: kind, url: Secret(""))
             if kind == .email {
                 guard settings.mail != nil else {
@@ -45,10 +62,10 @@ extension ConfigLoader {
                 }
                 channel.recipients = try recipients(target, "\(path).email")
             } else {
-                let url = try string(target, "\(path).\(kind.rawValue)")
+                let url = try string(target, "\(path).\(key)")
                 let lower = url.lowercased()
                 guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), URLComponents(string: url)?.host?.isEmpty == false else {
-                    throw error(target, "\(path).\(kind.rawValue)", "must be an http:// or https:// URL")
+                    throw error(target, "\(path).\(key)", "must be an http:// or https:// URL")
                 }
                 channel.url = Secret(url)
             }
@@ -63,6 +80,12 @@ extension ConfigLoader {
                 }
             }
             if let t = c["throttle"] { channel.throttle = try throttle(t, "\(path).throttle") }
+            if let a = c["allow_private_network"] {
+                guard kind != .email else {
+                    throw error(a, "\(path).allow_private_network", "an e-mail channel goes through the SMTP server of notifications.mail, which is not vetted")
+                }
+                channel.allowPrivateNetwork = try bool(a, "\(path).allow_private_network")
+            }
             settings.channels.append(channel)
         }
         return settings

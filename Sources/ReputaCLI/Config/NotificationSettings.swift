@@ -1,11 +1,10 @@
 import ReputaCore
+import ReputaNet
 import ReputaOutput
 
 /// The `notifications:` section: where alerts go and how hard delivery tries.
 public struct NotificationSettings: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
-        case slack, teams, webhook, email
-    }
+    public typealias Kind = ChannelKind
 
     /// At most `max` messages per `per` seconds on a channel: when more non-urgent alerts are
     /// due than the budget left, they go out together as one digest.
@@ -26,10 +25,12 @@ public struct NotificationSettings: Sendable {
         /// Non-urgent alerts wait while these hold.
         public var quietHours: QuietHours?
         public var throttle: Throttle?
+        /// Overrides `http.allow_private_network` for this channel's webhook.
+        public var allowPrivateNetwork: Bool?
 
         /// Where the channel posts or mails, as it may be shown (no secret in a URL).
         public var destination: String {
-            kind == .email ? recipients.joined(separator: ", ") : WebhookPoster.redacted(url.value)
+            kind == .email ? recipients.joined(separator: ", ") : URLRedaction.redact(url.value, keeping: .host)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaNet
 import ReputaOutput
 
 /// The `report:` section: how the weekly report is written and to whom it is mailed.

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaNet
 import ReputaOutput
 import ReputaStore
 
@@ -17,6 +18,7 @@ enum AlertDelivery {
         /// Alerts delivered (a digest counts each of its alerts) and digests among the messages.
         var sent = 0
         var digests = 0
+        var summaries = 0
         var failed = 0
         var cancelled = 0
         var held = 0
@@ -30,16 +32,14 @@ enum AlertDelivery {
     ///
     /// One process delivers at a time across every worker on the store (the alert-delivery
     /// lease, renewed before each message): throttles and digests are planned over all due
-    /// alerts of a channel, and no alert goes out from two workers. A dry run takes no lease.
-    static func deliver(store: any SQLStore, settings: NotificationSettings, zone: String, now: Timestamp,
-                        dryRun: Bool = false, caBundle: String? = nil, stop: () -> Bool = { false }) throws -> Counts {
-        if dryRun {
-            return try send(store: store, settings: settings, zone: zone, now: now, dryRun: true, caBundle: caBundle, stop: stop)
-        }
+    /// alerts of a channel, and no alert goes out from two workers. `dryRun` prints each message
+    /// instead of sending it; the caller runs it in a rehearsal, so what it records is undone.
+    static func deliver(store: any SQLStore, config: Configuration, now: Timestamp, dryRun: Bool = false,
+                        stop: () -> Bool = { false }) throws -> Counts {
+        let sender = Sender(config: config, now: now)
         let leased = try WorkLease.run(WorkLease.alertDelivery, store: store) { keep in
             // A lost lease stops the pass like a stop request: the new holder sends the rest.
-            try send(store: store, settings: settings, zone: zone, now: now, dryRun: false, caBundle: caBundle,
-                     stop: { stop() || !((try? keep()) ?? false) })
+            try send(store: store, sender: sender, dryRun: dryRun, stop: { stop() || !((try? keep()) ?? false) })
         }
         guard let leased else {
             var counts = Counts()
@@ -49,29 +49,27 @@ enum AlertDelivery {
         return leased
     }
 
-    static func send(store: any SQLStore, settings: NotificationSettings, zone: String, now: Timestamp,
-                     dryRun: Bool, caBundle: String?, stop: () -> Bool) throws -> Counts {
+    static func send(store: any SQLStore, sender: Sender, dryRun: Bool, stop: () -> Bool) throws -> Counts {
+        let settings = sender.settings, now = sender.now
         var counts = Counts()
         var channels: [String] = []
         var due: [String: [AlertPlan.Item]] = [:]
         for alert in try store.dueAlerts(now: now, limit: 10_000) {
             guard let flag = try store.flag(id: alert.flagID) else { continue }
             if flag.status == .resolved {
-                if !dryRun { try store.cancelAlert(id: alert.id, reason: "the flag was resolved before delivery") }
+                try store.cancelAlert(id: alert.id, reason: "the flag was resolved before delivery")
                 counts.cancelled += 1
                 continue
             }
             if due[alert.channel] == nil { channels.append(alert.channel) }
             due[alert.channel, default: []].append(AlertPlan.Item(alert: alert, flag: flag))
         }
-        let sender = Sender(settings: settings, zone: zone, now: now, caBundle: caBundle)
         for name in channels {
             let items = due[name]!
             guard let channel = settings.channel(named: name) else {
-                if !dryRun {
-                    try store.markAlertsFailed(ids: items.map(\.alert.id), error: "no channel \"\(name)\" in notifications",
-                                               retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(settings.maxRetryDelay)))
-                }
+                // Queued while the channel existed, and since taken out of `notifications:`.
+                try store.markAlertsFailed(ids: items.map(\.alert.id), error: "no channel \"\(name)\" in notifications",
+                                           retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(settings.maxRetryDelay)))
                 counts.failed += items.count
                 continue
             }
@@ -80,27 +78,36 @@ enum AlertDelivery {
             } ?? (0, nil)
             for step in AlertPlan.make(items, channel: channel, now: now, recent: recent) {
                 if stop() { return counts }
-                let members: [AlertPlan.Item], digest: String?
+                let members: [AlertPlan.Item], content: AlertContent, deliveryID: String
                 switch step {
                 case .hold(let held, let until, let note):
-                    if !dryRun { try store.holdAlerts(ids: held.map(\.alert.id), until: until, note: note) }
+                    try store.holdAlerts(ids: held.map(\.alert.id), until: until, note: note)
                     Console.err("reputa: \(name): \(held.count) alert\(held.count == 1 ? "" : "s") held: \(note)")
                     counts.held += held.count
                     continue
-                case .single(let item): (members, digest) = ([item], nil)
-                case .digest(let id, let items): (members, digest) = (items, id)
+                case .single(let item):
+                    (members, content, deliveryID) = ([item], .single(item.flag), item.alert.deliveryID)
+                case .digest(let id, let items):
+                    (members, content, deliveryID) = (items, .digest(items.map(\.flag)), id)
+                case .summary(let id, let items):
+                    (members, content, deliveryID) = (items, .summary(items.map(\.flag), maxAge: sender.maxAge), id)
                 }
                 let ids = members.map(\.alert.id)
-                let deliveryID = digest ?? members[0].alert.deliveryID
+                if case .digest = step, members.contains(where: { $0.alert.batch == nil }) { try store.makeDigest(ids: ids) }
                 if dryRun {
-                    Console.out("would send \(digest == nil ? "alert \(ids[0]) (flag \(members[0].flag.id), revision \(members[0].alert.revision))" : "digest \(deliveryID) of \(ids.count) alerts") "
-                                + "to \(channel.name) [\(channel.kind.rawValue) \(channel.destination)]:\n"
-                                + sender.preview(members.map(\.flag), channel: channel, deliveryID: deliveryID, digest: digest != nil) + "\n")
+                    let what: String
+                    switch step {
+                    case .single(let item): what = "alert \(item.alert.id) (flag \(item.flag.id), revision \(item.alert.revision))"
+                    case .summary: what = "summary \(deliveryID) of \(ids.count) older flag\(ids.count == 1 ? "" : "s")"
+                    default: what = "digest \(deliveryID) of \(ids.count) alerts"
+                    }
+                    Console.out("would send \(what) to \(channel.name) [\(channel.kind.rawValue) \(channel.destination)]:\n"
+                                + sender.preview(content, channel: channel, deliveryID: deliveryID) + "\n")
+                    try store.markAlertsSent(ids: ids, at: now) // undone with the rehearsal; a later step sees it sent
                     counts.wouldSend += ids.count
                     continue
                 }
-                if digest != nil, members.contains(where: { $0.alert.batch == nil }) { try store.makeDigest(ids: ids) }
-                if let failure = sender.send(members.map(\.flag), channel: channel, deliveryID: deliveryID, digest: digest != nil) {
+                if let failure = sender.send(content, channel: channel, deliveryID: deliveryID) {
                     let attempts = members.map(\.alert.attempts).max() ?? 0
                     let wait = settings.retryDelay(afterAttempts: attempts + 1)
                     try store.markAlertsFailed(ids: ids, error: failure,
@@ -110,70 +117,68 @@ enum AlertDelivery {
                 } else {
                     try store.markAlertsSent(ids: ids, at: now)
                     counts.sent += ids.count
-                    if digest != nil { counts.digests += 1 }
+                    if case .digest = step { counts.digests += 1 }
+                    if case .summary = step { counts.summaries += 1 }
                 }
             }
         }
         return counts
     }
 
-    /// Builds each kind's message and makes the one attempt.
+    /// Words each message in its channel's format (`ChannelKind.format`) and makes the one attempt.
     struct Sender {
         var settings: NotificationSettings
         var zone: String
         var now: Timestamp
         var caBundle: String?
+        /// `http.allow_private_network`, which a channel may override.
+        var allowPrivateNetwork: Bool
+        /// `flags.alert_max_age`, said in a summary.
+        var maxAge: Int?
 
-        func due(_ f: FlaggedReview) -> String { FlagTable.local(f.dueAt, zone: zone) + " " + zone }
-
-        /// The JSON body of a webhook channel.
-        func body(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> Data {
-            switch (channel.kind, digest) {
-            case (.slack, false): return AlertPayload.slack(flags[0], due: due(flags[0]))
-            case (.slack, true): return AlertPayload.slackDigest(flags, due: due)
-            case (.teams, false): return AlertPayload.teams(flags[0], due: due(flags[0]))
-            case (.teams, true): return AlertPayload.teamsDigest(flags, due: due)
-            case (_, false): return AlertPayload.webhook(flags[0], deliveryID: deliveryID, now: now)
-            case (_, true): return AlertPayload.webhookDigest(flags, deliveryID: deliveryID, now: now)
-            }
+        init(config: Configuration, now: Timestamp) {
+            settings = config.notifications
+            zone = config.timezone
+            self.now = now
+            caBundle = config.http.caBundle
+            allowPrivateNetwork = config.http.allowPrivateNetwork
+            maxAge = config.flags.alertMaxAge
         }
 
-        func mail(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool,
-                  server: MailSettings) -> MailMessage {
-            let date = Date(timeIntervalSince1970: TimeInterval(now.epochSeconds))
-            return digest
-                ? AlertMail.digest(flags, due: due, from: server.from, to: channel.recipients, deliveryID: deliveryID, date: date)
-                : AlertMail.single(flags[0], due: due(flags[0]), from: server.from, to: channel.recipients,
-                                   deliveryID: deliveryID, date: date)
+        func message(_ content: AlertContent, channel: NotificationSettings.Channel, deliveryID: String) -> AlertMessage {
+            let context = AlertContext(deliveryID: deliveryID, now: now, zone: zone, from: settings.mail?.from ?? "",
+                                       to: channel.recipients)
+            return channel.kind.format.message(content, context)
         }
 
         /// What a dry run prints: the JSON body, or the mail's headers and plain text.
-        func preview(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> String {
-            guard channel.kind == .email, let server = settings.mail else {
-                return String(decoding: body(flags, channel: channel, deliveryID: deliveryID, digest: digest), as: UTF8.self)
+        func preview(_ content: AlertContent, channel: NotificationSettings.Channel, deliveryID: String) -> String {
+            switch message(content, channel: channel, deliveryID: deliveryID) {
+            case let .json(body): return String(decoding: body, as: UTF8.self)
+            case let .mail(m): return "Subject: \(m.subject)\nMessage-ID: \(m.messageID)\n\n\(m.text)"
             }
-            let m = mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server)
-            return "Subject: \(m.subject)\nMessage-ID: \(m.messageID)\n\n\(m.text)"
         }
 
         /// Nil when delivered; the reason (no secret in it) when not.
-        func send(_ flags: [FlaggedReview], channel: NotificationSettings.Channel, deliveryID: String, digest: Bool) -> String? {
+        func send(_ content: AlertContent, channel: NotificationSettings.Channel, deliveryID: String) -> String? {
             do {
-                if channel.kind == .email {
+                switch message(content, channel: channel, deliveryID: deliveryID) {
+                case let .mail(mail):
                     guard let server = settings.mail else { return "\(channel.name): no SMTP server (notifications.mail)" }
-                    try server.mailer(timeout: min(server.timeout, settings.timeout * 3), caBundle: caBundle)
-                        .send(mail(flags, channel: channel, deliveryID: deliveryID, digest: digest, server: server))
+                    try server.mailer(timeout: min(server.timeout, settings.timeout * 3), caBundle: caBundle).send(mail)
                     return nil
+                case let .json(payload):
+                    var headers = [("X-Reputa-Delivery", deliveryID)]
+                    if let secret = channel.secret {
+                        let stamp = String(now.epochSeconds)
+                        headers += [("X-Reputa-Timestamp", stamp),
+                                    ("X-Reputa-Signature", WebhookPoster.signature(secret: secret.value, timestamp: stamp, body: payload))]
+                    }
+                    let poster = WebhookPoster(timeout: settings.timeout, caBundle: caBundle,
+                                               allowPrivateNetwork: channel.allowPrivateNetwork ?? allowPrivateNetwork)
+                    let status = try poster.post(payload, to: channel.url.value, headers: headers)
+                    return (200..<300).contains(status) ? nil : "\(channel.name): \(channel.destination) answered HTTP \(status)"
                 }
-                var headers = [("X-Reputa-Delivery", deliveryID)]
-                let payload = body(flags, channel: channel, deliveryID: deliveryID, digest: digest)
-                if let secret = channel.secret {
-                    let stamp = String(now.epochSeconds)
-                    headers += [("X-Reputa-Timestamp", stamp),
-                                ("X-Reputa-Signature", WebhookPoster.signature(secret: secret.value, timestamp: stamp, body: payload))]
-                }
-                let status = try WebhookPoster(timeout: settings.timeout, caBundle: caBundle).post(payload, to: channel.url.value, headers: headers)
-                return (200..<300).contains(status) ? nil : "\(channel.name): \(channel.destination) answered HTTP \(status)"
             } catch let error as DeliveryError {
                 return "\(channel.name): \(error.server): \(error.message)"
             } catch {
@@ -185,6 +190,7 @@ enum AlertDelivery {
     static func summary(_ c: Counts) -> String {
         if c.leftToAnotherWorker { return "alerts: another worker is delivering (it holds the alert-delivery lease)" }
         return "alerts: \(c.sent) sent" + (c.digests > 0 ? " (\(c.digests) digest\(c.digests == 1 ? "" : "s"))" : "")
+            + (c.summaries > 0 ? " (\(c.summaries) summar\(c.summaries == 1 ? "y" : "ies") of older flags)" : "")
             + ", \(c.failed) failed (kept for retry), \(c.cancelled) cancelled"
             + (c.held > 0 ? ", \(c.held) held (quiet hours or throttle)" : "")
             + (c.wouldSend > 0 ? ", \(c.wouldSend) would be sent (dry run)" : "")

@@ -6,6 +6,8 @@ import ReputaStore
 /// and the messages the channel already had in the throttle's window; nothing is sent here.
 ///
 /// - A digest planned earlier (its members share a batch) is sent again whole, as it was.
+/// - A backfill summary (flags already old when queued, `flags.alert_max_age`) is one message:
+///   never throttled, but held in quiet hours like any alert that is not urgent.
 /// - Urgent alerts always go at once, each alone: quiet hours and the throttle never hold them.
 /// - In quiet hours the other alerts wait until the quiet hours end.
 /// - With a throttle of `max` messages per window, when more alerts are due than the budget
@@ -21,6 +23,8 @@ struct AlertPlan {
         case single(Item)
         /// The digest's delivery id, and its members, most urgent first.
         case digest(String, [Item])
+        /// The summary's delivery id, and the flags it counts, most urgent first.
+        case summary(String, [Item])
         case hold([Item], until: Timestamp, note: String)
     }
 
@@ -38,16 +42,19 @@ struct AlertPlan {
                 fresh.append(item)
             }
         }
-        steps += batchOrder.map { .digest($0, batches[$0]!) }
+        let summaries = batchOrder.filter { batches[$0]![0].alert.isSummary }
+        steps += batchOrder.filter { !batches[$0]![0].alert.isSummary }.map { .digest($0, batches[$0]!) }
         let urgent = fresh.filter { $0.flag.decision.level == .urgent }
         steps += urgent.map { .single($0) }
-        let rest = fresh.filter { $0.flag.decision.level != .urgent }
-            .sorted { ($0.flag.decision.priority, -$0.alert.id) > ($1.flag.decision.priority, -$1.alert.id) }
-        guard !rest.isEmpty else { return steps }
+        let rest = fresh.filter { $0.flag.decision.level != .urgent }.sorted(by: mostUrgentFirst)
+        guard !rest.isEmpty || !summaries.isEmpty else { return steps }
         if let quiet = channel.quietHours, quiet.contains(now) {
             let end = quiet.end(after: now)
-            return steps + [.hold(rest, until: end, note: "quiet hours (\(quiet.text)) until \(end.utcISO)")]
+            return steps + [.hold(summaries.flatMap { batches[$0]! } + rest, until: end,
+                                  note: "quiet hours (\(quiet.text)) until \(end.utcISO)")]
         }
+        steps += summaries.map { .summary($0, batches[$0]!.sorted(by: mostUrgentFirst)) }
+        guard !rest.isEmpty else { return steps }
         guard let throttle = channel.throttle else { return steps + rest.map { .single($0) } }
         let budget = throttle.max - recent.count - steps.count
         if rest.count <= budget { return steps + rest.map { .single($0) } }
@@ -56,5 +63,9 @@ struct AlertPlan {
         let until = free.epochSeconds > now.epochSeconds ? free : Timestamp(epochSeconds: now.epochSeconds + 60)
         return steps + [.hold(rest, until: until,
                               note: "throttled: \(throttle.max) messages per \(throttle.per / 60) min reached; until \(until.utcISO)")]
+    }
+
+    static func mostUrgentFirst(_ a: Item, _ b: Item) -> Bool {
+        (a.flag.decision.priority, -a.alert.id) > (b.flag.decision.priority, -b.alert.id)
     }
 }

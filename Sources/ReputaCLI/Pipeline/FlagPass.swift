@@ -4,19 +4,19 @@ import ReputaStore
 
 /// Runs the flagger over every review whose content it has not seen (new, edited, or newly
 /// answered), in batches of `batchSize` in bounded memory, and records the verdicts: new flags
-/// with their deadlines, updates, and resolutions by reply or edit.
+/// with their deadlines, updates, and resolutions by reply or edit (`FlagLifecycle`). The first
+/// step of `Reaction`, which queues and delivers the alerts.
 enum FlagPass {
     static let batchSize = 2000
 
-    /// `deliverable`: the channels `notifications:` can deliver to; alerts are queued for those.
-    static func run(store: any SQLStore, rules: FlagRules, now: Timestamp, deliverable: Set<String> = []) throws -> FlagPassCounts {
+    static func run(store: any SQLStore, rules: FlagRules, now: Timestamp) throws -> FlagPassCounts {
         // A pass that finds nothing new reads no flag history and takes no lease.
         guard try !store.flagCandidates(afterRowID: 0, limit: 1, ownOnly: rules.ownReviewsOnly).isEmpty else {
             return FlagPassCounts()
         }
         // One pass at a time across every process on the store: two would record the same verdicts.
         let leased = try WorkLease.run(WorkLease.flagPass, store: store) { keep in
-            try evaluate(store: store, rules: rules, now: now, deliverable: deliverable, keep: keep)
+            try evaluate(store: store, rules: rules, now: now, keep: keep)
         }
         guard let leased else {
             var counts = FlagPassCounts()
@@ -27,31 +27,15 @@ enum FlagPass {
     }
 
     /// The pass itself, under the flag-pass lease; `keep` renews it between batches.
-    static func evaluate(store: any SQLStore, rules: FlagRules, now: Timestamp, deliverable: Set<String>,
-                         keep: () throws -> Bool) throws -> FlagPassCounts {
+    static func evaluate(store: any SQLStore, rules: FlagRules, now: Timestamp, keep: () throws -> Bool) throws -> FlagPassCounts {
         let flagger = Flagger(rules: rules)
         var counts = FlagPassCounts()
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)
         guard !batch.isEmpty else { return counts }
         var complaints = ComplaintIndex(try store.complaintMarks())
         while let last = batch.last {
-            let decided = batch.map { ($0, flagger.evaluate($0.review)) }
-            // The batch's complaints count towards each other's spikes.
-            for case let (candidate, decision?) in decided {
-                complaints.add(ComplaintMark(location: candidate.review.location, topics: decision.topics,
-                                             at: candidate.review.createdAt ?? now))
-            }
-            complaints.prepare()
-            let updates = decided.map { candidate, decision -> FlagUpdate in
-                guard let decision else { return FlagUpdate(candidate: candidate, decision: nil, dueAt: nil) }
-                let review = candidate.review
-                let start = review.createdAt ?? now
-                let final = flagger.spike(for: decision, location: review.location, portal: review.portal, at: start,
-                                          complaints: complaints)
-                return FlagUpdate(candidate: candidate, decision: final,
-                                  dueAt: flagger.deadline(from: start, level: final.level, location: review.location),
-                                  alertChannels: final.channels.filter(deliverable.contains))
-            }
+            let verdicts = flagger.verdicts(batch.map(\.review), complaints: &complaints, now: now)
+            let updates = zip(batch, verdicts).map { FlagUpdate(candidate: $0, decision: $1?.decision, dueAt: $1?.dueAt) }
             counts = counts + (try store.recordFlags(updates, now: now))
             guard try keep() else { break } // the lease was lost: the new holder goes on from here
             batch = try store.flagCandidates(afterRowID: last.rowID, limit: batchSize, ownOnly: rules.ownReviewsOnly)
@@ -70,7 +54,6 @@ enum FlagPass {
         if c.reopened > 0 { parts.append("\(c.reopened) reopened") }
         if c.resolvedByReply > 0 { parts.append("\(c.resolvedByReply) resolved by a public reply") }
         if c.resolvedByEdit > 0 { parts.append("\(c.resolvedByEdit) resolved by an edit") }
-        if c.alertsQueued > 0 { parts.append("\(c.alertsQueued) alerts queued") }
         return "flags: " + parts.joined(separator: ", ")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaNet
 import ReputaIngest
 import ReputaOutput
 import ReputaStore

@@ -28,7 +28,8 @@ final class WatchLoop: @unchecked Sendable {
     let holder = LeaseRecords.thisProcess
     private(set) var cycles = 0
 
-    /// What one cycle did, for the exit status of a bounded watch.
+    /// What one cycle did (its line, and a warning line when flags reach no channel), for the
+    /// log and the exit status of a bounded watch.
     struct Result {
         var line: String
         var status: ExitStatus
@@ -72,6 +73,7 @@ final class WatchLoop: @unchecked Sendable {
         let started = Date()
         var parts: [String] = []
         var status = ExitStatus.ok
+        var warning: String?
         do {
             let claimed = Set(try store.claimLeases(config.sources.map(Self.leaseName), holder: holder, now: started,
                                                     until: started.addingTimeInterval(TimeInterval(lease)),
@@ -118,12 +120,13 @@ final class WatchLoop: @unchecked Sendable {
             }
             if !stop() {
                 let now = Clock.now()
-                let flagged = try FlagPass.run(store: store, rules: config.flags, now: now,
-                                               deliverable: Set(config.notifications.channels.map(\.name)))
-                parts.append("flags: \(flagged.evaluated) evaluated, \(flagged.flagged) new, \(flagged.alertsQueued) alerts queued")
-                let alerts = try AlertDelivery.deliver(store: store, settings: config.notifications, zone: config.timezone, now: now,
-                                                       caBundle: config.http.caBundle, stop: stop)
+                let reaction = try Reaction.run(store: store, config: config, now: now, deliver: true, stop: stop)
+                let flagged = reaction.flags
+                parts.append("flags: \(flagged.evaluated) evaluated, \(flagged.flagged) new, \(reaction.queued.queued) alerts queued"
+                             + (reaction.queued.summarized.isEmpty ? "" : ", \(reaction.queued.summarized.values.reduce(0, +)) older ones summarized"))
+                let alerts = reaction.delivery ?? AlertDelivery.Counts()
                 parts.append(AlertDelivery.summary(alerts))
+                warning = Reaction.unroutedWarning(reaction.unrouted)
                 if alerts.failed > 0, status == .ok { status = .undelivered }
             }
         } catch {
@@ -133,6 +136,7 @@ final class WatchLoop: @unchecked Sendable {
         }
         let next = secondsToNextSource(at: Date())
         parts.append(String(format: "%.1fs; next source due in %.0fs", Date().timeIntervalSince(started), next))
-        return Result(line: "watch cycle \(cycles): " + parts.joined(separator: "; "), status: status)
+        return Result(line: "watch cycle \(cycles): " + parts.joined(separator: "; ") + (warning.map { "\n" + $0 } ?? ""),
+                      status: status)
     }
 }

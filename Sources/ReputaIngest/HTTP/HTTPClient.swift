@@ -1,3 +1,4 @@
+import ReputaNet
 import Foundation
 import ReputaCore
 

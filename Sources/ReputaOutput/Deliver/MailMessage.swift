@@ -1,3 +1,4 @@
+import ReputaNet
 import Foundation
 
 /// An RFC 5322 message with a plain-text part and an HTML alternative (RFC 2046
@@ -75,5 +76,12 @@ public struct MailMessage: Sendable {
             let a = s.index(s.startIndex, offsetBy: i), b = s.index(a, offsetBy: min(76, s.count - i))
             return String(s[a..<b])
         }
+    }
+}
+
+extension SMTPMailer {
+    /// Sends `message` to its recipients, the envelope taken from its From and To.
+    public func send(_ message: MailMessage) throws {
+        try send(from: MailMessage.address(message.from), to: message.to.map(MailMessage.address), bytes: message.bytes())
     }
 }

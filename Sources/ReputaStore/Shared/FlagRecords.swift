@@ -12,20 +12,16 @@ public struct FlagCandidate: Sendable {
     public var replyMinutes: Double?
 }
 
-/// The flagger's verdict on one candidate, with its deadline when flagged.
+/// The flagger's verdict on one candidate, with its deadline when flagged (spike included).
 public struct FlagUpdate: Sendable {
     public var candidate: FlagCandidate
     public var decision: FlagDecision?
     public var dueAt: Timestamp?
-    /// The decision's channels that have a delivery configured: an alert is queued for each
-    /// when the flag is new, edited or reopened and still unanswered.
-    public var alertChannels: [String]
 
-    public init(candidate: FlagCandidate, decision: FlagDecision?, dueAt: Timestamp?, alertChannels: [String] = []) {
+    public init(candidate: FlagCandidate, decision: FlagDecision?, dueAt: Timestamp?) {
         self.candidate = candidate
         self.decision = decision
         self.dueAt = dueAt
-        self.alertChannels = alertChannels
     }
 }
 
@@ -39,8 +35,6 @@ public struct FlagPassCounts: Equatable, Sendable {
     public var reopened = 0
     public var resolvedByReply = 0
     public var resolvedByEdit = 0
-    /// Alerts queued in the outbox (review revision × channel).
-    public var alertsQueued = 0
     /// New open flags per level.
     public var byLevel: [FlagLevel: Int] = [:]
     /// Nothing was evaluated here: another process holds the flag pass's lease.
@@ -57,7 +51,6 @@ public struct FlagPassCounts: Equatable, Sendable {
         out.reopened += b.reopened
         out.resolvedByReply += b.resolvedByReply
         out.resolvedByEdit += b.resolvedByEdit
-        out.alertsQueued += b.alertsQueued
         out.byLevel.merge(b.byLevel, uniquingKeysWith: +)
         return out
     }
@@ -69,6 +62,8 @@ public struct FlagQuery: Sendable {
     /// Only open or acknowledged flags whose deadline is before this instant.
     public var overdueAt: Timestamp?
     public var level: FlagLevel?
+    /// Only flags whose alert went into a backfill summary rather than out on its own.
+    public var summarized = false
 
     public init(status: FlagStatus? = nil, overdueAt: Timestamp? = nil, level: FlagLevel? = nil) {
         self.status = status
@@ -107,9 +102,11 @@ extension SQLStore {
         }
     }
 
-    /// Writes one batch of verdicts in one transaction: new flags, updates, reopenings and
-    /// resolutions (by the public reply, or by an edit that no longer meets the rules), each
-    /// with its history event, and the content each review was evaluated in.
+    /// Writes one batch of verdicts in one transaction: each review's flag goes where
+    /// `FlagLifecycle` says from the state read here (new, updated, reopened, resolved by the
+    /// public reply or by an edit), with its history event, and the content each review was
+    /// evaluated in is recorded. Alerts are queued afterwards, from the flags as they stand
+    /// (`queueAlerts`).
     public func recordFlags(_ updates: [FlagUpdate], now: Timestamp) throws -> FlagPassCounts {
         try writing { db in
             var counts = FlagPassCounts()
@@ -117,71 +114,66 @@ extension SQLStore {
             for update in updates {
                 counts.evaluated += 1
                 let c = update.candidate
-                let existing = try db.fetchOne("SELECT id, status, level, due_at FROM flags WHERE merge_key = ?", c.mergeKey)
-                let answered = !c.review.replyText.isEmpty
+                let current = try db.fetchOne("SELECT id, status, due_at FROM flags WHERE merge_key = ?", c.mergeKey).map {
+                    FlagState(id: $0["id"], status: FlagStatus(rawValue: $0["status"]) ?? .open,
+                              dueAt: Timestamp(utcISO: $0["due_at"]) ?? now)
+                }
                 let replyAt = c.review.replyAt?.utcISO ?? at
-                if let decision = update.decision {
-                    if let existing {
-                        let id: Int64 = existing["id"]
-                        let status = FlagStatus(rawValue: existing["status"]) ?? .open
-                        let storedDue: String = existing["due_at"]
-                        let due = min(storedDue, (update.dueAt ?? now).utcISO)
-                        try db.execute("""
-                            UPDATE flags SET revision = ?, priority = ?, level = ?, reasons = ?, categories = ?, topics = ?,
-                                   channels = ?, text_score = ?, location = ?, due_at = ? WHERE id = ?
-                            """, c.revision, decision.priority, decision.level.rawValue, FlagRecords.json(decision.reasons),
-                            FlagRecords.json(decision.categories), FlagRecords.json(decision.topics),
-                            FlagRecords.json(decision.channels), decision.textScore, c.review.location, due, id)
-                        if answered, status != .resolved {
-                            try resolveByReply(id: id, c, at: replyAt, db: db)
-                            counts.resolvedByReply += 1
-                        } else if !answered, status == .resolved {
-                            try db.execute("""
-                                UPDATE flags SET status = 'open', resolved_at = NULL, resolution = NULL, response_minutes = NULL
-                                WHERE id = ?
-                                """, id)
-                            try event(id, at, "reopened", "reputa", "the review was edited and still needs an answer", db)
-                            counts.reopened += 1
-                            counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db)
-                        } else {
-                            try event(id, at, "updated", "reputa", "revision \(c.revision): \(decision.level.rawValue), priority \(decision.priority)", db)
-                            counts.updated += 1
-                            if !answered { counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db) }
-                        }
-                    } else {
-                        let inserted = try db.fetchOne("""
-                            INSERT INTO flags (merge_key, revision, priority, level, reasons, categories, topics, channels,
-                                               text_score, location, review_created, flagged_at, due_at, status)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id
-                            """, c.mergeKey, c.revision, decision.priority, decision.level.rawValue,
-                            FlagRecords.json(decision.reasons), FlagRecords.json(decision.categories),
-                            FlagRecords.json(decision.topics), FlagRecords.json(decision.channels), decision.textScore,
-                            c.review.location, c.review.createdAt?.utcISO, at, (update.dueAt ?? now).utcISO)
-                        guard let id: Int64 = inserted?["id"] else {
-                            throw StoreError(place: "flags", message: "the new flag of \(c.mergeKey) got no id")
-                        }
-                        try event(id, at, "flagged", "reputa", "\(decision.level.rawValue), priority \(decision.priority)", db)
-                        counts.flagged += 1
-                        if answered {
-                            try resolveByReply(id: id, c, at: replyAt, db: db)
-                            counts.flaggedAnswered += 1
-                        } else {
-                            counts.byLevel[decision.level, default: 0] += 1
-                            counts.alertsQueued += try enqueue(id, c, update.alertChannels, at: at, db: db)
-                        }
+                switch FlagLifecycle.transition(current: current, decision: update.decision, dueAt: update.dueAt ?? now,
+                                                answered: !c.review.replyText.isEmpty) {
+                case .none:
+                    break
+                case let .open(decision, due, answered):
+                    let inserted = try db.fetchOne("""
+                        INSERT INTO flags (merge_key, revision, priority, level, reasons, categories, topics, channels,
+                                           text_score, location, review_created, flagged_at, due_at, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id
+                        """, c.mergeKey, c.revision, decision.priority, decision.level.rawValue,
+                        FlagRecords.json(decision.reasons), FlagRecords.json(decision.categories),
+                        FlagRecords.json(decision.topics), FlagRecords.json(decision.channels), decision.textScore,
+                        c.review.location, c.review.createdAt?.utcISO, at, due.utcISO)
+                    guard let id: Int64 = inserted?["id"] else {
+                        throw StoreError(place: "flags", message: "the new flag of \(c.mergeKey) got no id")
                     }
-                } else if let existing, (existing["status"] as String) != FlagStatus.resolved.rawValue {
-                    let id: Int64 = existing["id"]
+                    try event(id, at, "flagged", "reputa", "\(decision.level.rawValue), priority \(decision.priority)", db)
+                    counts.flagged += 1
                     if answered {
                         try resolveByReply(id: id, c, at: replyAt, db: db)
-                        counts.resolvedByReply += 1
+                        counts.flaggedAnswered += 1
                     } else {
-                        try db.execute("""
-                            UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'edited', revision = ? WHERE id = ?
-                            """, at, c.revision, id)
-                        try event(id, at, "resolved", "reputa", "the review was edited and no longer meets the rules", db)
-                        counts.resolvedByEdit += 1
+                        counts.byLevel[decision.level, default: 0] += 1
                     }
+                case let .revise(id, decision, due, then):
+                    try db.execute("""
+                        UPDATE flags SET revision = ?, priority = ?, level = ?, reasons = ?, categories = ?, topics = ?,
+                               channels = ?, text_score = ?, location = ?, due_at = ? WHERE id = ?
+                        """, c.revision, decision.priority, decision.level.rawValue, FlagRecords.json(decision.reasons),
+                        FlagRecords.json(decision.categories), FlagRecords.json(decision.topics),
+                        FlagRecords.json(decision.channels), decision.textScore, c.review.location, due.utcISO, id)
+                    switch then {
+                    case .resolvedByReply:
+                        try resolveByReply(id: id, c, at: replyAt, db: db)
+                        counts.resolvedByReply += 1
+                    case .reopened:
+                        try db.execute("""
+                            UPDATE flags SET status = 'open', resolved_at = NULL, resolution = NULL, response_minutes = NULL
+                            WHERE id = ?
+                            """, id)
+                        try event(id, at, "reopened", "reputa", "the review was edited and still needs an answer", db)
+                        counts.reopened += 1
+                    case .updated:
+                        try event(id, at, "updated", "reputa", "revision \(c.revision): \(decision.level.rawValue), priority \(decision.priority)", db)
+                        counts.updated += 1
+                    }
+                case let .resolve(id, by: .reply):
+                    try resolveByReply(id: id, c, at: replyAt, db: db)
+                    counts.resolvedByReply += 1
+                case let .resolve(id, by: .edited):
+                    try db.execute("""
+                        UPDATE flags SET status = 'resolved', resolved_at = ?, resolution = 'edited', revision = ? WHERE id = ?
+                        """, at, c.revision, id)
+                    try event(id, at, "resolved", "reputa", "the review was edited and no longer meets the rules", db)
+                    counts.resolvedByEdit += 1
                 }
                 try db.execute("""
                     INSERT INTO flag_checks (merge_key, content_hash) VALUES (?, ?)
@@ -190,20 +182,6 @@ extension SQLStore {
             }
             return counts
         }
-    }
-
-    /// One outbox row per channel for this revision; a row already there (same revision and
-    /// channel) stays as it is. Returns how many were added.
-    private func enqueue(_ flagID: Int64, _ c: FlagCandidate, _ channels: [String], at: String,
-                         db: any SQLConnection) throws -> Int {
-        var added = 0
-        for channel in channels {
-            added += try db.execute("""
-                INSERT INTO alert_outbox (flag_id, merge_key, revision, channel, created_at, status, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (merge_key, revision, channel) DO NOTHING
-                """, flagID, c.mergeKey, c.revision, channel, at, at)
-        }
-        return added
     }
 
     private func resolveByReply(id: Int64, _ c: FlagCandidate, at: String, db: any SQLConnection) throws {
@@ -234,6 +212,10 @@ extension SQLStore {
         if let overdue = query.overdueAt {
             clauses.append("f.status <> 'resolved' AND f.due_at < ?")
             arguments.append(overdue.utcISO.sqlValue)
+        }
+        if query.summarized {
+            clauses.append("EXISTS (SELECT 1 FROM alert_outbox o WHERE o.merge_key = f.merge_key AND o.batch LIKE ?)")
+            arguments.append((OutboxAlert.summaryPrefix + "%").sqlValue)
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try reading { db in

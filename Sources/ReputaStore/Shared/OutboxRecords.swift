@@ -40,10 +40,135 @@ public struct OutboxAlert: Sendable {
 
     /// A digest is named after its first alert, so it keeps its id on every attempt.
     public static func digestID(_ ids: [Int64]) -> String { "reputa-digest-\(ids.min() ?? 0)" }
+
+    /// The batch of flags that were already old when queued (`flags.alert_max_age`): one
+    /// summary message, named after its first alert.
+    public static func summaryID(_ ids: [Int64]) -> String { summaryPrefix + "\(ids.min() ?? 0)" }
+    static let summaryPrefix = "reputa-summary-"
+
+    /// A member of a backfill summary rather than an alert of its own.
+    public var isSummary: Bool { batch?.hasPrefix(Self.summaryPrefix) ?? false }
 }
 
-/// The alert outbox: due alerts, and the outcome of each attempt.
+/// What one `queueAlerts` added.
+public struct QueueCounts: Equatable, Sendable {
+    /// Alerts queued to go out one by one (or in a digest).
+    public var queued = 0
+    /// Per channel: flags whose review was older than `alert_max_age`, queued only into that
+    /// channel's one summary message.
+    public var summarized: [String: Int] = [:]
+
+    public init(queued: Int = 0, summarized: [String: Int] = [:]) {
+        self.queued = queued
+        self.summarized = summarized
+    }
+}
+
+/// An unresolved flag routed to a channel that `notifications:` does not define: nobody hears of it.
+public struct UndeliverableAlert: Equatable, Sendable {
+    public var flagID: Int64
+    public var revision: Int
+    public var channel: String
+    public var level: FlagLevel
+}
+
+/// The alert outbox: what is owed, due alerts, and the outcome of each attempt.
 extension SQLStore {
+    /// Queues what every unresolved flag is owed: one alert per channel among `channels` (the
+    /// configured ones) that its routes name, for its current revision. Idempotent (one row per
+    /// review revision and channel), so whatever evaluated the flags (`run`, `watch`, `flags`,
+    /// `alerts send`), and a channel configured after the flags were recorded, gets each flag
+    /// exactly once; an edit that keeps a review flagged is owed a new alert.
+    ///
+    /// A flag the channel hears of for the first time while its review is older than `maxAge`
+    /// seconds (an imported history, a channel added late) joins the channel's one summary
+    /// message instead of being alerted on its own.
+    public func queueAlerts(channels: [String], maxAge: Int?, now: Timestamp) throws -> QueueCounts {
+        guard !channels.isEmpty else { return QueueCounts() }
+        return try writing { db in
+            var counts = QueueCounts()
+            let lists = try OutboxRecords.unresolvedChannelLists(db)
+            for channel in channels {
+                let matching = lists.keys.filter { FlagRecords.list($0).contains(channel) }.sorted()
+                guard !matching.isEmpty else { continue }
+                let owed = try db.fetch("""
+                    SELECT f.id, f.merge_key, f.revision, COALESCE(f.review_created, f.flagged_at) AS since,
+                           CASE WHEN EXISTS (SELECT 1 FROM alert_outbox p WHERE p.merge_key = f.merge_key AND p.channel = ?)
+                                THEN 1 ELSE 0 END AS heard
+                    FROM flags f
+                    WHERE f.status <> 'resolved' AND f.channels IN (\(matching.map { _ in "?" }.joined(separator: ", ")))
+                      AND NOT EXISTS (SELECT 1 FROM alert_outbox o
+                                      WHERE o.merge_key = f.merge_key AND o.revision = f.revision AND o.channel = ?)
+                    ORDER BY f.id
+                    """, [channel.sqlValue] + matching.map(\.sqlValue) + [channel.sqlValue])
+                var old = Set<String>()
+                for row in owed where (row["heard"] as Int) == 0 {
+                    let since = Timestamp(utcISO: row["since"]) ?? now
+                    if let maxAge, now.epochSeconds - since.epochSeconds > Int64(maxAge) { old.insert(row["merge_key"]) }
+                }
+                var summary: [Int64] = []
+                var start = 0
+                while start < owed.count {
+                    let chunk = owed[start..<min(owed.count, start + OutboxRecords.chunk)]
+                    start += chunk.count
+                    var values: [SQLValue] = []
+                    for row in chunk {
+                        values += [row.value("id"), row.value("merge_key"), row.value("revision"), channel.sqlValue,
+                                   now.utcISO.sqlValue, now.utcISO.sqlValue]
+                    }
+                    let added = try db.fetch("""
+                        INSERT INTO alert_outbox (flag_id, merge_key, revision, channel, created_at, status, next_attempt_at)
+                        VALUES \(chunk.map { _ in "(?, ?, ?, ?, ?, 'pending', ?)" }.joined(separator: ", "))
+                        ON CONFLICT (merge_key, revision, channel) DO NOTHING RETURNING id, merge_key
+                        """, values)
+                    for row in added {
+                        if old.contains(row["merge_key"]) { summary.append(row["id"]) } else { counts.queued += 1 }
+                    }
+                }
+                guard !summary.isEmpty else { continue }
+                let batch = OutboxAlert.summaryID(summary)
+                for part in stride(from: 0, to: summary.count, by: OutboxRecords.chunk) {
+                    let ids = summary[part..<min(summary.count, part + OutboxRecords.chunk)]
+                    try db.execute("UPDATE alert_outbox SET batch = ? WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                                   [batch.sqlValue] + ids.map(\.sqlValue))
+                }
+                counts.summarized[channel] = summary.count
+            }
+            return counts
+        }
+    }
+
+    /// Unresolved flags, per channel their routes name that is not among `configured`: how many.
+    /// Reads only the distinct channel lists, so it is cheap enough for every cycle.
+    public func undeliverableCounts(configured: Set<String>) throws -> [String: Int] {
+        try reading { db in
+            var out: [String: Int] = [:]
+            for (list, n) in try OutboxRecords.unresolvedChannelLists(db) {
+                for channel in Set(FlagRecords.list(list)) where !configured.contains(channel) { out[channel, default: 0] += n }
+            }
+            return out
+        }
+    }
+
+    /// The unresolved flags routed to channels not among `configured`, one row per flag and channel.
+    public func undeliverableAlerts(configured: Set<String>) throws -> [UndeliverableAlert] {
+        try reading { db in
+            let lists = try OutboxRecords.unresolvedChannelLists(db).keys.filter {
+                FlagRecords.list($0).contains { !configured.contains($0) }
+            }.sorted()
+            guard !lists.isEmpty else { return [] }
+            return try db.fetch("""
+                SELECT id, revision, level, channels FROM flags
+                WHERE status <> 'resolved' AND channels IN (\(lists.map { _ in "?" }.joined(separator: ", "))) ORDER BY id
+                """, lists.map(\.sqlValue)).flatMap { row in
+                FlagRecords.list(row["channels"]).filter { !configured.contains($0) }.map {
+                    UndeliverableAlert(flagID: row["id"], revision: row["revision"], channel: $0,
+                                       level: FlagLevel(rawValue: row["level"]) ?? .normal)
+                }
+            }
+        }
+    }
+
     /// Pending alerts whose next attempt is due at `now`, oldest first.
     public func dueAlerts(now: Timestamp, limit: Int = 100) throws -> [OutboxAlert] {
         try reading { db in
@@ -134,6 +259,19 @@ extension SQLStore {
 }
 
 enum OutboxRecords {
+    /// Rows per multi-row statement.
+    static let chunk = 500
+
+    /// The distinct channel lists (JSON) of unresolved flags, with how many flags carry each:
+    /// a handful of rows however many flags there are.
+    static func unresolvedChannelLists(_ db: any SQLConnection) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for row in try db.fetch("SELECT channels, COUNT(*) AS n FROM flags WHERE status <> 'resolved' GROUP BY channels") {
+            out[row["channels"]] = row["n"]
+        }
+        return out
+    }
+
     static func alert(_ row: SQLRecord) -> OutboxAlert {
         OutboxAlert(id: row["id"], flagID: row["flag_id"], revision: row["revision"], channel: row["channel"],
                     status: row["status"], attempts: row["attempts"], createdAt: row["created_at"],

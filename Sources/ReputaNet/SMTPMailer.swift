@@ -43,28 +43,25 @@ public struct SMTPMailer: Sendable {
         init(_ data: Data) { bytes = [UInt8](data) }
     }
 
-    public func send(_ message: MailMessage) throws {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        guard let h = curl_easy_init() else { throw DeliveryError(server: server, message: "cannot initialize libcurl") }
-        defer { curl_easy_cleanup(h) }
+    /// Sends one message: `bytes` is the whole RFC 5322 message, `from` and `to` the envelope's
+    /// addr-specs. The SMTP server is the operator's own relay (often on the loopback), so the
+    /// private-address policy of fetches and webhooks does not apply to it.
+    public func send(from: String, to: [String], bytes: Data) throws {
+        guard let easy = CurlEasy(protocols: "smtp,smtps", connectTimeout: 30, totalTimeout: timeout, caBundle: caBundle,
+                                  allowPrivateNetwork: true) else {
+            throw DeliveryError(server: server, message: "cannot initialize libcurl")
+        }
+        let h = easy.handle
         var recipients: UnsafeMutablePointer<curl_slist>?
-        for r in message.to { recipients = curl_slist_append(recipients, "<" + MailMessage.address(r) + ">") }
+        for r in to { recipients = curl_slist_append(recipients, "<" + r + ">") }
         defer { curl_slist_free_all(recipients) }
-        let upload = Upload(message.bytes())
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let upload = Upload(bytes)
         let implicitTLS = url.lowercased().hasPrefix("smtps://")
         ccurl_setopt_string(h, CURLOPT_URL, url)
-        ccurl_setopt_string(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
-        ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_long(h, CURLOPT_TIMEOUT, timeout)
-        ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT, min(timeout, 30))
         ccurl_setopt_long(h, CURLOPT_USE_SSL, Int(implicitTLS || starttls ? CURLUSESSL_ALL.rawValue : CURLUSESSL_NONE.rawValue))
-        ccurl_setopt_long(h, CURLOPT_SSL_VERIFYPEER, 1)
-        ccurl_setopt_long(h, CURLOPT_SSL_VERIFYHOST, 2)
-        if let caBundle { ccurl_setopt_string(h, CURLOPT_CAINFO, caBundle) }
         if let username { ccurl_setopt_string(h, CURLOPT_USERNAME, username) }
         if let password { ccurl_setopt_string(h, CURLOPT_PASSWORD, password) }
-        ccurl_setopt_string(h, CURLOPT_MAIL_FROM, "<" + MailMessage.address(message.from) + ">")
+        ccurl_setopt_string(h, CURLOPT_MAIL_FROM, "<" + from + ">")
         ccurl_setopt_slist(h, CURLOPT_MAIL_RCPT, recipients)
         ccurl_setopt_long(h, CURLOPT_UPLOAD, 1)
         ccurl_setopt_off(h, CURLOPT_INFILESIZE_LARGE, curl_off_t(upload.bytes.count))
@@ -79,28 +76,21 @@ public struct SMTPMailer: Sendable {
             state.offset += n
             return n
         }
-        let code: CURLcode = withExtendedLifetime(upload) {
+        let outcome = withExtendedLifetime(upload) {
             ccurl_setopt_pointer(h, CURLOPT_READDATA, Unmanaged.passUnretained(upload).toOpaque())
-            return errorBuffer.withUnsafeMutableBufferPointer { buf in
-                ccurl_setopt_pointer(h, CURLOPT_ERRORBUFFER, buf.baseAddress)
-                return curl_easy_perform(h)
-            }
+            return easy.perform()
         }
-        guard code == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            var response = 0
-            ccurl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &response)
-            let reply = response > 0 ? " (server replied \(response))" : ""
-            throw DeliveryError(server: server, message: (detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail) + reply)
+        switch outcome {
+        case .done:
+            return
+        case let .blocked(address, range):
+            throw DeliveryError(server: server, message: "refused to connect to \(address), \(range)")
+        case let .failed(_, message):
+            let response = easy.responseCode
+            throw DeliveryError(server: server, message: message + (response > 0 ? " (server replied \(response))" : ""))
         }
     }
 
     /// The server as it may be shown: scheme, host and port, no user or password.
-    public var server: String {
-        guard var c = URLComponents(string: url) else { return "smtp server" }
-        c.user = nil
-        c.password = nil
-        c.path = ""
-        return c.string ?? "smtp server"
-    }
+    public var server: String { URLRedaction.redact(url, keeping: .host).replacingOccurrences(of: "/…", with: "") }
 }

@@ -1,19 +1,20 @@
 import CCurl
 import Foundation
 
-/// One libcurl request/response on a reusable easy handle, without following redirects (the
-/// client follows them itself, so it can drop credentials when the host changes and check each
-/// hop's scheme). Connections are vetted in the open-socket callback on the resolved address.
-final class CurlTransfer {
-    struct Result {
-        var status: Int
-        var headers: [String: String]
-        var body: [UInt8]
-        var redirectURL: String?
-        var contentType: String
+/// One GET on a reusable `CurlEasy` handle, without following redirects (the client follows
+/// them itself, so it can drop credentials when the host changes and check each hop's scheme).
+/// Adds to the shared defaults what a poller needs: a slow-drip limit, a body cap counted after
+/// decompression, gzip and deflate, the User-Agent, and the headers of the response.
+package final class CurlTransfer {
+    package struct Result {
+        package var status: Int
+        package var headers: [String: String]
+        package var body: [UInt8]
+        package var redirectURL: String?
+        package var contentType: String
     }
 
-    enum Failure: Error {
+    package enum Failure: Error {
         case tooLarge
         case blockedAddress(address: String, range: String)
         case transport(code: Int, message: String)
@@ -25,36 +26,25 @@ final class CurlTransfer {
         var headers: [String: String] = [:]
         var cap = 0
         var overflowed = false
-        var allowPrivate = false
-        var blocked: (address: String, range: String)?
     }
 
-    static let initialized: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
-
-    let handle: UnsafeMutableRawPointer
+    let easy: CurlEasy
     let policy: HTTPPolicy
     let sink = Sink()
 
-    init(policy: HTTPPolicy) throws {
-        _ = Self.initialized
-        guard let h = curl_easy_init() else { throw Failure.transport(code: -1, message: "cannot initialize libcurl") }
-        handle = h
+    package init(policy: HTTPPolicy) throws {
+        guard let easy = CurlEasy(protocols: "http,https", connectTimeout: policy.connectTimeout, totalTimeout: policy.totalTimeout,
+                                  caBundle: policy.caBundle, allowPrivateNetwork: policy.allowPrivateNetwork) else {
+            throw Failure.transport(code: -1, message: "cannot initialize libcurl")
+        }
+        self.easy = easy
         self.policy = policy
         configure()
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    var handle: UnsafeMutableRawPointer { easy.handle }
 
     private func configure() {
-        ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-        ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
-        if let ca = policy.caBundle { ccurl_setopt_string(handle, CURLOPT_CAINFO, ca) }
-        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, policy.connectTimeout)
-        ccurl_setopt_long(handle, CURLOPT_TIMEOUT, policy.totalTimeout)
         ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
         ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, policy.lowSpeedTime)
         // Early refusal on a declared Content-Length; the write callback enforces the real cap.
@@ -91,53 +81,33 @@ final class CurlTransfer {
             }
             return n
         }
-        ccurl_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, me)
-        ccurl_setopt_opensocket_function(handle) { clientp, _, address in
-            guard let clientp, let address else { return -1 }
-            let sink = Unmanaged<Sink>.fromOpaque(clientp).takeUnretainedValue()
-            var raw = [UInt8](repeating: 0, count: 16)
-            let n = Int(ccurl_sockaddr_bytes(address, &raw))
-            let bytes = Array(raw.prefix(n))
-            if !sink.allowPrivate, let range = NetworkAddress.nonPublicRange(bytes) {
-                sink.blocked = (NetworkAddress.text(bytes), range)
-                return -1 // CURL_SOCKET_BAD: curl reports a connect failure, we report why
-            }
-            return ccurl_open_socket(address)
-        }
     }
 
     /// Performs one GET of `url` with `headers` (each "Name: value").
-    func perform(_ url: String, headers: [String]) throws -> Result {
+    package func perform(_ url: String, headers: [String]) throws -> Result {
         sink.body = []
         sink.headers = [:]
         sink.cap = policy.maxBytes
         sink.overflowed = false
-        sink.allowPrivate = policy.allowPrivateNetwork
-        sink.blocked = nil
         ccurl_setopt_string(handle, CURLOPT_URL, url)
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for h in headers { list = curl_slist_append(list, h) }
         defer { curl_slist_free_all(list) }
         ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let code = errorBuffer.withUnsafeMutableBufferPointer { buf -> CURLcode in
-            ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buf.baseAddress)
-            defer { ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, nil) }
-            return curl_easy_perform(handle)
+        switch easy.perform() {
+        case let .blocked(address, range):
+            throw Failure.blockedAddress(address: address, range: range)
+        case let .failed(code, message):
+            if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED { throw Failure.tooLarge }
+            throw Failure.transport(code: Int(code.rawValue), message: message)
+        case .done:
+            break
         }
-        if let blocked = sink.blocked { throw Failure.blockedAddress(address: blocked.address, range: blocked.range) }
-        if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED { throw Failure.tooLarge }
-        guard code == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw Failure.transport(code: Int(code.rawValue), message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
-        }
-        var status = 0
-        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var redirect: UnsafeMutablePointer<CChar>? = nil
         ccurl_getinfo_string(handle, CURLINFO_REDIRECT_URL, &redirect)
         var contentType: UnsafeMutablePointer<CChar>? = nil
         ccurl_getinfo_string(handle, CURLINFO_CONTENT_TYPE, &contentType)
-        return Result(status: status, headers: sink.headers, body: sink.body,
+        return Result(status: easy.responseCode, headers: sink.headers, body: sink.body,
                       redirectURL: redirect.map { String(cString: $0) },
                       contentType: contentType.map { String(cString: $0) } ?? "")
     }

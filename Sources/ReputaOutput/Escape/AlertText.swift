@@ -13,6 +13,13 @@ public enum AlertText {
     /// `**` cannot shout), and mentions defused as for Slack.
     public static func teams(_ text: String) -> String { escaped(text, markdown: true) }
 
+    /// Adaptive Card `TextRun`s are plain text: control and bidi characters out, mentions
+    /// defused as for Slack, and `{{` broken with a word joiner so no text becomes one of the
+    /// card's `{{DATE(…)}}` functions.
+    public static func adaptive(_ text: String) -> String {
+        defuseMentions(clean(text)).replacingOccurrences(of: "{{", with: "{\u{2060}{")
+    }
+
     static func escaped(_ text: String, markdown: Bool) -> String {
         var out = ""
         for ch in text {

@@ -1,0 +1,143 @@
+import Foundation
+import ReputaCore
+
+/// The kinds of alert channel. Adding one is one file (a `ChannelFormat` beside this one) and
+/// one case here: the switch below has no default, so a kind without a format does not compile.
+public enum ChannelKind: String, CaseIterable, Sendable {
+    case slack
+    /// A Teams Workflows webhook: an Adaptive Card.
+    case teams
+    /// A legacy Office 365 connector webhook: a MessageCard (`teams_format: messagecard`).
+    case teamsMessageCard = "teams-messagecard"
+    case webhook
+    case email
+
+    public var format: any ChannelFormat.Type {
+        switch self {
+        case .slack: return SlackChannel.self
+        case .teams: return TeamsChannel.self
+        case .teamsMessageCard: return TeamsMessageCardChannel.self
+        case .webhook: return WebhookChannel.self
+        case .email: return EmailChannel.self
+        }
+    }
+
+    /// The key that names the channel's destination in `notifications.channels` (both Teams
+    /// formats take `teams:`).
+    public var configKey: String { self == .teamsMessageCard ? "teams" : rawValue }
+}
+
+/// How one kind of channel words a message. Every text a review wrote is escaped for where the
+/// kind shows it; the only link is Reputa's own to the review, and only an http(s) one.
+public protocol ChannelFormat {
+    static func message(_ content: AlertContent, _ context: AlertContext) -> AlertMessage
+}
+
+/// What one message carries.
+public enum AlertContent: Sendable {
+    /// One flag, alone.
+    case single(FlaggedReview)
+    /// Several flags of one channel in one message (a throttled burst), most urgent first.
+    case digest([FlaggedReview])
+    /// Flags that were already old when the channel would first hear of them, counted in one
+    /// message instead of alerted one by one (`flags.alert_max_age`), most urgent first.
+    case summary([FlaggedReview], maxAge: Int?)
+}
+
+/// A message as it goes out: a JSON body to POST, or a mail.
+public enum AlertMessage: Sendable {
+    case json(Data)
+    case mail(MailMessage)
+}
+
+/// Everything a message needs besides its flags.
+public struct AlertContext: Sendable {
+    /// The same on every attempt: `X-Reputa-Delivery`, the mail's Message-ID.
+    public var deliveryID: String
+    public var now: Timestamp
+    /// Times in messages are local to this zone.
+    public var zone: String
+    /// E-mail channels: the sender and the recipients.
+    public var from: String
+    public var to: [String]
+
+    public init(deliveryID: String, now: Timestamp, zone: String, from: String = "", to: [String] = []) {
+        self.deliveryID = deliveryID
+        self.now = now
+        self.zone = zone
+        self.from = from
+        self.to = to
+    }
+
+    /// `due 2026-11-24 14:00 Europe/Rome`, or `overdue since …` once the deadline has passed:
+    /// an alert that goes out late (a retry, quiet hours, a backfill) says so.
+    public func deadline(_ f: FlaggedReview) -> String {
+        let when = FlagTable.local(f.dueAt, zone: zone) + " " + zone
+        return f.isOverdue(at: now) ? "overdue since " + when : "due " + when
+    }
+}
+
+/// The words every kind shares.
+public enum AlertWords {
+    /// The first line of every alert: `URGENT · milano · google · 1★ of 5`.
+    public static func headline(_ f: FlaggedReview) -> String {
+        var parts = [f.decision.level.rawValue.uppercased(), f.review.location.isEmpty ? "(no location)" : f.review.location,
+                     f.review.portal]
+        if let r = f.review.rating { parts.append("\(Renderer.plain(r.value))★ of \(Renderer.plain(r.scale.max))") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// `7 flagged reviews: 2 high, 5 normal`.
+    public static func digestHeadline(_ flags: [FlaggedReview]) -> String {
+        "\(flags.count) flagged review\(flags.count == 1 ? "" : "s"): " + levels(flags)
+    }
+
+    /// `2 high, 5 normal`, most urgent level first.
+    static func levels(_ flags: [FlaggedReview]) -> String {
+        FlagLevel.allCases.reversed().compactMap { level -> String? in
+            let n = flags.filter { $0.decision.level == level }.count
+            return n == 0 ? nil : "\(n) \(level.rawValue)"
+        }.joined(separator: ", ")
+    }
+
+    /// The first line of one flag inside a digest or a summary.
+    static func digestLine(_ f: FlaggedReview, _ context: AlertContext) -> String {
+        headline(f) + " (priority \(f.decision.priority), \(context.deadline(f))) — " + (f.decision.reasons.first ?? "")
+    }
+
+    /// `12 older flags not alerted one by one: 1 urgent, 11 normal`.
+    static func summaryHeadline(_ flags: [FlaggedReview]) -> String {
+        "\(flags.count) older flag\(flags.count == 1 ? "" : "s") not alerted one by one: " + levels(flags)
+    }
+
+    /// Why, and where to see them.
+    static func summaryText(_ flags: [FlaggedReview], maxAge: Int?) -> [String] {
+        let age = maxAge.map { "older than \(duration($0))" } ?? "old"
+        return ["These reviews were \(age) when this channel would first have heard of them (an imported history, "
+                + "or a channel added later). They are in the flag queue; the most urgent are below.",
+                "See them all: reputa flags --summarized"]
+    }
+
+    /// How many flags a summary lists by name; the rest are counted.
+    static let summaryListed = 5
+
+    /// 604800 → "7 days", 7200 → "2 hours".
+    static func duration(_ seconds: Int) -> String {
+        if seconds % 86_400 == 0 { return "\(seconds / 86_400) day\(seconds == 86_400 ? "" : "s")" }
+        if seconds % 3600 == 0 { return "\(seconds / 3600) hour\(seconds == 3600 ? "" : "s")" }
+        return "\(seconds / 60) minutes"
+    }
+
+    /// Only http(s) links are offered; anything else (javascript:, data:) is left out, and so is
+    /// a link holding a character that could end the markup around it.
+    public static func safeLink(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              !url.contains(where: { "|<>()[] \n\r\t\"'`\\".contains($0) }) else { return nil }
+        return url
+    }
+
+    static func json(_ object: Any) -> Data {
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
+}

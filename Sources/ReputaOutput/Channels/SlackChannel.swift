@@ -1,0 +1,39 @@
+import Foundation
+import ReputaCore
+
+/// Slack incoming-webhook JSON: mrkdwn text escaped with `AlertText.slack`; `parse: none` and
+/// no unfurling, so nothing in a review becomes a mention, a link or a preview.
+public enum SlackChannel: ChannelFormat {
+    public static func message(_ content: AlertContent, _ context: AlertContext) -> AlertMessage {
+        let e = AlertText.slack
+        var lines: [String] = []
+        switch content {
+        case let .single(f):
+            lines = ["*\(e(AlertWords.headline(f)))* (priority \(f.decision.priority), \(e(context.deadline(f))))"]
+            lines += f.decision.reasons.map { "• " + e($0) }
+            if !f.review.title.isEmpty { lines.append("*" + e(f.review.title) + "*") }
+            lines.append("> " + e(AlertText.excerpt(f.review.text)).replacingOccurrences(of: "\n", with: "\n> "))
+            lines.append("flag \(f.id) · reputa flags show \(f.id)" + link(f))
+        case let .digest(flags):
+            lines = ["*\(e(AlertWords.digestHeadline(flags)))*"]
+            for f in flags { lines += entry(f, context) }
+        case let .summary(flags, maxAge):
+            lines = ["*\(e(AlertWords.summaryHeadline(flags)))*"] + AlertWords.summaryText(flags, maxAge: maxAge).map(e)
+            for f in flags.prefix(AlertWords.summaryListed) { lines += entry(f, context) }
+        }
+        return .json(AlertWords.json(["text": lines.joined(separator: "\n"), "parse": "none", "unfurl_links": false,
+                                      "unfurl_media": false]))
+    }
+
+    /// One flag inside a digest or a summary: its line, a short excerpt, its number and link.
+    static func entry(_ f: FlaggedReview, _ context: AlertContext) -> [String] {
+        let e = AlertText.slack
+        return ["• *" + e(AlertWords.digestLine(f, context)) + "*",
+                "> " + e(AlertText.excerpt(f.review.text, limit: 160)).replacingOccurrences(of: "\n", with: " "),
+                "flag \(f.id)" + link(f)]
+    }
+
+    static func link(_ f: FlaggedReview) -> String {
+        AlertWords.safeLink(f.review.url).map { " · <\($0)|open the review>" } ?? ""
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ReputaCore
+
+/// The legacy Office 365 connector MessageCard (`teams_format: messagecard`), for connectors
+/// still in service; Workflows webhooks do not render it (`TeamsChannel`). Text is escaped with
+/// `AlertText.teams`: entities for `& < >`, a backslash before every Markdown character.
+public enum TeamsMessageCardChannel: ChannelFormat {
+    public static func message(_ content: AlertContent, _ context: AlertContext) -> AlertMessage {
+        let e = AlertText.teams
+        switch content {
+        case let .single(f):
+            var facts: [[String: String]] = [["name": "Priority", "value": "\(f.decision.priority)"],
+                                             ["name": "Deadline", "value": e(context.deadline(f))]]
+            facts += f.decision.reasons.map { ["name": "Why", "value": e($0)] }
+            var card = envelope(AlertWords.headline(f), color: color(f.decision.level))
+            card["sections"] = [["facts": facts, "text": e(f.review.title.isEmpty ? "" : f.review.title + "\n\n")
+                                    + e(AlertText.excerpt(f.review.text)) + link(f)]]
+            if let url = AlertWords.safeLink(f.review.url) {
+                card["potentialAction"] = [["@type": "OpenUri", "name": "Open the review", "targets": [["os": "default", "uri": url]]]]
+            }
+            return .json(AlertWords.json(card))
+        case let .digest(flags):
+            var card = envelope(AlertWords.digestHeadline(flags), color: flags.contains { $0.decision.level >= .high } ? "E67E22" : "7F8C8D")
+            card["sections"] = flags.map(section(context))
+            return .json(AlertWords.json(card))
+        case let .summary(flags, maxAge):
+            var card = envelope(AlertWords.summaryHeadline(flags), color: "7F8C8D")
+            card["text"] = AlertWords.summaryText(flags, maxAge: maxAge).map(e).joined(separator: "\n\n")
+            card["sections"] = flags.prefix(AlertWords.summaryListed).map(section(context))
+            return .json(AlertWords.json(card))
+        }
+    }
+
+    static func envelope(_ title: String, color: String) -> [String: Any] {
+        ["@type": "MessageCard", "@context": "https://schema.org/extensions", "summary": AlertText.teams(title),
+         "title": AlertText.teams(title), "themeColor": color]
+    }
+
+    static func section(_ context: AlertContext) -> (FlaggedReview) -> [String: Any] {
+        { f in
+            ["activityTitle": AlertText.teams(AlertWords.digestLine(f, context)),
+             "text": AlertText.teams(AlertText.excerpt(f.review.text, limit: 160)) + " (flag \(f.id))" + link(f)]
+        }
+    }
+
+    /// The review's link in the text too, as a Markdown link of Reputa's own.
+    static func link(_ f: FlaggedReview) -> String {
+        AlertWords.safeLink(f.review.url).map { "\n\n[Open the review](\($0))" } ?? ""
+    }
+
+    static func color(_ level: FlagLevel) -> String {
+        level == .urgent ? "C0392B" : level == .high ? "E67E22" : "7F8C8D"
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ReputaCore
+
+/// The generic webhook: the flag as data (the keys of `reputa flags --format json`), the
+/// review's text exactly as written; the receiver escapes it for wherever it shows it. Signed
+/// with HMAC-SHA256 when the channel has a secret (`WebhookPoster.signature`, done on sending).
+public enum WebhookChannel: ChannelFormat {
+    public static func message(_ content: AlertContent, _ context: AlertContext) -> AlertMessage {
+        var object: [String: Any]
+        switch content {
+        case let .single(f):
+            object = flagObject(f, context)
+        case let .digest(flags):
+            object = ["digest": true, "alerts": flags.map { flagObject($0, context) }]
+        case let .summary(flags, maxAge):
+            object = ["summary": true, "count": flags.count, "flag_ids": flags.map(\.id),
+                      "text": ([AlertWords.summaryHeadline(flags)] + AlertWords.summaryText(flags, maxAge: maxAge)).joined(separator: "\n"),
+                      "alerts": flags.prefix(AlertWords.summaryListed).map { flagObject($0, context) }]
+            object["max_age_seconds"] = maxAge
+        }
+        object["delivery_id"] = context.deliveryID
+        object["sent_at"] = context.now.utcISO
+        return .json(AlertWords.json(object))
+    }
+
+    static func flagObject(_ f: FlaggedReview, _ context: AlertContext) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": f.id, "review_id": f.review.externalID,
+            "source": f.review.source, "portal": f.review.portal, "location": f.review.location,
+            "priority": f.decision.priority, "level": f.decision.level.rawValue, "status": f.status.rawValue,
+            "due_at": f.dueAt.utcISO, "overdue": f.isOverdue(at: context.now), "categories": f.decision.categories,
+            "topics": f.decision.topics, "reasons": f.decision.reasons, "title": f.review.title, "text": f.review.text,
+            "url": f.review.url, "revision": f.revision,
+        ]
+        object["rating"] = f.review.rating?.value
+        object["created_at"] = f.review.createdAt?.utcISO
+        return object
+    }
+}
