@@ -3,7 +3,7 @@ import PackageDescription
 
 // Stages: Core (nouns, formulas) ← Net (libcurl) ← Ingest (bytes → reviews) / Store (SQLite; Postgres beside it) ← Analysis (metrics)
 // ← Output (render, alert channels)
-// ← CLI (config, commands, the pipeline that alone knows the order) ← reputa (main).
+// ← Pipeline (config, the order of stages, the reaction path) ← CLI (arguments, rendering) ← reputa (main).
 let package = Package(
     name: "Reputa",
     platforms: [.macOS(.v13)],
@@ -37,11 +37,20 @@ let package = Package(
         ]),
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "ReputaNet"]),
-        .target(name: "ReputaCLI", dependencies: [
+        // Config loading and the pipeline that alone knows the order of stages (fetch → store → flag →
+        // queue → deliver, the weekly report), driven by a RunContext: no argument parser, no console.
+        .target(name: "ReputaPipeline", dependencies: [
             "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // The command line: parses arguments, calls the pipeline, renders its outcomes.
+        .target(name: "ReputaCLI", dependencies: [
+            "ReputaPipeline", "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis",
+            "ReputaOutput",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "reputa", dependencies: ["ReputaCLI"]),
@@ -57,7 +66,11 @@ let package = Package(
         // Tests of both stores: a SQLite file and a throwaway PostgreSQL server (ReputaStoreTesting).
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReputaCLITests", dependencies: ["ReputaCLI", "ReputaCore", "ReputaNet", "ReputaOutput", "ReputaIngest", "ReputaAnalysis", "ReputaStore"]),
+        // Renderers and the alert channels' formats.
+        .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet"]),
+        // Config loading and the pipeline driven as a front end would, through a RunContext.
+        .testTarget(name: "ReputaPipelineTests", dependencies: ["ReputaPipeline", "ReputaCore", "ReputaAnalysis", "ReputaStore",
+                                                            "ReputaIngest", "ReputaOutput"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
         .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting", "ReputaPostgres", "ReputaStore", "ReputaCore"],
                     exclude: ["Support/oracle.py", "Support/serve.py", "Support/compare_oracle.py", "Support/smtp_sink.py",

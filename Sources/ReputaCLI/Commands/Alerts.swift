@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaOutput
 import ReputaStore
 
@@ -90,11 +91,10 @@ struct AlertsSend: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let config = try global.loadConfig()
-            let store = try global.openStore(config)
-            let now = Clock.now()
-            let reaction = try Reaction.run(store: store, config: config, now: now, deliver: true, dryRun: dryRun)
-            Reaction.lines(reaction, config: config).forEach(Console.err)
+            let context = try global.context(try global.loadConfig())
+            let reaction = try Reaction.run(context, now: context.clock(), deliver: true, dryRun: dryRun)
+            reaction.delivery?.previews.forEach(Console.out)
+            Reaction.lines(reaction, config: context.config).forEach(Console.err)
             if reaction.delivery == AlertDelivery.Counts() { Console.err(AlertDelivery.summary(AlertDelivery.Counts())) }
             return (reaction.delivery?.failed ?? 0) > 0 || !reaction.unrouted.isEmpty ? .undelivered : .ok
         }

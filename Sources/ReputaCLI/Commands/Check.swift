@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReputaCore
+import ReputaPipeline
 import ReputaNet
 import ReputaOutput
 import ReputaIngest
@@ -86,11 +87,5 @@ struct Check: ParsableCommand {
 
     static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 
-    /// 21600 → "6h": the largest unit that divides the interval.
-    static func duration(_ seconds: Int) -> String {
-        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] where seconds % size == 0 {
-            return "\(seconds / size)\(unit)"
-        }
-        return "\(seconds)s"
-    }
+    static func duration(_ seconds: Int) -> String { ConfigLoader.durationText(seconds) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaIngest
 import ReputaOutput
 import ReputaStore
@@ -30,9 +31,8 @@ struct Fetch: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let outcomes = try SourceRunner.fetch(config: config, only: sources, store: try global.openStore(config),
-                                                  global: global)
-            Console.out(Renderer.render(SourceRunner.table(outcomes), as: format))
+            let outcomes = try SourceRunner.fetch(try global.context(config), only: sources)
+            Console.out(Renderer.render(FetchTable.table(outcomes), as: format))
             return SourceRunner.status(outcomes)
         }
     }

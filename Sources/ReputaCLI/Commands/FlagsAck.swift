@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaStore
 
 struct FlagsAck: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaPipeline
 import ReputaOutput
 import ReputaStore
 
@@ -42,7 +43,7 @@ struct FlagsList: ParsableCommand {
             let now = Clock.now()
             if let config {
                 // The same reaction as run and watch, without delivery: what it flags gets its alerts queued.
-                let reaction = try Reaction.run(store: store, config: config, now: now, deliver: false)
+                let reaction = try Reaction.run(try global.context(config, store: store), now: now, deliver: false)
                 Reaction.lines(reaction, config: config).forEach(Console.err)
             } else {
                 let counts = try FlagPass.run(store: store, rules: FlagRules(), now: now)

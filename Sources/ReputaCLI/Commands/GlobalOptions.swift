@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaIngest
 import ReputaOutput
 import ReputaPostgres
@@ -58,6 +59,14 @@ struct GlobalOptions: ParsableArguments {
 
     func archive(_ configuration: Configuration?) -> SnapshotArchive {
         SnapshotArchive(root: URL(fileURLWithPath: configuration?.snapshots ?? "snapshots", isDirectory: true))
+    }
+
+    /// What the pipeline runs with: this config and its store, notes on stderr, `--verbose`'s logs.
+    func context(_ config: Configuration, store: (any SQLStore)? = nil) throws -> RunContext {
+        let path = storePath(config)
+        let options = self
+        return RunContext(config: config, store: try store ?? openStore(named: path), archive: archive(config), log: ConsoleLog(),
+                          logger: Console.logger(verbose: verbose), openStore: { try options.openStore(named: path) })
     }
 }
 

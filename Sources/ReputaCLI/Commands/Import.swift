@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaIngest
 import ReputaStore
 
@@ -34,80 +35,29 @@ struct Import: ParsableCommand {
         try guarded {
             let config = try global.optionalConfig()
             let descriptor = try flags.descriptor(config: config)
-            if dryRun { return check(descriptor) }
-            let store = try global.openStore(config)
             let now = Timestamp(date: Date())
-            let ingestor = Ingestor(store: store, archive: global.archive(config), now: now,
-                                    logger: Console.logger(verbose: global.verbose))
-            var total = ImportCounts()
-            var failures = 0
-            for path in paths {
-                do {
-                    let payload = try PayloadCollector.read(path, source: descriptor.name, now: now)
-                    let counts = try ingestor.ingest(payload, descriptor: descriptor)
-                    total = total + counts
-                    Console.out(SummaryLine.text(descriptor.name, origin: path, counts) + "\n")
-                } catch let error as any ReputaError {
-                    failures += 1
-                    Console.err("reputa: \(error)")
+            let logger = Console.logger(verbose: global.verbose)
+            if dryRun {
+                let checked = FileImport.check(paths: paths, descriptor: descriptor, logger: logger, now: now)
+                for (_, result) in checked {
+                    switch result {
+                    case let .done(c):
+                        Console.out("\(descriptor.name): \(c.path): \(c.read) \(c.records ? "records" : "reviews") read, "
+                                    + "\(c.skipped) skipped (dry run: nothing stored)\n")
+                    case let .failed(error): Console.err("reputa: \(error)")
+                    }
+                }
+                return FileImport.status(failures: checked.filter { $0.result.failed }.count, of: paths.count)
+            }
+            let imported = FileImport.run(paths: paths, descriptor: descriptor, store: try global.openStore(config),
+                                          archive: global.archive(config), logger: logger, now: now)
+            for file in imported {
+                switch file.result {
+                case let .done(counts): Console.out(SummaryLine.text(descriptor.name, origin: file.path, counts) + "\n")
+                case let .failed(error): Console.err("reputa: \(error)")
                 }
             }
-            if failures == paths.count { return .failure }
-            return failures > 0 ? .partial : .ok
+            return FileImport.status(failures: imported.filter { $0.result.failed }.count, of: paths.count)
         }
-    }
-}
-
-extension Import {
-    /// `--dry-run`: each file streamed through its importer into a counter.
-    func check(_ descriptor: SourceDescriptor) -> ExitStatus {
-        let parser = PayloadParser(logger: Console.logger(verbose: global.verbose))
-        var failures = 0
-        for path in paths {
-            do {
-                let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
-                if let kind = InternalKinds.named(descriptor.kind) {
-                    let batch = try parser.parseInternal(payload.input(source: descriptor.name).readAll(), origin: path,
-                                                         descriptor: descriptor, kind: kind)
-                    Console.out("\(descriptor.name): \(path): \(batch.recordCount) records read, \(batch.skipped.count) skipped (dry run: nothing stored)\n")
-                    continue
-                }
-                let counter = CountingSink { parser.log($0, kept: $1, source: descriptor.name) }
-                _ = try parser.stream(payload.input(source: descriptor.name), origin: path, descriptor: descriptor,
-                                      into: counter)
-                Console.out("\(descriptor.name): \(path): \(counter.reviews) reviews read, \(counter.skipped) skipped (dry run: nothing stored)\n")
-            } catch let error as any ReputaError {
-                failures += 1
-                Console.err("reputa: \(error)")
-            } catch {
-                failures += 1
-                Console.err("reputa: import \(descriptor.name): \(path): \(error)")
-            }
-        }
-        if failures == 0 { return .ok }
-        return failures == paths.count ? .failure : .partial
-    }
-}
-
-/// Counts what an importer reads and reports its problems; keeps nothing.
-final class CountingSink: ReviewSink {
-    var reviews = 0
-    var skipped = 0
-    let report: (RowProblem, Bool) -> Void
-
-    init(report: @escaping (RowProblem, Bool) -> Void) { self.report = report }
-
-    func add(_ review: Review) { reviews += 1 }
-    func skip(_ problem: RowProblem) { skipped += 1; report(problem, false) }
-    func warn(_ problem: RowProblem) { report(problem, true) }
-}
-
-enum SummaryLine {
-    static func text(_ source: String, origin: String, _ c: ImportCounts) -> String {
-        if c.alreadyImported {
-            return "\(source): \(origin): already imported (0 new, 0 updated)"
-        }
-        let merged = c.merged > 0 ? " (\(c.merged) already held from another source)" : ""
-        return "\(source): \(origin): \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged\(merged), \(c.removed) removed, \(c.skipped) skipped"
     }
 }

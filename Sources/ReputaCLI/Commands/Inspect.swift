@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaPipeline
 import ReputaIngest
 import ReputaOutput
 
@@ -22,8 +23,6 @@ struct Inspect: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to read.", valueName: "path"))
     var path: String
 
-    static let feedKinds: [String: ParsedFeed.Flavour?] = ["feed": nil, "rss": .rss, "atom": .atom]
-
     static func table(_ entries: [FeedEntry]) -> DataTable {
         DataTable(columns: ["id", "title", "link", "author", "published", "updated", "summary", "content"],
                   rows: entries.map { e in
@@ -35,33 +34,18 @@ struct Inspect: ParsableCommand {
         try guarded {
             let config = try global.optionalConfig()
             let descriptor = try flags.descriptor(config: config)
-            let payload = try PayloadCollector.read(path, source: descriptor.name, now: Timestamp(date: Date()))
-            if let flavour = Self.feedKinds[descriptor.kind] {
-                let bytes: [UInt8]
-                do { bytes = try payload.input(source: descriptor.name).readAll() } catch let error as InputError {
-                    throw ImportFailure(source: descriptor.name, place: error.place, message: error.message)
-                }
-                let feed = try FeedReader.read(bytes, origin: path, httpCharset: nil, source: descriptor.name,
-                                               expect: flavour)
+            switch try Inspection.read(path, descriptor: descriptor, logger: Console.logger(verbose: true), now: Timestamp(date: Date())) {
+            case let .feed(feed):
                 Console.out(Renderer.render(Self.table(feed.entries), as: format))
                 Console.err("\(feed.entries.count) entries read (\(feed.flavour.rawValue))")
-                return .ok
-            }
-            if let kind = InternalKinds.named(descriptor.kind) {
-                let bytes: [UInt8]
-                do { bytes = try payload.input(source: descriptor.name).readAll() } catch let error as InputError {
-                    throw ImportFailure(source: descriptor.name, place: error.place, message: error.message)
-                }
-                let batch = try PayloadParser(logger: Console.logger(verbose: true))
-                    .parseInternal(bytes, origin: path, descriptor: descriptor, kind: kind)
+            case let .records(batch):
                 Console.out(InternalTable.make(batch).map { Renderer.render($0, as: format) }.joined(separator: "\n"))
                 Console.err("\(batch.recordCount) records read, \(batch.skipped.count) rows skipped")
-                return .ok
+            case let .reviews(batch):
+                let columns = format == .table ? ReviewTable.tableColumns : ReviewTable.columns
+                Console.out(Renderer.render(ReviewTable.make(batch.reviews, columns: columns), as: format))
+                Console.err("\(batch.reviews.count) reviews read, \(batch.skipped.count) rows skipped")
             }
-            let batch = try PayloadParser(logger: Console.logger(verbose: true)).parse(payload, descriptor: descriptor)
-            let columns = format == .table ? ReviewTable.tableColumns : ReviewTable.columns
-            Console.out(Renderer.render(ReviewTable.make(batch.reviews, columns: columns), as: format))
-            Console.err("\(batch.reviews.count) reviews read, \(batch.skipped.count) rows skipped")
             return .ok
         }
     }

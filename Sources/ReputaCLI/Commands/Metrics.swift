@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaPipeline
 import ReputaOutput
 import ReputaStore
 
@@ -57,9 +58,7 @@ struct Metrics: ParsableCommand {
                                          until: try day(until, "--until"), zone: ZoneOffsets.of(zone),
                                          health: config?.health ?? .standard)
             let store = try global.openStore(config)
-            var rows = MetricsEngine.rows(answers: try store.surveyAnswers(), tickets: try store.tickets(),
-                                          periods: try store.customerPeriods(), health: try store.healthSignals(),
-                                          request: request)
+            var rows = try InternalMetrics.rows(store: store, request: request)
             if !metric.isEmpty { rows = rows.filter { metric.contains($0.metric) } }
             Console.out(Renderer.render(MetricTable.make(rows), as: format))
             return .ok

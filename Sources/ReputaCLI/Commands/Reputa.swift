@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaIngest
 import ReputaCore
+import ReputaPipeline
 
 
 /// The `reputa` command: subcommands, one per file.

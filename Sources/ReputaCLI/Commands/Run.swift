@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaPipeline
 import ReputaNet
 import ReputaOutput
 import ReputaStore
@@ -30,9 +31,10 @@ struct Run: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let store = try global.openStore(config)
-            let outcomes = try SourceRunner.fetch(config: config, only: [], store: store, global: global)
-            Console.out("Fetch\n" + Renderer.render(SourceRunner.table(outcomes), as: format) + "\n")
+            let context = try global.context(config)
+            let store = context.store
+            let outcomes = try SourceRunner.fetch(context, only: [])
+            Console.out("Fetch\n" + Renderer.render(FetchTable.table(outcomes), as: format) + "\n")
             let weeks = try store.weeklySummary()
             let table = DataTable(columns: ["source", "week", "reviews", "mean_rating", "mean_0_100", "replied"],
                                   rows: weeks.map { w in
@@ -42,12 +44,12 @@ struct Run: ParsableCommand {
                                        .integer(w.replied)]
                                   })
             Console.out("Reviews per source and ISO week\n" + Renderer.render(table, as: format) + "\n")
-            if let (week, rows) = try Self.latestWeekMetrics(store: store, config: config) {
+            if let (week, rows) = try InternalMetrics.latestWeek(store: store, config: config) {
                 Console.out("Internal metrics, \(week), by location (reputa metrics for more)\n"
                             + Renderer.render(MetricTable.make(rows), as: format) + "\n")
             }
             let now = Clock.now()
-            let reaction = try Reaction.run(store: store, config: config, now: now, deliver: true)
+            let reaction = try Reaction.run(context, now: now, deliver: true)
             Reaction.lines(reaction, config: config, always: true).forEach(Console.err)
             let open = try store.flags(FlagQuery(status: .open))
             Console.out("Open flags (reputa flags for all, reputa flags show ID for one)\n"
@@ -71,16 +73,5 @@ struct Run: ParsableCommand {
             let status = SourceRunner.status(outcomes)
             return status == .ok && undelivered ? .undelivered : status
         }
-    }
-
-    /// The internal metrics of the latest ISO week with any figure on data, by location; nil when the
-    /// store holds no survey, helpdesk or customer data.
-    static func latestWeekMetrics(store: any SQLStore, config: Configuration) throws -> (String, [MetricRow])? {
-        let zone = ZoneOffsets.of(TimeZone(identifier: config.timezone) ?? .gmt)
-        let all = MetricsEngine.rows(answers: try store.surveyAnswers(), tickets: try store.tickets(),
-                                     periods: try store.customerPeriods(), health: try store.healthSignals(),
-                                     request: MetricsRequest(period: .week, by: "location", zone: zone, health: config.health))
-        guard let week = all.filter({ $0.figure.n > 0 && $0.period.contains("-W") }).map(\.period).max() else { return nil }
-        return (week, all.filter { $0.period == week })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ReputaCore
+import ReputaPipeline
 import ReputaIngest
 
 /// How to read files that have no entry in sources.yml (`import`, `inspect`).

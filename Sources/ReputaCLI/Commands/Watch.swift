@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReputaCore
+import ReputaPipeline
 import ServiceLifecycle
 
 /// `reputa watch`: the long-running loop, as a swift-service-lifecycle service.
@@ -51,8 +52,8 @@ struct Watch: AsyncParsableCommand {
         try await guardedAsync {
             let config = try global.loadConfig()
             WorkLease.seconds = ConfigLoader.duration(lease)!
-            let loop = try WatchLoop(config: config, store: try global.openStore(config), global: global,
-                                     defaultEvery: ConfigLoader.duration(every)!, lease: WorkLease.seconds)
+            let loop = try WatchLoop(try global.context(config), defaultEvery: ConfigLoader.duration(every)!,
+                                     lease: WorkLease.seconds)
             let service = WatchService(loop: loop, tick: ConfigLoader.duration(tick)!, cycles: cycles)
             let logger = Console.logger(verbose: global.verbose)
             let group = ServiceGroup(configuration: .init(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaPipeline
 import ReputaOutput
 
 /// The options `compare` and `report weekly` share: which week, how long a window, which

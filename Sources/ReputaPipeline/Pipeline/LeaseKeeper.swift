@@ -15,7 +15,8 @@ final class LeaseKeeper: @unchecked Sendable {
 
     /// Starts renewing `names` for `holder`, `lease` seconds at a time; `open` opens the keeper's
     /// own store connection.
-    init(names: Set<String>, holder: String, lease: Int, open: @escaping @Sendable () throws -> any SQLStore) {
+    init(names: Set<String>, holder: String, lease: Int, log: any PipelineLog,
+         open: @escaping @Sendable () throws -> any SQLStore) {
         held = names
         let every = max(0.5, Double(lease) / 3)
         Thread.detachNewThread { [self] in
@@ -29,12 +30,12 @@ final class LeaseKeeper: @unchecked Sendable {
                     for name in names {
                         let until = Date().addingTimeInterval(TimeInterval(lease))
                         if try !opened.renewLease(name, holder: holder, until: until), complained.insert(name).inserted {
-                            Console.err("reputa: the lease on \(name) was lost to another worker during its fetch")
+                            log.note("reputa: the lease on \(name) was lost to another worker during its fetch")
                         }
                     }
                 } catch {
                     if complained.insert("").inserted {
-                        Console.err("reputa: cannot renew the source leases (\(error)); they lapse in their own time")
+                        log.note("reputa: cannot renew the source leases (\(error)); they lapse in their own time")
                     }
                 }
             }

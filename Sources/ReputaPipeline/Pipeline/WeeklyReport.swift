@@ -6,11 +6,11 @@ import ReputaStore
 
 /// The weekly report: built from the store, rendered in one format, written atomically, kept
 /// as a dated copy, mailed. Shared by `report weekly` and `run`.
-struct WeeklyReport {
+package struct WeeklyReport {
     var document: ReportDocument
     var language: ReportLanguage
 
-    static func build(store: any SQLStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
+    package static func build(store: any SQLStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
                       now: Timestamp) throws -> WeeklyReport {
         let inputs = try ComparisonLoader.inputs(store: store, config: config, request: request)
         guard let comparison = Comparer.compare(inputs, request) else {
@@ -22,7 +22,7 @@ struct WeeklyReport {
                             language: language)
     }
 
-    func render(_ format: OutputFormat) throws -> String {
+    package func render(_ format: OutputFormat) throws -> String {
         switch format {
         case .html, .table: return HTMLReport.render(document, language)
         case .md: return MarkdownReport.render(document, language)
@@ -38,7 +38,7 @@ struct WeeklyReport {
 
     /// Writes through a temporary file in the same folder and a rename, so a reader never sees
     /// half a report and a failed write leaves the old file.
-    static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -55,7 +55,7 @@ struct WeeklyReport {
     }
 
     /// `DIR/weekly-2026-W47-20261124.html`: the week and the day it was written.
-    static func keep(_ text: String, in dir: String, week: String, format: OutputFormat, now: Timestamp) throws -> String {
+    package static func keep(_ text: String, in dir: String, week: String, format: OutputFormat, now: Timestamp) throws -> String {
         let day = String(now.utcISO.prefix(10)).replacingOccurrences(of: "-", with: "")
         let ext = format == .table ? "html" : format.rawValue
         let path = (dir as NSString).appendingPathComponent("weekly-\(week)-\(day).\(ext)")
@@ -63,7 +63,7 @@ struct WeeklyReport {
         return path
     }
 
-    static func send(_ report: WeeklyReport, settings: MailSettings, config: Configuration?) throws {
+    package static func send(_ report: WeeklyReport, settings: MailSettings, config: Configuration?) throws {
         let lang = report.language
         let message = MailMessage(from: settings.from, to: settings.to,
                                   subject: lang.t("Weekly reputation report") + " " + report.document.week,

@@ -5,21 +5,28 @@ import ReputaIngest
 import ReputaStore
 
 /// bytes → parse → snapshot → store, one payload at a time, each payload in one transaction.
-struct Ingestor: Sendable {
+package struct Ingestor: Sendable {
     let store: any SQLStore
     let archive: SnapshotArchive
     let now: Timestamp
     let logger: Logger
 
+    package init(store: any SQLStore, archive: SnapshotArchive, now: Timestamp, logger: Logger) {
+        self.store = store
+        self.archive = archive
+        self.now = now
+        self.logger = logger
+    }
+
     /// What one payload did, and what it says about the next page and the portal.
-    struct Result {
+    package struct Result {
         var counts = ImportCounts()
         var nextPage: String?
         var portalTotal: Int?
     }
 
     /// Imports one payload unless the ledger says these bytes are already in.
-    func ingest(_ payload: Payload, descriptor: SourceDescriptor) throws -> ImportCounts {
+    package func ingest(_ payload: Payload, descriptor: SourceDescriptor) throws -> ImportCounts {
         try ingestPage(payload, descriptor: descriptor).counts
     }
 
@@ -27,7 +34,7 @@ struct Ingestor: Sendable {
     /// pieces first (for the ledger); then the pieces the parser reads are also written to the
     /// snapshot and hashed again, and the transaction commits only when that hash matches: what
     /// is stored is exactly what was kept, and the file is read twice, not three times.
-    func ingestPage(_ payload: Payload, descriptor: SourceDescriptor) throws -> Result {
+    package func ingestPage(_ payload: Payload, descriptor: SourceDescriptor) throws -> Result {
         if let kind = InternalKinds.named(descriptor.kind) {
             return Result(counts: try ingestInternal(payload, descriptor: descriptor, kind: kind))
         }
@@ -99,14 +106,14 @@ struct Ingestor: Sendable {
 }
 
 /// What happened to one source in a fetch.
-struct SourceOutcome: Sendable {
-    var source: String
-    var payloads = 0
+package struct SourceOutcome: Sendable {
+    package var source: String
+    package var payloads = 0
     /// Requests answered "not modified" (304, or 200 with the same ETag).
-    var notModified = 0
-    var counts = ImportCounts()
+    package var notModified = 0
+    package var counts = ImportCounts()
     /// The first error, one line.
-    var failure: String?
+    package var failure: String?
     /// Not polled: a 429's Retry-After still runs until this time.
-    var deferredUntil: String?
+    package var deferredUntil: String?
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import ReputaCore
 import ReputaNet
@@ -9,17 +8,17 @@ import ReputaStore
 /// Runs the fetch stage over configured sources, a few at a time; the CLI alone knows the
 /// order fetch → parse → store. One failing source never stops the others; a broken store
 /// stops everything.
-enum SourceRunner {
+package enum SourceRunner {
     /// `finished` hears of each source as soon as it is done (on the worker's thread), before
     /// the slowest source of the batch ends: `reputa watch` gives its lease back there.
-    static func fetch(config: Configuration, only: [String], store: any SQLStore, global: GlobalOptions,
+    package static func fetch(_ context: RunContext, only: [String],
                       finished: @escaping @Sendable (SourceOutcome) -> Void = { _ in }) throws -> [SourceOutcome] {
+        let (config, store, log) = (context.config, context.store, context.log)
         for name in only where config.source(named: name) == nil {
-            throw ValidationError("no source named \"\(name)\"\(Suggestion.hint(name, config.sources.map(\.descriptor.name)))")
+            throw UsageError("no source named \"\(name)\"\(Suggestion.hint(name, config.sources.map(\.descriptor.name)))")
         }
         let now = Timestamp(date: Date())
-        let ingestor = Ingestor(store: store, archive: global.archive(config), now: now,
-                                logger: Console.logger(verbose: global.verbose))
+        let ingestor = Ingestor(store: store, archive: context.archive, now: now, logger: context.logger)
         let pacer = HostPacer(delay: config.http.hostDelay)
         let selected = config.sources.filter { only.isEmpty || only.contains($0.descriptor.name) }
         let results = ResultBox(count: selected.count)
@@ -31,10 +30,10 @@ enum SourceRunner {
             Thread.detachNewThread {
                 defer { group.leave() }
                 while let i = next.take(below: selected.count), !results.stopped {
-                    Console.progress("[\(i + 1)/\(selected.count)] \(selected[i].descriptor.name)…")
+                    log.progress("[\(i + 1)/\(selected.count)] \(selected[i].descriptor.name)…")
                     do {
                         let outcome = try runOne(selected[i], config: config, store: store, ingestor: ingestor,
-                                                 pacer: pacer, now: now)
+                                                 pacer: pacer, now: now, log: log)
                         results.set(i, outcome)
                         finished(outcome)
                     } catch {
@@ -44,14 +43,14 @@ enum SourceRunner {
             }
         }
         group.wait()
-        Console.endProgress()
+        log.endProgress()
         if let error = results.fatal { throw error }
         return results.outcomes.map { $0! }
     }
 
     /// One source: its files, or its URLs page by page; records the attempt in `source_state`.
     static func runOne(_ entry: Configuration.SourceEntry, config: Configuration, store: any SQLStore,
-                       ingestor: Ingestor, pacer: HostPacer, now: Timestamp) throws -> SourceOutcome {
+                       ingestor: Ingestor, pacer: HostPacer, now: Timestamp, log: any PipelineLog) throws -> SourceOutcome {
         let name = entry.descriptor.name
         var outcome = SourceOutcome(source: name)
         if entry.url != nil, let until = try store.sourceState(name)?.nextCheckAt, until > now.utcISO {
@@ -62,7 +61,7 @@ enum SourceRunner {
         var portalTotal: Int? = nil
         func note(_ error: any ReputaError) throws {
             if error is StoreError { throw error } // the store itself is broken: stop everything
-            Console.err("reputa: \(error)")
+            log.note("reputa: \(error)")
             if outcome.failure == nil { outcome.failure = "\(error)" }
             if let f = error as? FetchError, let r = f.retryAfter { retryAfter = max(retryAfter ?? 0, r) }
         }
@@ -154,23 +153,7 @@ enum SourceRunner {
         return resolved.absoluteString
     }
 
-    static func table(_ outcomes: [SourceOutcome]) -> DataTable {
-        DataTable(columns: ["source", "payloads", "not_modified", "new", "updated", "unchanged", "merged", "removed", "skipped",
-                                     "status"],
-                  rows: outcomes.map { o in
-                      [.text(o.source), .integer(o.payloads), .integer(o.notModified), .integer(o.counts.new),
-                       .integer(o.counts.updated), .integer(o.counts.unchanged), .integer(o.counts.merged), .integer(o.counts.removed),
-                       .integer(o.counts.skipped), .text(status(o))]
-                  })
-    }
-
-    static func status(_ o: SourceOutcome) -> String {
-        if let failure = o.failure { return "failed: \(failure)" }
-        if let until = o.deferredUntil { return "deferred: rate limited until \(until)" }
-        return "ok"
-    }
-
-    static func status(_ outcomes: [SourceOutcome]) -> ExitStatus {
+    package static func status(_ outcomes: [SourceOutcome]) -> ExitStatus {
         let failed = outcomes.filter { $0.failure != nil }.count
         if failed == 0 { return .ok }
         return failed == outcomes.count ? .failure : .partial

@@ -9,7 +9,7 @@ import ReputaStore
 extension Ingestor {
     static let maxInternalBytes = 256 << 20
 
-    func ingestInternal(_ payload: Payload, descriptor: SourceDescriptor, kind: InternalKind) throws -> ImportCounts {
+    package func ingestInternal(_ payload: Payload, descriptor: SourceDescriptor, kind: InternalKind) throws -> ImportCounts {
         let bytes: [UInt8]
         switch payload.body {
         case let .bytes(b): bytes = b

@@ -26,14 +26,14 @@ public struct ConfigError: ReputaError, Equatable {
 }
 
 /// "did you mean" for typos: the closest candidate within a small edit distance.
-enum Suggestion {
+package enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
         return best.0
     }
 
-    static func hint(_ word: String, _ candidates: [String]) -> String {
+    package static func hint(_ word: String, _ candidates: [String]) -> String {
         closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 

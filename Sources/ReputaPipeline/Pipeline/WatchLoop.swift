@@ -18,15 +18,15 @@ import ReputaStore
 ///
 /// Cycles run one after another on one thread; `stop` is asked between alerts, so a stop
 /// request lets the alert in flight finish and be marked sent.
-final class WatchLoop: @unchecked Sendable {
-    let config: Configuration
-    let store: any SQLStore
-    let global: GlobalOptions
+package final class WatchLoop: @unchecked Sendable {
+    let context: RunContext
+    var config: Configuration { context.config }
+    package var store: any SQLStore { context.store }
     let defaultEvery: Int
     /// Seconds a claimed source stays this worker's without being given back.
     let lease: Int
     let holder = LeaseRecords.thisProcess
-    private(set) var cycles = 0
+    package private(set) var cycles = 0
 
     /// What one cycle did (its line, and a warning line when flags reach no channel), for the
     /// log and the exit status of a bounded watch.
@@ -35,10 +35,9 @@ final class WatchLoop: @unchecked Sendable {
         var status: ExitStatus
     }
 
-    init(config: Configuration, store: any SQLStore, global: GlobalOptions, defaultEvery: Int, lease: Int) throws {
-        self.config = config
-        self.store = store
-        self.global = global
+    package init(_ context: RunContext, defaultEvery: Int, lease: Int) throws {
+        self.context = context
+        let (config, store) = (context.config, context.store)
         self.defaultEvery = defaultEvery
         self.lease = lease
         var due: [String: Date] = [:]
@@ -85,17 +84,15 @@ final class WatchLoop: @unchecked Sendable {
                 let outcomes: [SourceOutcome]
                 let intervals = Dictionary(uniqueKeysWithValues: due.map { ($0.descriptor.name, Double(interval($0))) })
                 let (store, holder) = (self.store, self.holder)
-                let (config, global) = (self.config, self.global)
-                let keeper = LeaseKeeper(names: Set(due.map(Self.leaseName)), holder: holder, lease: lease) {
-                    try global.openStore(config)
-                }
+                let context = self.context
+                let keeper = LeaseKeeper(names: Set(due.map(Self.leaseName)), holder: holder, lease: lease, log: context.log,
+                                         open: context.openStore)
                 defer { keeper.stop() }
                 do {
                     // Each source is given back as soon as it is done, due again one interval
                     // (plus jitter) later: held until the batch's slowest source ended, a fast
                     // one went late, or twice if this worker died meanwhile.
-                    outcomes = try SourceRunner.fetch(config: config, only: due.map(\.descriptor.name), store: store,
-                                                      global: global) { outcome in
+                    outcomes = try SourceRunner.fetch(context, only: due.map(\.descriptor.name)) { outcome in
                         let every = intervals[outcome.source] ?? Double(self.defaultEvery)
                         let next = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
                         let name = Self.leaseName(outcome.source)
@@ -103,7 +100,7 @@ final class WatchLoop: @unchecked Sendable {
                         do {
                             try store.releaseLease(name, holder: holder, nextDue: next)
                         } catch {
-                            Console.err("reputa: \(error) (the lease on \(outcome.source) lapses in its own time)")
+                            context.log.note("reputa: \(error) (the lease on \(outcome.source) lapses in its own time)")
                         }
                     }
                 } catch {
@@ -119,8 +116,7 @@ final class WatchLoop: @unchecked Sendable {
                 status = SourceRunner.status(outcomes)
             }
             if !stop() {
-                let now = Clock.now()
-                let reaction = try Reaction.run(store: store, config: config, now: now, deliver: true, stop: stop)
+                let reaction = try Reaction.run(context, now: context.clock(), deliver: true, stop: stop)
                 let flagged = reaction.flags
                 parts.append("flags: \(flagged.evaluated) evaluated, \(flagged.flagged) new, \(reaction.queued.queued) alerts queued"
                              + (reaction.queued.summarized.isEmpty ? "" : ", \(reaction.queued.summarized.values.reduce(0, +)) older ones summarized"))

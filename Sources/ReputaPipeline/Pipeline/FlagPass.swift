@@ -6,10 +6,10 @@ import ReputaStore
 /// answered), in batches of `batchSize` in bounded memory, and records the verdicts: new flags
 /// with their deadlines, updates, and resolutions by reply or edit (`FlagLifecycle`). The first
 /// step of `Reaction`, which queues and delivers the alerts.
-enum FlagPass {
+package enum FlagPass {
     static let batchSize = 2000
 
-    static func run(store: any SQLStore, rules: FlagRules, now: Timestamp) throws -> FlagPassCounts {
+    package static func run(store: any SQLStore, rules: FlagRules, now: Timestamp) throws -> FlagPassCounts {
         // A pass that finds nothing new reads no flag history and takes no lease.
         guard try !store.flagCandidates(afterRowID: 0, limit: 1, ownOnly: rules.ownReviewsOnly).isEmpty else {
             return FlagPassCounts()
@@ -44,7 +44,7 @@ enum FlagPass {
     }
 
     /// One line for logs: `flags: 12 evaluated, 3 new (1 urgent, 2 high), 1 resolved by reply`.
-    static func summary(_ c: FlagPassCounts) -> String {
+    package static func summary(_ c: FlagPassCounts) -> String {
         if c.leftToAnotherWorker { return "flags: another worker is evaluating new reviews (it holds the flag-pass lease)" }
         var parts = ["\(c.evaluated) reviews evaluated"]
         let open = FlagLevel.allCases.reversed().compactMap { level in c.byLevel[level].map { "\($0) \(level.rawValue)" } }

@@ -4,7 +4,7 @@ import ReputaIngest
 import ReputaStore
 
 /// One file or response body on its way into the store.
-struct Payload {
+package struct Payload {
     /// A response body is already in memory (capped by `max_bytes`); a file is read in pieces
     /// when it is hashed, archived and parsed, so its size never decides memory use.
     enum Body {
@@ -27,7 +27,7 @@ struct Payload {
 
 /// Finds the file payloads of one source: a file, every file of a folder, or a `*` glob.
 /// (URL sources are paged through by `SourceRunner`.)
-enum PayloadCollector {
+package enum PayloadCollector {
     /// The source's payloads as loaders, so a folder of exports is read one file at a time.
     static func collect(_ entry: Configuration.SourceEntry, now: Timestamp) throws -> [() throws -> Payload] {
         let name = entry.descriptor.name
@@ -70,7 +70,7 @@ enum PayloadCollector {
     }
 
     /// A file payload; only its size is read here, the bytes when it is imported.
-    static func read(_ path: String, source: String, now: Timestamp) throws -> Payload {
+    package static func read(_ path: String, source: String, now: Timestamp) throws -> Payload {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw ImportFailure(source: source, place: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
@@ -89,7 +89,7 @@ enum PayloadCollector {
 
 extension Payload {
     /// The payload's bytes as a piece-by-piece input.
-    func input(source: String) throws -> ByteInput {
+    package func input(source: String) throws -> ByteInput {
         switch body {
         case let .bytes(bytes): return ByteInput(bytes: bytes, origin: origin)
         case let .file(path, _):
@@ -101,11 +101,18 @@ extension Payload {
 }
 
 /// A payload that could not be found or read before parsing.
-struct ImportFailure: ReputaError {
+package struct ImportFailure: ReputaError {
     var source: String
     var place: String
     var message: String
-    var stage: String { "import" }
-    var exitCode: ExitStatus { .failure }
-    var description: String { "import \(source): \(place): \(message)" }
+
+    package init(source: String, place: String, message: String) {
+        self.source = source
+        self.place = place
+        self.message = message
+    }
+
+    package var stage: String { "import" }
+    package var exitCode: ExitStatus { .failure }
+    package var description: String { "import \(source): \(place): \(message)" }
 }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import ReputaCLI
+@testable import ReputaPipeline
 import ReputaCore
 import Testing
 

@@ -1,7 +1,7 @@
 import ReputaCore
 import ReputaStore
 import Testing
-@testable import ReputaCLI
+@testable import ReputaPipeline
 
 /// How one delivery pass treats a channel's due alerts: urgent ones always at once, quiet hours
 /// hold the rest, a throttle turns a burst into one digest or holds it, a planned digest is

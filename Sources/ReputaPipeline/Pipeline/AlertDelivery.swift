@@ -13,18 +13,22 @@ import ReputaStore
 /// between the two sends it again on the next run with the same delivery id
 /// (`X-Reputa-Delivery`, the mail's Message-ID), so a receiver that keeps ids sees each alert
 /// once. A digest's members are tied together before it is sent, so it is resent whole.
-enum AlertDelivery {
-    struct Counts: Equatable {
+package enum AlertDelivery {
+    package struct Counts: Equatable {
         /// Alerts delivered (a digest counts each of its alerts) and digests among the messages.
         var sent = 0
         var digests = 0
         var summaries = 0
-        var failed = 0
+        package var failed = 0
         var cancelled = 0
         var held = 0
         var wouldSend = 0
+        /// A dry run's messages, as they would go: channel, destination, body.
+        package var previews: [String] = []
         /// Nothing was tried here: another process holds the alert-delivery lease.
         var leftToAnotherWorker = false
+
+        package init() {}
     }
 
     /// `stop` is asked before each message: when it says yes, the pass ends there, after the
@@ -34,12 +38,13 @@ enum AlertDelivery {
     /// lease, renewed before each message): throttles and digests are planned over all due
     /// alerts of a channel, and no alert goes out from two workers. `dryRun` prints each message
     /// instead of sending it; the caller runs it in a rehearsal, so what it records is undone.
-    static func deliver(store: any SQLStore, config: Configuration, now: Timestamp, dryRun: Bool = false,
+    static func deliver(_ context: RunContext, now: Timestamp, dryRun: Bool = false,
                         stop: () -> Bool = { false }) throws -> Counts {
-        let sender = Sender(config: config, now: now)
-        let leased = try WorkLease.run(WorkLease.alertDelivery, store: store) { keep in
+        let sender = Sender(config: context.config, now: now)
+        let leased = try WorkLease.run(WorkLease.alertDelivery, store: context.store) { keep in
             // A lost lease stops the pass like a stop request: the new holder sends the rest.
-            try send(store: store, sender: sender, dryRun: dryRun, stop: { stop() || !((try? keep()) ?? false) })
+            try send(store: context.store, sender: sender, log: context.log, dryRun: dryRun,
+                     stop: { stop() || !((try? keep()) ?? false) })
         }
         guard let leased else {
             var counts = Counts()
@@ -49,7 +54,8 @@ enum AlertDelivery {
         return leased
     }
 
-    static func send(store: any SQLStore, sender: Sender, dryRun: Bool, stop: () -> Bool) throws -> Counts {
+    static func send(store: any SQLStore, sender: Sender, log: any PipelineLog, dryRun: Bool,
+                     stop: () -> Bool) throws -> Counts {
         let settings = sender.settings, now = sender.now
         var counts = Counts()
         var channels: [String] = []
@@ -82,7 +88,7 @@ enum AlertDelivery {
                 switch step {
                 case .hold(let held, let until, let note):
                     try store.holdAlerts(ids: held.map(\.alert.id), until: until, note: note)
-                    Console.err("reputa: \(name): \(held.count) alert\(held.count == 1 ? "" : "s") held: \(note)")
+                    log.note("reputa: \(name): \(held.count) alert\(held.count == 1 ? "" : "s") held: \(note)")
                     counts.held += held.count
                     continue
                 case .single(let item):
@@ -101,8 +107,8 @@ enum AlertDelivery {
                     case .summary: what = "summary \(deliveryID) of \(ids.count) older flag\(ids.count == 1 ? "" : "s")"
                     default: what = "digest \(deliveryID) of \(ids.count) alerts"
                     }
-                    Console.out("would send \(what) to \(channel.name) [\(channel.kind.rawValue) \(channel.destination)]:\n"
-                                + sender.preview(content, channel: channel, deliveryID: deliveryID) + "\n")
+                    counts.previews.append("would send \(what) to \(channel.name) [\(channel.kind.rawValue) \(channel.destination)]:\n"
+                                           + sender.preview(content, channel: channel, deliveryID: deliveryID) + "\n")
                     try store.markAlertsSent(ids: ids, at: now) // undone with the rehearsal; a later step sees it sent
                     counts.wouldSend += ids.count
                     continue
@@ -112,7 +118,7 @@ enum AlertDelivery {
                     let wait = settings.retryDelay(afterAttempts: attempts + 1)
                     try store.markAlertsFailed(ids: ids, error: failure,
                                                retryAt: Timestamp(epochSeconds: now.epochSeconds + Int64(wait)))
-                    Console.err("reputa: deliver \(channel.kind == .email ? "mail" : "webhook"): \(failure); attempt \(attempts + 1), next in \(wait / 60) min")
+                    log.note("reputa: deliver \(channel.kind == .email ? "mail" : "webhook"): \(failure); attempt \(attempts + 1), next in \(wait / 60) min")
                     counts.failed += ids.count
                 } else {
                     try store.markAlertsSent(ids: ids, at: now)
@@ -187,7 +193,7 @@ enum AlertDelivery {
         }
     }
 
-    static func summary(_ c: Counts) -> String {
+    package static func summary(_ c: Counts) -> String {
         if c.leftToAnotherWorker { return "alerts: another worker is delivering (it holds the alert-delivery lease)" }
         return "alerts: \(c.sent) sent" + (c.digests > 0 ? " (\(c.digests) digest\(c.digests == 1 ? "" : "s"))" : "")
             + (c.summaries > 0 ? " (\(c.summaries) summar\(c.summaries == 1 ? "y" : "ies") of older flags)" : "")

@@ -75,7 +75,7 @@ public struct Configuration: Sendable {
     public func source(named name: String) -> SourceEntry? { sources.first { $0.descriptor.name == name } }
 
     /// Raw names in files (a location's name and aliases) → location id.
-    static func aliasMap(_ locations: [Location]) -> [String: String] {
+    package static func aliasMap(_ locations: [Location]) -> [String: String] {
         var map: [String: String] = [:]
         for l in locations {
             map[l.name] = l.id

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
@@ -7,8 +6,8 @@ import ReputaStore
 /// Reads from the store what the comparer needs for one request, and nothing more: review
 /// tallies and reply delays of the window (and the week before it), the survey answers and
 /// tickets of those weeks, and each source's coverage.
-enum ComparisonLoader {
-    static func inputs(store: any SQLStore, config: Configuration?, request: CompareRequest) throws -> CompareInputs {
+package enum ComparisonLoader {
+    package static func inputs(store: any SQLStore, config: Configuration?, request: CompareRequest) throws -> CompareInputs {
         guard let weeks = request.windowWeeks, let previous = request.previousWeek,
               let span = request.epochWindow else { return CompareInputs(tallies: [], delays: []) }
         let first = min(weeks[0], previous)
@@ -35,14 +34,14 @@ enum ComparisonLoader {
     }
 
     /// The request for `--week`, `--weeks`, `--location` with the config's defaults.
-    static func request(week: String?, weeks: Int?, location: String?, config: Configuration?, now: Timestamp) throws -> CompareRequest {
+    package static func request(week: String?, weeks: Int?, location: String?, config: Configuration?, now: Timestamp) throws -> CompareRequest {
         let zone = ZoneOffsets.of(TimeZone(identifier: config?.timezone ?? "Europe/Rome") ?? .gmt)
         let label = week ?? CompareRequest.lastCompleteWeek(before: now, zone: zone)
         guard label.range(of: #"^\d{4}-W\d{2}$"#, options: .regularExpression) != nil, Period.days(of: label) != nil else {
-            throw ValidationError("--week \"\(label)\" is not an ISO week (YYYY-Www, e.g. 2026-W47)")
+            throw UsageError("--week \"\(label)\" is not an ISO week (YYYY-Www, e.g. 2026-W47)")
         }
         if let location, let config, !config.locations.isEmpty, !config.locations.contains(where: { $0.id == location }) {
-            throw ValidationError("--location \"\(location)\" is not a configured location (\(config.locations.map(\.id).joined(separator: ", ")))")
+            throw UsageError("--location \"\(location)\" is not a configured location (\(config.locations.map(\.id).joined(separator: ", ")))")
         }
         return CompareRequest(week: label, weeks: weeks ?? config?.report.weeks ?? 12, location: location,
                               priorWeight: config?.report.priorWeight ?? 10, zone: zone,

@@ -7,37 +7,38 @@ import ReputaStore
 /// when asked, deliver what is due (`AlertDelivery`). `run`, `watch`, `flags` and `alerts send`
 /// all come through here, so whatever evaluates flags also queues their alerts, and a channel
 /// configured after the flags were recorded still hears of each open one, once.
-enum Reaction {
-    struct Outcome {
+package enum Reaction {
+    package struct Outcome {
         var flags = FlagPassCounts()
         var queued = QueueCounts()
         /// Unresolved flags per channel their routes name that `notifications:` does not define.
-        var unrouted: [String: Int] = [:]
+        package var unrouted: [String: Int] = [:]
         /// Nil when delivery was not asked for.
-        var delivery: AlertDelivery.Counts?
+        package var delivery: AlertDelivery.Counts?
     }
 
     /// `dryRun`: everything is done and printed inside a rehearsal that is rolled back, and no
     /// message leaves; the store is left exactly as it was.
-    static func run(store: any SQLStore, config: Configuration, now: Timestamp, deliver: Bool, dryRun: Bool = false,
+    package static func run(_ context: RunContext, now: Timestamp, deliver: Bool, dryRun: Bool = false,
                     stop: () -> Bool = { false }) throws -> Outcome {
         if dryRun {
-            return try store.rehearse { scratch in
-                try react(store: scratch, config: config, now: now, deliver: deliver, dryRun: true, stop: stop)
+            return try context.store.rehearse { scratch in
+                try react(context.with(store: scratch), now: now, deliver: deliver, dryRun: true, stop: stop)
             }
         }
-        return try react(store: store, config: config, now: now, deliver: deliver, dryRun: false, stop: stop)
+        return try react(context, now: now, deliver: deliver, dryRun: false, stop: stop)
     }
 
-    private static func react(store: any SQLStore, config: Configuration, now: Timestamp, deliver: Bool, dryRun: Bool,
+    private static func react(_ context: RunContext, now: Timestamp, deliver: Bool, dryRun: Bool,
                               stop: () -> Bool) throws -> Outcome {
+        let (store, config) = (context.store, context.config)
         var outcome = Outcome()
         outcome.flags = try FlagPass.run(store: store, rules: config.flags, now: now)
         let channels = config.notifications.channels.map(\.name)
         outcome.queued = try store.queueAlerts(channels: channels, maxAge: config.flags.alertMaxAge, now: now)
         outcome.unrouted = try store.undeliverableCounts(configured: Set(channels))
         if deliver, !stop() {
-            outcome.delivery = try AlertDelivery.deliver(store: store, config: config, now: now, dryRun: dryRun, stop: stop)
+            outcome.delivery = try AlertDelivery.deliver(context, now: now, dryRun: dryRun, stop: stop)
         }
         return outcome
     }
@@ -46,12 +47,12 @@ enum Reaction {
     /// per channel whose older flags went into a summary, one warning for flags nobody hears
     /// of, and what delivery did.
     /// `always`: the flag pass's line even when it saw nothing (`run`).
-    static func lines(_ o: Outcome, config: Configuration, always: Bool = false) -> [String] {
+    package static func lines(_ o: Outcome, config: Configuration, always: Bool = false) -> [String] {
         var out: [String] = []
         if always || o.flags.evaluated > 0 || o.flags.leftToAnotherWorker || o.queued.queued > 0 {
             out.append(FlagPass.summary(o.flags) + (o.queued.queued > 0 ? ", \(o.queued.queued) alerts queued" : ""))
         }
-        let age = config.flags.alertMaxAge.map(Check.duration) ?? "?"
+        let age = config.flags.alertMaxAge.map(ConfigLoader.durationText) ?? "?"
         for (channel, n) in o.queued.summarized.sorted(by: { $0.key < $1.key }) {
             out.append("alerts: \(channel): \(n) flag\(n == 1 ? "" : "s") on reviews older than \(age) go in one summary "
                        + "instead of an alert each (flags.alert_max_age); see them with reputa flags --summarized")

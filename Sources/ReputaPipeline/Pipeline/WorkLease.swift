@@ -5,10 +5,10 @@ import ReputaStore
 /// Shared work done by one process at a time across every worker on the store (the flag pass,
 /// alert delivery): the work's lease is claimed first, renewed as the work goes on, and given
 /// back at the end. A process that cannot claim it leaves the work to the holder.
-struct WorkLease {
+package struct WorkLease {
     /// How long a claim lasts without renewal: longer than any one step of the work (one batch
     /// of the flag pass, one alert). `reputa watch --lease` sets it.
-    nonisolated(unsafe) static var seconds = 900
+    package nonisolated(unsafe) static var seconds = 900
 
     static let flagPass = "flag-pass"
     static let alertDelivery = "alert-delivery"

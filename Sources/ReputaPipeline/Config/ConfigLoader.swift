@@ -399,7 +399,15 @@ public struct ConfigLoader {
         return out
     }
 
-    static func duration(_ text: String) -> Int? {
+    /// 21600 → "6h": the largest unit that divides the interval.
+    public static func durationText(_ seconds: Int) -> String {
+        for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60)] where seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
+
+    public static func duration(_ text: String) -> Int? {
         guard let unit = text.last, let n = Int(text.dropLast()), n > 0 else { return nil }
         switch unit {
         case "s": return n
