@@ -4,7 +4,10 @@ import ReputaCore
 /// One flag in full for `reputa flags show`: the review, the reasons, the deadline, the
 /// channels and the history, as aligned `key: value` lines or one JSON object.
 public enum FlagCard {
-    public static func render(_ flag: FlaggedReview, events: [FlagEvent], now: Timestamp, zone: String, json: Bool) -> String {
+    /// `configured`: the channels `notifications:` defines, when known; a routed channel not
+    /// among them is marked in the table as reaching no one.
+    public static func render(_ flag: FlaggedReview, events: [FlagEvent], now: Timestamp, zone: String, json: Bool,
+                              configured: Set<String>? = nil) -> String {
         let row = FlagTable.make([flag], now: now, zone: zone).rows[0]
         if json {
             let history = "[" + events.map { e in
@@ -28,7 +31,9 @@ public enum FlagCard {
         ]
         lines += flag.decision.reasons.map { ("why", $0) }
         lines.append(("topics", flag.decision.topics.joined(separator: ", ")))
-        lines.append(("channels", flag.decision.channels.joined(separator: ", ")))
+        lines.append(("channels", flag.decision.channels.map { name in
+            configured.map { $0.contains(name) } == false ? name + " (not in notifications: nobody hears of it)" : name
+        }.joined(separator: ", ")))
         if let a = flag.assignee { lines.append(("assignee", a)) }
         if !flag.review.replyText.isEmpty { lines.append(("reply", flag.review.replyText)) }
         if let m = flag.responseMinutes { lines.append(("answered in", "\(Renderer.plain((m / 60 * 10).rounded() / 10)) h")) }

@@ -124,6 +124,9 @@ import Testing
         #expect(Set(undeliverable.map { "\($0["flag_id"] as? Int ?? 0)|\($0["channel"] as? String ?? "")" }) == expected)
         #expect(undeliverable.allSatisfy { ($0["last_error"] as? String)?.hasPrefix("no channel \"") == true && $0["id"] is NSNull })
         #expect(try json(try reputa(["alerts", "--status", "pending", "--config", demo, "--store", store, "--format", "json"])).isEmpty)
+        let one = try #require(undeliverable.first)
+        let shown = try reputa(["flags", "show", "\(one["flag_id"] as? Int ?? 0)", "--config", demo, "--store", store])
+        #expect(shown.stdout.contains("\(one["channel"] as? String ?? "?") (not in notifications: nobody hears of it)"), "\(shown.stdout)")
 
         // Configured now (a notifications: section must define every routed channel, or the config
         // is refused): each channel hears of each open flag routed to it, once.

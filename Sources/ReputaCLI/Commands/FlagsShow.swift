@@ -30,7 +30,8 @@ struct FlagsShow: ParsableCommand {
             let flag = try global.existingFlag(id, in: store)
             let events = try store.flagEvents(id: id)
             let now = Clock.now()
-            Console.out(FlagCard.render(flag, events: events, now: now, zone: config?.timezone ?? "UTC", json: format == .json))
+            Console.out(FlagCard.render(flag, events: events, now: now, zone: config?.timezone ?? "UTC", json: format == .json,
+                                       configured: config.map { Set($0.notifications.channels.map(\.name)) }))
             return .ok
         }
     }
