@@ -200,6 +200,10 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         #expect(f.routes == [FlagRoute(channel: "oncall", minLevel: .urgent),
                              FlagRoute(channel: "parking-team", topics: ["parking"], locations: ["milano"])])
         #expect(f.defaultChannels == ["marketing"])
+        #expect(f.routedChannels == ["oncall", "parking-team", "marketing"])
+        #expect(f.alertMaxAge == 7 * 86_400) // the default
+        #expect(try load(head + "flags:\n  alert_max_age: off\n").flags.alertMaxAge == nil)
+        #expect(try load(head + "flags:\n  alert_max_age: 48h\n").flags.alertMaxAge == 172_800)
     }
 
     @Test func badFlagSettingsNameTheKeyAndLine() {
@@ -214,6 +218,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             ("flags:\n  routes:\n    - {channel: oncal}\nnotifications:\n  channels:\n    - {name: oncall, slack: \"https://hooks.slack.test/x\"}\n",
              6, "flags.routes[0].channel", "no channel \"oncal\" in notifications.channels (did you mean \"oncall\"?)"),
             ("flags:\n  high_from: 90\n", 6, "flags", "needs min_priority ≤ high_from ≤ urgent_from"),
+            ("flags:\n  alert_max_age: 30m\n", 6, "flags.alert_max_age", "must be a duration of at least 1h"),
         ]
         for (yaml, line, key, message) in cases {
             let e = error(head + yaml)
@@ -249,6 +254,16 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
               channels: [{name: oncall, email: oncall@example.com}]
             """)
         #expect(own.notifications.mail?.url == "smtps://alerts.example.com" && own.notifications.mail?.to == [])
+        let teams = try load(head + """
+            notifications:
+              channels:
+                - {name: workflows, teams: "https://prod.example.logic.azure.com/workflows/abc?sig=SECRET"}
+                - {name: legacy, teams: "https://example.webhook.office.com/webhookb2/SECRET", teams_format: messagecard}
+                - {name: intranet, webhook: "http://10.0.0.5/hooks/reputa", allow_private_network: true}
+            """).notifications
+        #expect(teams.channel(named: "workflows")?.kind == .teams && teams.channel(named: "legacy")?.kind == .teamsMessageCard)
+        #expect(teams.channel(named: "workflows")?.destination == "https://prod.example.logic.azure.com/…")
+        #expect(teams.channel(named: "intranet")?.allowPrivateNetwork == true && teams.channel(named: "legacy")?.allowPrivateNetwork == nil)
     }
 
     @Test func badNotificationSettingsNameTheKeyAndLine() {
@@ -269,6 +284,12 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
              "notifications.channels[0].throttle.per", "must be a duration from 1m to 24h"),
             ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", email: a@example.com}\n", 7,
              "notifications.channels[0]", "needs exactly one of slack, teams, webhook"),
+            ("notifications:\n  channels:\n    - {name: s, slack: \"https://x.test/h\", teams_format: messagecard}\n", 7,
+             "notifications.channels[0].teams_format", "only a teams channel has a format"),
+            ("notifications:\n  channels:\n    - {name: t, teams: \"https://x.test/h\", teams_format: card}\n", 7,
+             "notifications.channels[0].teams_format", "\"card\" is not adaptive"),
+            ("report:\n  mail: {url: \"smtp://h.example.com\", from: a@example.com, to: [b@example.com]}\nnotifications:\n  channels:\n    - {name: m, email: c@example.com, allow_private_network: true}\n",
+             9, "notifications.channels[0].allow_private_network", "an e-mail channel goes through the SMTP server"),
         ]
         for (yaml, line, key, message) in cases {
             let e = error(head + yaml)
