@@ -67,7 +67,8 @@ let package = Package(
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         // Renderers and the alert channels' formats.
-        .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet"]),
+        // (ReputaIngest: its CSV reader reads the real reviews of ../shared/data that the channels are tried on.)
+        .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet", "ReputaIngest"]),
         // Config loading and the pipeline driven as a front end would, through a RunContext.
         .testTarget(name: "ReputaPipelineTests", dependencies: ["ReputaPipeline", "ReputaCore", "ReputaAnalysis", "ReputaStore",
                                                             "ReputaIngest", "ReputaOutput"]),
