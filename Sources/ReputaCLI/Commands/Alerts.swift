@@ -56,8 +56,11 @@ struct AlertsList: ParsableCommand {
                  a.batch.map { .text($0) } ?? .null, a.note.map { .text($0) } ?? .null]
             }
             // Owed but never queued: open flags whose routes name a channel that is not configured.
-            if status == nil || status == "undeliverable" {
-                let configured = Set(config?.notifications.channels.map(\.name) ?? [])
+            if status == "undeliverable", config == nil {
+                throw ValidationError("--status undeliverable needs the configuration (--config): it says which channels exist")
+            }
+            if let config, status == nil || status == "undeliverable" {
+                let configured = Set(config.notifications.channels.map(\.name))
                 cells += try store.undeliverableAlerts(configured: configured).map { u in
                     [.null, .integer(Int(u.flagID)), .integer(u.revision), .text(u.channel), .text("undeliverable"), .integer(0),
                      .null, .null, .text("no channel \"\(u.channel)\" in notifications: (\(u.level.rawValue) flag; add the channel, or change flags.routes)"),
