@@ -47,7 +47,7 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible {
     public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func problem(_ message: String) -> StoreError {
             // The text may hold a password: only its scheme and host part are repeated.
-            StoreError(place: Self.redacted(text), message: message)
+            StoreError(place: text.contains("://") ? URLRedaction.redact(text, keeping: .path) : "store URL", message: message)
         }
         guard Self.isURL(text), let components = URLComponents(string: text) else {
             throw problem("not a PostgreSQL URL (postgres://user@host:port/database)")
@@ -76,11 +76,6 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible {
             password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? Self.passfilePassword(environment: environment, host: self.host, port: port, database: database, user: user)
         }
-    }
-
-    /// `scheme://host…` of a URL with any `user:password@` and its options cut away.
-    static func redacted(_ text: String) -> String {
-        text.contains("://") ? URLRedaction.redact(text, keeping: .path) : "store URL"
     }
 
     /// The password of the first matching line of a pgpass file: `host:port:database:user:password`,

@@ -42,7 +42,7 @@ struct Check: ParsableCommand {
                 } else {
                     out += "    scale: \(d.scale)\n"
                 }
-                if let every = s.every { out += "    every: \(Self.duration(every))\n" }
+                if let every = s.every { out += "    every: \(ConfigLoader.durationText(every))\n" }
                 if d.fullExport { out += "    full_export: true\n" }
                 for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
                 for (key, secret) in s.credentials { out += "    credentials.\(key): \(secret)\n" }
@@ -60,7 +60,7 @@ struct Check: ParsableCommand {
             }
             let f = config.flags
             out += "flags: priority ≥ \(f.minPriority) normal, ≥ \(f.highFrom) high, ≥ \(f.urgentFrom) urgent; SLA "
-                + FlagLevel.allCases.reversed().map { "\($0.rawValue) \(Self.duration(f.sla[$0] ?? 0))" }.joined(separator: ", ")
+                + FlagLevel.allCases.reversed().map { "\($0.rawValue) \(ConfigLoader.durationText(f.sla[$0] ?? 0))" }.joined(separator: ", ")
                 + "; \(f.categories.count) categories, \(f.topics.count) topics, \(f.routes.count) routes"
                 + (f.businessHours.isEmpty ? "" : "; business hours for " + f.businessHours.keys.map { $0.isEmpty ? "default" : $0 }.sorted().joined(separator: ", "))
                 + "\n"
@@ -86,6 +86,4 @@ struct Check: ParsableCommand {
     }
 
     static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
-
-    static func duration(_ seconds: Int) -> String { ConfigLoader.durationText(seconds) }
 }
