@@ -63,7 +63,7 @@ import Testing
 
         let done = try Reaction.run(context, now: context.clock(), deliver: true)
         #expect(done.flags.evaluated == 3 && done.flags.flagged == 2 && done.flags.byLevel == [.urgent: 1, .high: 1])
-        #expect(done.queued == QueueCounts()) // no channel configured: nothing to queue…
+        #expect(done.queued == QueueCounts(unrouted: ["oncall": 1, "marketing": 1])) // no channel configured: nothing queued…
         #expect(done.unrouted == ["oncall": 1, "marketing": 1]) // …and the two flags reach no one
         let lines = Reaction.lines(done, config: context.config)
         #expect(lines.first == "flags: 3 reviews evaluated, 2 new open flags (1 urgent, 1 high)")

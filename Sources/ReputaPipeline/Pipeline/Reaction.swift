@@ -12,7 +12,7 @@ package enum Reaction {
         var flags = FlagPassCounts()
         var queued = QueueCounts()
         /// Unresolved flags per channel their routes name that `notifications:` does not define.
-        package var unrouted: [String: Int] = [:]
+        package var unrouted: [String: Int] { queued.unrouted }
         /// Nil when delivery was not asked for.
         package var delivery: AlertDelivery.Counts?
     }
@@ -36,7 +36,6 @@ package enum Reaction {
         outcome.flags = try FlagPass.run(store: store, rules: config.flags, now: now)
         let channels = config.notifications.channels.map(\.name)
         outcome.queued = try store.queueAlerts(channels: channels, maxAge: config.flags.alertMaxAge, now: now)
-        outcome.unrouted = try store.undeliverableCounts(configured: Set(channels))
         if deliver, !stop() {
             outcome.delivery = try AlertDelivery.deliver(context, now: now, dryRun: dryRun, stop: stop)
         }

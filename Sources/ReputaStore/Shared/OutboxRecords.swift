@@ -50,17 +50,20 @@ public struct OutboxAlert: Sendable {
     public var isSummary: Bool { batch?.hasPrefix(Self.summaryPrefix) ?? false }
 }
 
-/// What one `queueAlerts` added.
+/// What one `queueAlerts` added, and what it could not.
 public struct QueueCounts: Equatable, Sendable {
     /// Alerts queued to go out one by one (or in a digest).
     public var queued = 0
     /// Per channel: flags whose review was older than `alert_max_age`, queued only into that
     /// channel's one summary message.
     public var summarized: [String: Int] = [:]
+    /// Unresolved flags per channel their routes name that is not configured: nobody hears of them.
+    public var unrouted: [String: Int] = [:]
 
-    public init(queued: Int = 0, summarized: [String: Int] = [:]) {
+    public init(queued: Int = 0, summarized: [String: Int] = [:], unrouted: [String: Int] = [:]) {
         self.queued = queued
         self.summarized = summarized
+        self.unrouted = unrouted
     }
 }
 
@@ -83,13 +86,15 @@ extension SQLStore {
     /// A flag the channel hears of for the first time while its review is older than `maxAge`
     /// seconds (an imported history, a channel added late) joins the channel's one summary
     /// message instead of being alerted on its own.
+    ///
+    /// The same read of the flags' channel lists counts, per channel not among `channels`, the
+    /// unresolved flags routed there (`unrouted`), so a cycle reads them once.
     public func queueAlerts(channels: [String], maxAge: Int?, now: Timestamp) throws -> QueueCounts {
-        guard !channels.isEmpty else { return QueueCounts() }
-        return try writing { db in
-            var counts = QueueCounts()
+        try writing { db in
             let lists = try OutboxRecords.unresolvedChannelLists(db)
+            var counts = QueueCounts(unrouted: OutboxRecords.unrouted(lists, configured: Set(channels)))
             for channel in channels {
-                let matching = lists.keys.filter { FlagRecords.list($0).contains(channel) }.sorted()
+                let matching = lists.filter { $0.channels.contains(channel) }.map(\.json)
                 guard !matching.isEmpty else { continue }
                 let owed = try db.fetch("""
                     SELECT f.id, f.merge_key, f.revision, COALESCE(f.review_created, f.flagged_at) AS since,
@@ -107,10 +112,8 @@ extension SQLStore {
                     if let maxAge, now.epochSeconds - since.epochSeconds > Int64(maxAge) { old.insert(row["merge_key"]) }
                 }
                 var summary: [Int64] = []
-                var start = 0
-                while start < owed.count {
+                for start in stride(from: 0, to: owed.count, by: OutboxRecords.chunk) {
                     let chunk = owed[start..<min(owed.count, start + OutboxRecords.chunk)]
-                    start += chunk.count
                     var values: [SQLValue] = []
                     for row in chunk {
                         values += [row.value("id"), row.value("merge_key"), row.value("revision"), channel.sqlValue,
@@ -138,24 +141,11 @@ extension SQLStore {
         }
     }
 
-    /// Unresolved flags, per channel their routes name that is not among `configured`: how many.
-    /// Reads only the distinct channel lists, so it is cheap enough for every cycle.
-    public func undeliverableCounts(configured: Set<String>) throws -> [String: Int] {
-        try reading { db in
-            var out: [String: Int] = [:]
-            for (list, n) in try OutboxRecords.unresolvedChannelLists(db) {
-                for channel in Set(FlagRecords.list(list)) where !configured.contains(channel) { out[channel, default: 0] += n }
-            }
-            return out
-        }
-    }
-
     /// The unresolved flags routed to channels not among `configured`, one row per flag and channel.
     public func undeliverableAlerts(configured: Set<String>) throws -> [UndeliverableAlert] {
         try reading { db in
-            let lists = try OutboxRecords.unresolvedChannelLists(db).keys.filter {
-                FlagRecords.list($0).contains { !configured.contains($0) }
-            }.sorted()
+            let lists = try OutboxRecords.unresolvedChannelLists(db).filter { $0.channels.contains { !configured.contains($0) } }
+                .map(\.json)
             guard !lists.isEmpty else { return [] }
             return try db.fetch("""
                 SELECT id, revision, level, channels FROM flags
@@ -262,12 +252,19 @@ enum OutboxRecords {
     /// Rows per multi-row statement.
     static let chunk = 500
 
-    /// The distinct channel lists (JSON) of unresolved flags, with how many flags carry each:
-    /// a handful of rows however many flags there are.
-    static func unresolvedChannelLists(_ db: any SQLConnection) throws -> [String: Int] {
+    /// The distinct channel lists of unresolved flags (as stored, JSON, and decoded), with how
+    /// many flags carry each: a handful of rows however many flags there are. In stored order,
+    /// so the statements built from them are the same every time.
+    static func unresolvedChannelLists(_ db: any SQLConnection) throws -> [(json: String, channels: [String], flags: Int)] {
+        try db.fetch("SELECT channels, COUNT(*) AS n FROM flags WHERE status <> 'resolved' GROUP BY channels ORDER BY channels")
+            .map { ($0["channels"], FlagRecords.list($0["channels"]), $0["n"]) }
+    }
+
+    /// Per channel not among `configured`: how many unresolved flags are routed there.
+    static func unrouted(_ lists: [(json: String, channels: [String], flags: Int)], configured: Set<String>) -> [String: Int] {
         var out: [String: Int] = [:]
-        for row in try db.fetch("SELECT channels, COUNT(*) AS n FROM flags WHERE status <> 'resolved' GROUP BY channels") {
-            out[row["channels"]] = row["n"]
+        for list in lists {
+            for channel in Set(list.channels) where !configured.contains(channel) { out[channel, default: 0] += list.flags }
         }
         return out
     }
