@@ -11,6 +11,10 @@ static inline CURLcode ccurl_setopt_pointer(CURL *h, CURLoption o, void *v) { re
 static inline CURLcode ccurl_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_setopt_write_function(CURL *h, CURLoption o, curl_write_callback v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode ccurl_setopt_read_function(CURL *h, curl_read_callback v) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, v); }
+static inline CURLcode ccurl_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback v) {
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, v);
+}
 static inline CURLcode ccurl_setopt_opensocket_function(CURL *h, curl_opensocket_callback v) {
     return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, v);
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReputaOutput
 
 /// stdout for data, stderr for logs and progress; colour only on a terminal without NO_COLOR.
 enum Console {
@@ -7,9 +8,10 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// One error line on stderr; its `reputa:` prefix is red on a colour terminal.
+    /// One error line on stderr; its `reputa:` prefix is red on a colour terminal. Control
+    /// characters in it (a file name's ESC or BEL) are shown escaped, never sent to the terminal.
     static func err(_ line: String) {
-        var text = line
+        var text = TerminalText.visible(line, keepNewlines: true)
         if useColor, text.hasPrefix("reputa:") { text = red("reputa:") + text.dropFirst("reputa:".count) }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
@@ -23,7 +25,7 @@ enum Console {
     /// A transient progress line on a terminal; nothing when stderr is a file or pipe.
     static func progress(_ text: String) {
         guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(TerminalText.visible(text))".utf8))
     }
 
     static func endProgress() {

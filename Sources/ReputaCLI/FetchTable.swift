@@ -18,6 +18,7 @@ enum FetchTable {
     static func status(_ o: SourceOutcome) -> String {
         if let failure = o.failure { return "failed: \(failure)" }
         if let until = o.deferredUntil { return "deferred: rate limited until \(until)" }
+        if o.interrupted { return "stopped: not read, due again" }
         return "ok"
     }
 }

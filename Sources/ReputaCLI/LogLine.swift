@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReputaOutput
 
 /// Log lines on stderr as `reputa: warning: …`: one line each, no timestamp noise, so a
 /// warning reads like the errors around it.
@@ -13,7 +14,7 @@ struct LogLine: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let text = "\(event.message)".replacingOccurrences(of: "\n", with: " ")
+        let text = TerminalText.visible("\(event.message)".replacingOccurrences(of: "\n", with: " "))
         FileHandle.standardError.write(Data("reputa: \(event.level): \(text)\n".utf8))
     }
 }

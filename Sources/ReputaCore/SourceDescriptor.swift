@@ -24,12 +24,14 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
     public var locationAliases: [String: String]
     /// Surveys, helpdesk and customer exports: questions, scales, segments.
     public var records: RecordSpec?
+    /// CSV: a field longer than this skips its row (`max_field_bytes`; nil: 1 MiB).
+    public var maxFieldBytes: Int?
 
     public init(
         name: String, kind: String, portal: String = "", location: String = "", competitor: String = "",
         scale: RatingScale = .fiveStars, mapping: [String: String] = [:], delimiter: String? = nil,
         timezone: String = "Europe/Rome", reportingZone: String? = nil, fullExport: Bool = false,
-        locationAliases: [String: String] = [:], records: RecordSpec? = nil
+        locationAliases: [String: String] = [:], records: RecordSpec? = nil, maxFieldBytes: Int? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -44,5 +46,6 @@ public struct SourceDescriptor: Equatable, Sendable, Codable {
         self.fullExport = fullExport
         self.locationAliases = locationAliases
         self.records = records
+        self.maxFieldBytes = maxFieldBytes
     }
 }

@@ -16,6 +16,8 @@ package final class CurlTransfer {
 
     package enum Failure: Error {
         case tooLarge
+        /// `TransferStop` was requested while the transfer ran.
+        case stopped
         case blockedAddress(address: String, range: String)
         case transport(code: Int, message: String)
     }
@@ -65,6 +67,7 @@ package final class CurlTransfer {
             data.withMemoryRebound(to: UInt8.self, capacity: n) { sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
             return n
         }
+        ccurl_setopt_xferinfo_function(handle) { _, _, _, _, _ in TransferStop.isRequested ? 1 : 0 }
         ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
         ccurl_setopt_write_function(handle, CURLOPT_HEADERFUNCTION) { data, size, count, userData in
             guard let data, let userData else { return 0 }
@@ -99,6 +102,7 @@ package final class CurlTransfer {
             throw Failure.blockedAddress(address: address, range: range)
         case let .failed(code, message):
             if sink.overflowed || code == CURLE_FILESIZE_EXCEEDED { throw Failure.tooLarge }
+            if code == CURLE_ABORTED_BY_CALLBACK { throw Failure.stopped }
             throw Failure.transport(code: Int(code.rawValue), message: message)
         case .done:
             break

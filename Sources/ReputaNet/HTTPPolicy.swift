@@ -17,6 +17,9 @@ public struct HTTPPolicy: Sendable, Equatable {
     /// A 429 whose `Retry-After` is at most this many seconds is waited out; a longer one ends
     /// the fetch and the source is not polled again before then.
     public var maxRetryAfter = 30
+    /// The longest a server's `Retry-After` may defer a source (`http.max_defer`): a date years
+    /// ahead is a server's mistake, not a reason to stop watching a portal.
+    public var maxDefer = 86_400
     /// Minimum seconds between two requests to the same host.
     public var hostDelay = 1.0
     public var allowPrivateNetwork = false

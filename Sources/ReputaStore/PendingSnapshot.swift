@@ -23,10 +23,21 @@ public final class PendingSnapshot: @unchecked Sendable {
         self.origin = origin
         self.temp = temp
         self.target = target
-        fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
+        // The lock is held until the file is closed (or the process dies, even by kill -9): a
+        // temp file nobody holds is a dead import's, which `SnapshotArchive.sweep` removes. A
+        // sweep that took the lock between open and flock is about to unlink the file: open anew.
+        fd = -1
+        for _ in 0..<50 {
+            fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw StoreError(place: temp.path, message: "cannot write snapshot: \(String(cString: strerror(errno)))")
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { break }
+            close(fd)
+            fd = -1
+            usleep(2_000)
         }
+        guard fd >= 0 else { throw StoreError(place: temp.path, message: "cannot write snapshot: another process holds it") }
         hasher = SHA256.Hasher()
     }
 

@@ -61,6 +61,7 @@ public struct SnapshotArchive: Sendable {
                       byteCount: Int) throws -> Destination {
         if let existing = try find(sha256: sha256, source: source) { return .existing(existing) }
         let folder = root.appendingPathComponent(source, isDirectory: true)
+        Self.sweep(folder)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -72,6 +73,23 @@ public struct SnapshotArchive: Sendable {
         return .pending(try PendingSnapshot(snapshot: snapshot, origin: origin,
                                             temp: folder.appendingPathComponent(".\(name).tmp"),
                                             target: folder.appendingPathComponent(name)))
+    }
+
+    /// Removes the temporary files (`.<name>.tmp`) of imports that died while writing (kill -9,
+    /// power loss): a writer holds an exclusive `flock` on its file for as long as it lives, so a
+    /// file whose lock can be taken belongs to nobody. Returns the names removed.
+    @discardableResult
+    public static func sweep(_ folder: URL) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let path = folder.appendingPathComponent(name).path
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0, unlink(path) == 0 { removed.append(name) }
+            close(fd)
+        }
+        return removed
     }
 
     /// The snapshot file's absolute path.

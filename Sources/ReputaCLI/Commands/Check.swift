@@ -19,32 +19,35 @@ struct Check: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            var out = "config: \(config.file)\nversion: \(config.version)\n"
-            out += "store: \(URLRedaction.redact(global.storePath(config)))\n"
-            out += "snapshots: \(config.snapshots)\ntimezone: \(config.timezone)\n"
+            // Every value from the file or the environment is shown with its control characters
+            // escaped: a `${VAR}` holding a newline cannot fake a line of this listing.
+            func v(_ text: String) -> String { TerminalText.visible(text) }
+            var out = "config: \(v(config.file))\nversion: \(config.version)\n"
+            out += "store: \(v(URLRedaction.redact(global.storePath(config))))\n"
+            out += "snapshots: \(v(config.snapshots))\ntimezone: \(config.timezone)\n"
             out += "locations:\n"
             for l in config.locations {
-                out += "  - \(l.id): \(l.name)" + (l.aliases.isEmpty ? "" : " (aliases: \(l.aliases.joined(separator: "; ")))") + "\n"
+                out += "  - \(v(l.id)): \(v(l.name))" + (l.aliases.isEmpty ? "" : " (aliases: \(v(l.aliases.joined(separator: "; "))))") + "\n"
             }
             out += "sources:\n"
             for s in config.sources {
                 let d = s.descriptor
-                out += "  - name: \(d.name)\n    kind: \(d.kind)\n    portal: \(d.portal)\n"
-                if let url = s.url { out += "    url: \(URLRedaction.redact(url))\n" }
-                if let path = s.path { out += "    path: \(path)\n" }
-                if !d.location.isEmpty { out += "    location: \(d.location)\n" }
-                if !d.competitor.isEmpty { out += "    competitor: \(d.competitor)\n" }
+                out += "  - name: \(d.name)\n    kind: \(d.kind)\n    portal: \(v(d.portal))\n"
+                if let url = s.url { out += "    url: \(v(URLRedaction.redact(url)))\n" }
+                if let path = s.path { out += "    path: \(v(path))\n" }
+                if !d.location.isEmpty { out += "    location: \(v(d.location))\n" }
+                if !d.competitor.isEmpty { out += "    competitor: \(v(d.competitor))\n" }
                 if let spec = d.records {
                     if let m = spec.metric { out += "    metric: \(m.rawValue)\n" }
                     if let sc = spec.scale { out += "    scale: \(sc)\n" }
-                    for q in spec.questions { out += "    question: \(q.column) = \(q.metric.rawValue) on \(q.scale)\n" }
-                    for (k, v) in spec.segments.sorted(by: { $0.key < $1.key }) { out += "    segment.\(k): \(v)\n" }
+                    for q in spec.questions { out += "    question: \(v(q.column)) = \(q.metric.rawValue) on \(q.scale)\n" }
+                    for (k, value) in spec.segments.sorted(by: { $0.key < $1.key }) { out += "    segment.\(v(k)): \(v(value))\n" }
                 } else {
                     out += "    scale: \(d.scale)\n"
                 }
                 if let every = s.every { out += "    every: \(ConfigLoader.durationText(every))\n" }
                 if d.fullExport { out += "    full_export: true\n" }
-                for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(column)\n" }
+                for (field, column) in d.mapping.sorted(by: { $0.key < $1.key }) { out += "    map.\(field): \(v(column))\n" }
                 for (key, secret) in s.credentials { out += "    credentials.\(key): \(secret)\n" }
             }
             if config.sources.contains(where: { $0.descriptor.records != nil }) {
@@ -55,7 +58,7 @@ struct Check: ParsableCommand {
                 + (config.report.outDir.map { ", copies in \($0)" } ?? "")
                 + (config.report.mail.map { ", mailed via \(SMTPMailer(url: $0.url).server) to \($0.to.count) recipient(s)" } ?? "") + "\n"
             if !config.benchmarks.isEmpty {
-                out += "benchmarks: " + config.benchmarks.map { "\($0.metric) \($0.scale) \($0.subject) (\($0.source), \($0.year))" }
+                out += "benchmarks: " + config.benchmarks.map { v("\($0.metric) \($0.scale) \($0.subject) (\($0.source), \($0.year))") }
                     .joined(separator: "; ") + "\n"
             }
             let f = config.flags
@@ -65,7 +68,7 @@ struct Check: ParsableCommand {
                 + (f.businessHours.isEmpty ? "" : "; business hours for " + f.businessHours.keys.map { $0.isEmpty ? "default" : $0 }.sorted().joined(separator: ", "))
                 + "\n"
             for c in config.notifications.channels {
-                out += "channel \(c.name): \(c.kind.rawValue) \(c.destination)" + (c.secret == nil ? "" : ", signed")
+                out += "channel \(v(c.name)): \(c.kind.rawValue) \(v(c.destination))" + (c.secret == nil ? "" : ", signed")
                     + ((c.allowPrivateNetwork ?? config.http.allowPrivateNetwork) && c.kind != .email ? ", private network allowed" : "")
                     + (c.quietHours.map { ", quiet hours \($0.text)" } ?? "")
                     + (c.throttle.map { ", at most \($0.max) messages per \($0.per / 60) min (more become a digest)" } ?? "") + "\n"

@@ -31,7 +31,7 @@ struct Fetch: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let outcomes = try SourceRunner.fetch(try global.context(config), only: sources)
+            let outcomes = try SourceRunner.fetch(try global.context(config, create: true), only: sources)
             Console.out(Renderer.render(FetchTable.table(outcomes), as: format))
             return SourceRunner.status(outcomes)
         }

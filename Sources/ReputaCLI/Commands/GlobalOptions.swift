@@ -41,12 +41,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// The store named by `--store`, `$REPUTA_STORE` or the config: a PostgreSQL server for a
     /// `postgres://` URL, else a SQLite file.
-    func openStore(_ configuration: Configuration?) throws -> any SQLStore {
-        try openStore(named: storePath(configuration))
+    /// - Parameter create: true for the commands that bring data in (`fetch`, `import`, `run`,
+    ///   `watch`); the others refuse a SQLite path with nothing there, so a mistyped `--store`
+    ///   never leaves an empty store behind and answers "no data".
+    func openStore(_ configuration: Configuration?, create: Bool = false) throws -> any SQLStore {
+        try openStore(named: storePath(configuration), create: create)
     }
 
     /// A store by its name: a `postgres://` URL, else a SQLite file path.
-    func openStore(named path: String) throws -> any SQLStore {
+    func openStore(named path: String, create: Bool = false) throws -> any SQLStore {
         if PostgresLocation.isURL(path) {
             return try PostgresStore(PostgresLocation(url: path, environment: environment))
         }
@@ -54,7 +57,7 @@ struct GlobalOptions: ParsableArguments {
             throw StoreError(place: URLRedaction.redact(path),
                              message: "not a store: use a SQLite file path or a postgres:// URL")
         }
-        return try SQLiteStore(path: path)
+        return try SQLiteStore(path: path, create: create)
     }
 
     func archive(_ configuration: Configuration?) -> SnapshotArchive {
@@ -62,10 +65,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// What the pipeline runs with: this config and its store, notes on stderr, `--verbose`'s logs.
-    func context(_ config: Configuration, store: (any SQLStore)? = nil) throws -> RunContext {
+    func context(_ config: Configuration, store: (any SQLStore)? = nil, create: Bool = false) throws -> RunContext {
         let path = storePath(config)
         let options = self
-        return RunContext(config: config, store: try store ?? openStore(named: path), archive: archive(config), log: ConsoleLog(),
+        return RunContext(config: config, store: try store ?? openStore(named: path, create: create), archive: archive(config), log: ConsoleLog(),
                           logger: Console.logger(verbose: verbose), openStore: { try options.openStore(named: path) })
     }
 }

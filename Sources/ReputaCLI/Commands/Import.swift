@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaOutput
 import ReputaPipeline
 import ReputaIngest
 import ReputaStore
@@ -42,18 +43,18 @@ struct Import: ParsableCommand {
                 for (_, result) in checked {
                     switch result {
                     case let .done(c):
-                        Console.out("\(descriptor.name): \(c.path): \(c.read) \(c.records ? "records" : "reviews") read, "
+                        Console.out("\(descriptor.name): \(TerminalText.visible(c.path)): \(c.read) \(c.records ? "records" : "reviews") read, "
                                     + "\(c.skipped) skipped (dry run: nothing stored)\n")
                     case let .failed(error): Console.err("reputa: \(error)")
                     }
                 }
                 return FileImport.status(failures: checked.filter { $0.result.failed }.count, of: paths.count)
             }
-            let imported = FileImport.run(paths: paths, descriptor: descriptor, store: try global.openStore(config),
+            let imported = FileImport.run(paths: paths, descriptor: descriptor, store: try global.openStore(config, create: true),
                                           archive: global.archive(config), logger: logger, now: now)
             for file in imported {
                 switch file.result {
-                case let .done(counts): Console.out(SummaryLine.text(descriptor.name, origin: file.path, counts) + "\n")
+                case let .done(counts): Console.out(TerminalText.visible(SummaryLine.text(descriptor.name, origin: file.path, counts)) + "\n")
                 case let .failed(error): Console.err("reputa: \(error)")
                 }
             }

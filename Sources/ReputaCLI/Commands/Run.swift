@@ -31,7 +31,7 @@ struct Run: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.loadConfig()
-            let context = try global.context(config)
+            let context = try global.context(config, create: true)
             let store = context.store
             let outcomes = try SourceRunner.fetch(context, only: [])
             Console.out("Fetch\n" + Renderer.render(FetchTable.table(outcomes), as: format) + "\n")

@@ -27,6 +27,9 @@ struct SourceFlags: ParsableArguments {
     @Option(help: ArgumentHelp("CSV delimiter: , ; or tab (default: detected).", valueName: "char"))
     var delimiter: String?
 
+    @Option(help: ArgumentHelp("CSV: a field longer than this many bytes skips its row (default 1048576).", valueName: "bytes"))
+    var maxFieldBytes: Int?
+
     @Flag(help: "Each file is a full export: reviews missing from a newer file are tombstoned.")
     var fullExport = false
 
@@ -61,7 +64,19 @@ struct SourceFlags: ParsableArguments {
         guard d.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }), !d.name.hasPrefix(".") else {
             throw ValidationError("--source \"\(d.name)\" must use only letters, digits, '.', '_' and '-'")
         }
-        if let location { d.location = location }
+        if let location {
+            // A configured list of locations is the whole list: a typo would file reviews under
+            // a location no report shows.
+            let ids = config?.locations.map(\.id) ?? []
+            guard ids.isEmpty || ids.contains(location) else {
+                throw ValidationError("--location \"\(location)\" is not a configured location\(Suggestion.hint(location, ids)); locations: \(ids.joined(separator: ", "))")
+            }
+            d.location = location
+        }
+        if let maxFieldBytes {
+            guard maxFieldBytes >= 1024 else { throw ValidationError("--max-field-bytes must be at least 1024") }
+            d.maxFieldBytes = maxFieldBytes
+        }
         if let competitor { d.competitor = competitor }
         if let scale, InternalKinds.named(d.kind) == nil {
             guard let s = RatingScale(parsing: scale) else { throw ValidationError("--scale \"\(scale)\" is not like 1-5") }

@@ -34,7 +34,7 @@ struct StoreCopyCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let source = try global.openStore(named: from)
-            let target = try global.openStore(named: to)
+            let target = try global.openStore(named: to, create: true)
             Console.progress("copying \(source.place) into \(target.place)…")
             let outcome = try StoreCopy.copy(from: source, to: target)
             Console.endProgress()

@@ -19,7 +19,8 @@ struct Watch: AsyncParsableCommand {
         one worker at a time evaluates flags and delivers alerts. What a worker holds when it dies is \
         taken over after --lease (at once by a worker on the same machine).
         SIGINT or SIGTERM stops it cleanly: the alert being delivered is finished and recorded, \
-        nothing else is started, and the exit code is 0. An alert interrupted by a harder stop (kill -9, \
+        transfers in flight are abandoned within about a second (their sources stay due, with no \
+        error recorded), nothing else is started, and the exit code is 0. An alert interrupted by a harder stop (kill -9, \
         power loss) is sent again on the next start with the same delivery id.
         Exit codes: 0 stopped cleanly; with --cycles, those of `run` for the last cycle (2 some sources \
         failed, 4 an alert undelivered); 1 store error; 64 configuration error.
@@ -52,7 +53,7 @@ struct Watch: AsyncParsableCommand {
         try await guardedAsync {
             let config = try global.loadConfig()
             WorkLease.seconds = ConfigLoader.duration(lease)!
-            let loop = try WatchLoop(try global.context(config), defaultEvery: ConfigLoader.duration(every)!,
+            let loop = try WatchLoop(try global.context(config, create: true), defaultEvery: ConfigLoader.duration(every)!,
                                      lease: WorkLease.seconds)
             let service = WatchService(loop: loop, tick: ConfigLoader.duration(tick)!, cycles: cycles)
             let logger = Console.logger(verbose: global.verbose)

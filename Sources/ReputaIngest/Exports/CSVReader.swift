@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 records from a stream of UTF-8: quoted fields with doubled quotes, newlines
 /// inside quotes, CRLF / LF / CR row ends, `,` `;` or tab delimiters. Works on bytes, not
 /// `Character`s, because this is the hot path of every export import; holds one record and
@@ -7,6 +9,36 @@ public struct CSVReader {
         public var fields: [String]
         /// 1-based physical line where the record starts.
         public var line: Int
+        /// Set when the row must be skipped whole (its fields are then not to be used).
+        public var refusal: Refusal? = nil
+    }
+
+    /// Why a row is skipped rather than read: never cut short, never half-read.
+    public struct Refusal: Equatable {
+        public enum Reason: Equatable {
+            /// A NUL byte: C-string consumers (SQLite's text, the terminal) would cut the field there.
+            case nul
+            /// A field larger than the cap (`bytes` is at least this much).
+            case tooLong(bytes: Int, limit: Int)
+            /// A row whose fields together passed `rowLimit` before it ended: skipped unread.
+            case rowTooLong(limit: Int)
+        }
+        /// Where the offending byte or field starts.
+        public var line: Int
+        public var column: Int
+        /// 0-based field index (nil when the row was skipped unread).
+        public var field: Int?
+        public var reason: Reason
+
+        /// The sentence for a skipped row, naming the column by the header.
+        public func message(columns: [String]) -> String {
+            let name = field.map { $0 < columns.count ? "field \($0 + 1) (\"\(columns[$0])\")" : "field \($0 + 1)" } ?? "the row"
+            switch reason {
+            case .nul: return "\(name) holds a NUL byte (the row is never cut short there)"
+            case let .tooLong(bytes, limit): return "\(name) is \(bytes) bytes, over max_field_bytes (\(limit))"
+            case let .rowTooLong(limit): return "the row runs past \(limit) bytes (16 × max_field_bytes) before it ends"
+            }
+        }
     }
 
     public struct Failure: Error, Equatable {
@@ -17,6 +49,16 @@ public struct CSVReader {
 
     let stream: UTF8Stream
     public private(set) var delimiter: UInt8
+    /// A field longer than this skips its row (`max_field_bytes`).
+    public let maxFieldBytes: Int
+    /// A row still open past this many bytes is skipped without being held whole: memory stays
+    /// bounded and the reader does not rescan an ever-growing record.
+    var rowLimit: Int { maxFieldBytes.multipliedReportingOverflow(by: 16).overflow ? .max : maxFieldBytes * 16 }
+    /// Byte offset (in `buffer`) where each field of the record being scanned starts.
+    var fieldStarts: [Int] = []
+
+    /// The default field cap: 1 MiB, far above any real review, far below a memory problem.
+    public static let defaultMaxFieldBytes = 1 << 20
     /// Decoded bytes not yet consumed; `index` is the next byte to read.
     var buffer: [UInt8] = []
     var index = 0
@@ -30,8 +72,9 @@ public struct CSVReader {
     static let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
     /// - Parameter delimiter: nil detects it from the first line.
-    public init(_ stream: UTF8Stream, delimiter: UInt8? = nil) throws {
+    public init(_ stream: UTF8Stream, delimiter: UInt8? = nil, maxFieldBytes: Int = CSVReader.defaultMaxFieldBytes) throws {
         self.stream = stream
+        self.maxFieldBytes = max(1, maxFieldBytes)
         self.delimiter = 0x2C
         // The delimiter is read off the whole first line, whatever size the pieces come in.
         while try refill(), !buffer.contains(Self.lf), !buffer.contains(Self.cr) {}
@@ -66,12 +109,98 @@ public struct CSVReader {
     /// The next record, skipping blank lines; nil at the end.
     public mutating func next() throws -> Record? {
         while true {
-            if let record = try scan() { return record }
+            if let record = try scan() { return checked(record) }
+            if buffer.count - index > rowLimit {
+                skipBlankLines()
+                if buffer.count - index > rowLimit { return try discard() }
+            }
             if !(try refill()) {
                 if index >= buffer.count { return nil }
-                if let record = try scan() { return record }
+                if let record = try scan() { return checked(record) }
                 return nil
             }
+        }
+    }
+
+    /// The record with a refusal when a field is over the cap or holds a NUL. `fieldStarts`
+    /// holds this record's field offsets; its bytes are still in `buffer` (consumed, not dropped).
+    func checked(_ record: Record) -> Record {
+        var record = record
+        guard let first = fieldStarts.first else { return record }
+        // The same verdict as `discard` gives when the pieces are small enough for it to run.
+        if index - first > rowLimit {
+            return Record(fields: [], line: record.line, refusal: Refusal(line: record.line, column: 1, field: nil, reason: .rowTooLong(limit: rowLimit)))
+        }
+        for (k, field) in record.fields.enumerated() where field.utf8.count > maxFieldBytes {
+            let (l, c) = position(of: fieldStarts[k], from: first, line: record.line)
+            record.refusal = Refusal(line: l, column: c, field: k, reason: .tooLong(bytes: field.utf8.count, limit: maxFieldBytes))
+            return record
+        }
+        let end = index
+        let nul = buffer.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) -> Int? in
+            guard end > first, let base = p.baseAddress else { return nil }
+            guard let hit = memchr(UnsafeRawPointer(base + first), 0, end - first) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        if let nul {
+            let k = fieldStarts.lastIndex { $0 <= nul } ?? 0
+            let (l, c) = position(of: nul, from: first, line: record.line)
+            record.refusal = Refusal(line: l, column: c, field: k, reason: .nul)
+        }
+        return record
+    }
+
+    /// Line and column of `offset`, counting row ends from the record's start at `from`
+    /// (a record always starts a line).
+    func position(of offset: Int, from: Int, line: Int) -> (Int, Int) {
+        var l = line, lineBegin = from, i = from
+        while i < offset {
+            if buffer[i] == Self.cr || buffer[i] == Self.lf {
+                if buffer[i] == Self.cr, i + 1 < offset, buffer[i + 1] == Self.lf { i += 1 }
+                l += 1
+                lineBegin = i + 1
+            }
+            i += 1
+        }
+        return (l, offset - lineBegin + 1)
+    }
+
+    /// Consumes the blank lines at `index` (a CR last in the buffer waits for the next piece).
+    mutating func skipBlankLines() {
+        while index < buffer.count, buffer[index] == Self.cr || buffer[index] == Self.lf {
+            if buffer[index] == Self.cr {
+                if index + 1 >= buffer.count, !atEnd { return }
+                if index + 1 < buffer.count, buffer[index + 1] == Self.lf { index += 1 }
+            }
+            index += 1
+            line += 1
+            lineStart = index
+        }
+    }
+
+    /// Skips the record starting at `index` without holding it: follows its quotes to the row
+    /// end, dropping each piece as it goes.
+    mutating func discard() throws -> Record {
+        let startLine = line
+        let refusal = Refusal(line: startLine, column: 1, field: nil, reason: .rowTooLong(limit: rowLimit))
+        var quoted = false
+        while true {
+            while index < buffer.count {
+                let b = buffer[index]
+                index += 1
+                if b == Self.quote {
+                    quoted.toggle()
+                } else if b == Self.lf || b == Self.cr {
+                    if b == Self.cr {
+                        if index == buffer.count { _ = try refill() }
+                        if index < buffer.count, buffer[index] == Self.lf { index += 1 }
+                    }
+                    line += 1
+                    lineStart = index
+                    if !quoted { return Record(fields: [], line: startLine, refusal: refusal) }
+                }
+            }
+            if !(try refill()) { return Record(fields: [], line: startLine, refusal: refusal) }
         }
     }
 
@@ -83,6 +212,11 @@ public struct CSVReader {
         var i = index, lines = 0, rowLineStart = lineStart
         var scratch = self.scratch
         defer { self.scratch = scratch }
+        // Moved out and back so appending does not copy.
+        var starts: [Int] = []
+        swap(&starts, &fieldStarts)
+        starts.removeAll(keepingCapacity: true)
+        defer { swap(&starts, &fieldStarts) }
         let result: Record? = try buffer.withUnsafeBufferPointer { (p) throws(Failure) -> Record? in
             // Blank lines before the record.
             while i < end, p[i] == Self.cr || p[i] == Self.lf {
@@ -99,6 +233,7 @@ public struct CSVReader {
             var fields: [String] = []
             fields.reserveCapacity(16)
             while true {
+                starts.append(i)
                 if i < end, p[i] == Self.quote {
                     let openLine = line + lines, openColumn = i - rowLineStart + 1
                     i += 1

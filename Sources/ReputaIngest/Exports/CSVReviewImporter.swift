@@ -74,8 +74,12 @@ public struct CSVReviewImporter: StreamingImporter {
             ParseError(source: source.name, place: place, message: message)
         }
         do {
-            var reader = try CSVReader(UTF8Stream(input), delimiter: source.delimiter?.utf8.first)
+            var reader = try CSVReader(UTF8Stream(input), delimiter: source.delimiter?.utf8.first,
+                                       maxFieldBytes: source.maxFieldBytes ?? CSVReader.defaultMaxFieldBytes)
             guard let header = try reader.next() else { throw fail(origin, "empty file") }
+            if let refusal = header.refusal {
+                throw fail("\(origin):\(refusal.line):\(refusal.column)", "header: " + refusal.message(columns: []))
+            }
             let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             if header.fields.count == 1, columns[0].isEmpty { throw fail(origin, "empty file") }
             let preset = descriptor.mapping.isEmpty ? choosePreset(columns) : nil
@@ -91,6 +95,10 @@ public struct CSVReviewImporter: StreamingImporter {
             let zone = TimeZone(identifier: source.timezone) ?? .gmt
             while let record = try reader.next() {
                 rows += 1
+                if let refusal = record.refusal {
+                    sink.skip(RowProblem(place: "\(origin):\(refusal.line):\(refusal.column)", message: refusal.message(columns: columns)))
+                    continue
+                }
                 guard record.fields.count == columns.count else {
                     sink.skip(RowProblem(place: "\(origin):\(record.line)",
                         message: "row has \(record.fields.count) fields, the header has \(columns.count)"))

@@ -30,7 +30,7 @@ public struct AppStoreAtomImporter: StreamingImporter {
             }
         } catch let failure as XMLPushParser.Failure {
             throw ParseError(source: source.name, place: "\(origin):\(failure.line):\(failure.column)",
-                             message: "malformed XML: \(failure.message)")
+                             message: failure.malformed ? "malformed XML: \(failure.message)" : failure.message)
         } catch let failure as InputError {
             throw ParseError(source: source.name, place: failure.place, message: failure.message)
         }

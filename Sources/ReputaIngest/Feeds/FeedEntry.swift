@@ -24,4 +24,6 @@ public struct ParsedFeed: Sendable {
     public var flavour: Flavour
     public var entries: [FeedEntry]
     public var nextPage: String?
+    /// The bytes contradicted the declared encoding (read as UTF-8 instead).
+    public var encodingWarning: String? = nil
 }

@@ -16,6 +16,7 @@ public struct FeedImporter: ReviewImporter {
     public func parse(_ bytes: [UInt8], origin: String, charset: String?, source: SourceDescriptor) throws -> ParsedBatch {
         let feed = try FeedReader.read(bytes, origin: origin, httpCharset: charset, source: source.name, expect: expect)
         var batch = ParsedBatch(nextPage: feed.nextPage)
+        if let warning = feed.encodingWarning { batch.warnings.append(RowProblem(place: origin, message: warning)) }
         let zone = TimeZone(identifier: source.timezone) ?? .gmt
         var seen: [String: String] = [:] // id → link, for duplicate guids
         for entry in feed.entries {

@@ -143,9 +143,9 @@ public enum FeedReader {
             }
         } catch let failure as XMLStreamReader.Failure {
             throw ParseError(source: source, place: "\(origin):\(failure.line):\(failure.column)",
-                             message: "malformed XML (read as \(prepared.encoding)): \(failure.message)")
+                             message: failure.malformed ? "malformed XML (read as \(prepared.encoding)): \(failure.message)" : failure.message)
         }
         guard let flavour else { throw ParseError(source: source, place: origin, message: "empty document") }
-        return ParsedFeed(flavour: flavour, entries: entries, nextPage: nextPage)
+        return ParsedFeed(flavour: flavour, entries: entries, nextPage: nextPage, encodingWarning: prepared.warning)
     }
 }

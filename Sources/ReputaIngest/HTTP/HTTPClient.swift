@@ -30,7 +30,9 @@ public struct HTTPClient: Sendable {
         let transfer: CurlTransfer
         do { transfer = try CurlTransfer(policy: policy) } catch { throw fail("cannot initialize libcurl") }
         var attempt = 0
+        let stopped = FetchError(source: source, url: request.url, message: "stopped: Reputa is shutting down", interrupted: true)
         while true {
+            if TransferStop.isRequested { throw stopped }
             attempt += 1
             let canRetry = attempt <= policy.retries
             let hop: (CurlTransfer.Result, String)
@@ -40,11 +42,13 @@ public struct HTTPClient: Sendable {
                 switch failure {
                 case .tooLarge:
                     throw fail("response too large (limit \(policy.maxBytes) bytes)")
+                case .stopped:
+                    throw stopped
                 case let .blockedAddress(address, range):
                     throw fail("refused to connect to \(address), \(range) (set allow_private_network: true to allow it)")
                 case let .transport(code, message):
                     if canRetry, Self.retryable(curlCode: code) { backOff(attempt); continue }
-                    throw fail("network error: \(message)" + (attempt > 1 ? " (after \(attempt) attempts)" : ""))
+                    throw fail("network error: \(message)" + Self.attempts(attempt))
                 }
             }
             let (result, finalURL) = hop
@@ -63,21 +67,28 @@ public struct HTTPClient: Sendable {
             case 429, 503:
                 let wait = result.headers["retry-after"].flatMap { Self.retryAfterSeconds($0) }
                 if let wait, wait <= policy.maxRetryAfter, canRetry {
-                    Thread.sleep(forTimeInterval: Double(wait))
+                    TransferStop.sleep(Double(wait))
                     continue
                 }
+                // Deferring is capped at http.max_defer, and the message says when it was.
+                func deferral(_ asked: Int) -> (seconds: Int, note: String) {
+                    asked > policy.maxDefer
+                        ? (policy.maxDefer, " (the server asked for \(asked) s; capped by http.max_defer)") : (asked, "")
+                }
                 if status == 429 {
-                    let seconds = wait ?? 60
-                    throw fail("rate limited (HTTP 429); not polling again for \(seconds) s", retryAfter: seconds)
+                    let (seconds, capped) = deferral(wait ?? 60)
+                    throw fail("rate limited (HTTP 429); not polling again for \(seconds) s\(capped)", retryAfter: seconds)
                 }
                 if let wait, wait > policy.maxRetryAfter {
-                    throw fail("HTTP 503 \(Self.reason(503)); server asks to retry after \(wait) s", retryAfter: wait)
+                    let (seconds, capped) = deferral(wait)
+                    throw fail("HTTP 503 \(Self.reason(503)); server asks to retry after \(wait) s; not polling again for \(seconds) s\(capped)",
+                               retryAfter: seconds)
                 }
                 if canRetry { backOff(attempt); continue }
-                throw fail("HTTP 503 \(Self.reason(503)) (after \(attempt) attempts)")
+                throw fail("HTTP 503 \(Self.reason(503))" + Self.attempts(attempt))
             case 500..<600:
                 if canRetry { backOff(attempt); continue }
-                throw fail("HTTP \(status) \(Self.reason(status)) (after \(attempt) attempts)")
+                throw fail("HTTP \(status) \(Self.reason(status))" + Self.attempts(attempt))
             case 401:
                 throw fail("HTTP 401 Unauthorized: the server wants credentials; check the source's credentials")
             case 403:
@@ -133,9 +144,12 @@ public struct HTTPClient: Sendable {
         }
     }
 
+    /// " (after 3 attempts)" when the request was retried; nothing for a single attempt.
+    static func attempts(_ n: Int) -> String { n > 1 ? " (after \(n) attempts)" : "" }
+
     func backOff(_ attempt: Int) {
         let base = policy.retryDelay * pow(2, Double(attempt - 1))
-        Thread.sleep(forTimeInterval: min(30, base * Double.random(in: 0.5...1.5)))
+        TransferStop.sleep(min(30, base * Double.random(in: 0.5...1.5)))
     }
 
     /// Network errors worth another try: not TLS failures, bad URLs or refused protocols.

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaNet
 
 /// Keeps at least `delay` seconds between two requests to the same host, across every source
 /// fetched concurrently in this process (the politeness delay).
@@ -17,6 +18,6 @@ public final class HostPacer: @unchecked Sendable {
         let slot = max(now, nextSlot[host] ?? now)
         nextSlot[host] = slot + delay
         lock.unlock()
-        if slot > now { Thread.sleep(forTimeInterval: slot - now) }
+        if slot > now { TransferStop.sleep(slot - now) }
     }
 }

@@ -6,6 +6,8 @@ import ReputaCore
 struct CSVTable {
     var columns: [String]
     var rows: [CSVReader.Record]
+    /// Rows skipped whole by the reader (a NUL byte, a field over `max_field_bytes`).
+    var refused: [RowProblem] = []
     let source: String
     let origin: String
 
@@ -17,14 +19,26 @@ struct CSVTable {
         }
         do {
             var reader = try CSVReader(UTF8Stream(ByteInput(bytes: bytes, origin: origin)),
-                                       delimiter: source.delimiter?.utf8.first)
+                                       delimiter: source.delimiter?.utf8.first,
+                                       maxFieldBytes: source.maxFieldBytes ?? CSVReader.defaultMaxFieldBytes)
             guard let header = try reader.next(), header.fields.contains(where: { !$0.isEmpty }) else {
                 throw fail(origin, "empty file")
             }
+            if let refusal = header.refusal {
+                throw fail("\(origin):\(refusal.line):\(refusal.column)", "header: " + refusal.message(columns: []))
+            }
             columns = header.fields.map { CellText.clean($0) }
             var rows: [CSVReader.Record] = []
-            while let r = try reader.next() { rows.append(r) }
+            var refused: [RowProblem] = []
+            while let r = try reader.next() {
+                if let refusal = r.refusal {
+                    refused.append(RowProblem(place: "\(origin):\(refusal.line):\(refusal.column)", message: refusal.message(columns: columns)))
+                } else {
+                    rows.append(r)
+                }
+            }
             self.rows = rows
+            self.refused = refused
         } catch let failure as CSVReader.Failure {
             throw fail("\(origin):\(failure.line):\(failure.column)", failure.message)
         } catch let failure as TextDecoder.Failure {

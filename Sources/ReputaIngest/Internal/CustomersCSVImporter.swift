@@ -37,6 +37,7 @@ public struct CustomersCSVImporter: InternalImporter {
         }
         let segments = try table.segmentIndexes(source.records?.segments ?? [:])
         var batch = InternalBatch()
+        batch.skipped = table.refused
         var seen: [String: Int] = [:]
         for row in table.rows {
             let place = table.place(row)
@@ -82,7 +83,7 @@ public struct CustomersCSVImporter: InternalImporter {
                 batch.skipped.append(RowProblem(place: place, message: failure.message))
             }
         }
-        if table.rows.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no periods: the file has a header only") }
+        if table.rows.isEmpty, table.refused.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no periods: the file has a header only") }
         return batch
     }
 }

@@ -23,6 +23,7 @@ public struct HealthCSVImporter: InternalImporter {
         let taken = Set(index.values).union(segments.map(\.1))
         let signals = table.columns.indices.filter { !taken.contains($0) && !table.columns[$0].isEmpty }
         var batch = InternalBatch()
+        batch.skipped = table.refused
         var seen: [String: Int] = [:]
         for row in table.rows {
             let place = table.place(row)
@@ -48,7 +49,7 @@ public struct HealthCSVImporter: InternalImporter {
             }
             batch.health.append(s)
         }
-        if table.rows.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no customers: the file has a header only") }
+        if table.rows.isEmpty, table.refused.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no customers: the file has a header only") }
         return batch
     }
 }

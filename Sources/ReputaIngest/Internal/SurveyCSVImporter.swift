@@ -37,6 +37,7 @@ public struct SurveyCSVImporter: InternalImporter {
         let segments = try table.segmentIndexes(spec.segments)
         let zone = RecordCells.zone(source)
         var collector = AnswerCollector(source: source, origin: origin)
+        collector.batch.skipped = table.refused
         for row in table.rows {
             let place = table.place(row)
             func cell(_ field: String) -> String { CSVTable.cell(row, index[field]) }
@@ -73,7 +74,7 @@ public struct SurveyCSVImporter: InternalImporter {
                           comment: cell("comment"), segments: RecordCells.segments(row, segments, source: source),
                           place: place, blankIsProblem: true)
         }
-        if table.rows.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no responses: the file has a header only") }
+        if table.rows.isEmpty, table.refused.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no responses: the file has a header only") }
         return try collector.finish()
     }
 }

@@ -39,6 +39,7 @@ public struct TicketsCSVImporter: InternalImporter {
             + ["channel", "group", "agent"].compactMap { f in index[f].map { (f, $0) } }
         let zone = RecordCells.zone(source)
         var batch = InternalBatch()
+        batch.skipped = table.refused
         var seen: [String: Int] = [:]
         for row in table.rows {
             let place = table.place(row)
@@ -59,7 +60,7 @@ public struct TicketsCSVImporter: InternalImporter {
                 batch.skipped.append(RowProblem(place: place, message: "ticket \(id): \(error.message)"))
             }
         }
-        if table.rows.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no tickets: the file has a header only") }
+        if table.rows.isEmpty, table.refused.isEmpty { throw ParseError(source: source.name, place: "\(origin):1", message: "no tickets: the file has a header only") }
         return batch
     }
 

@@ -57,6 +57,7 @@ public struct WideSurveyImporter: InternalImporter {
         let segments = try table.segmentIndexes(spec.segments)
         var zone = TimeZone(identifier: flavor.zone ?? source.timezone) ?? .gmt
         var collector = AnswerCollector(source: source, origin: origin)
+        collector.batch.skipped = table.refused
         var dataSeen = false
         for row in table.rows {
             let place = table.place(row)

@@ -13,11 +13,14 @@ public enum FeedText {
         public var encoding: String
         /// Non-nil when libxml2 must decode (a charset we do not transcode ourselves).
         public var libxmlEncoding: String?
+        /// Said once per payload when the bytes contradict the declared encoding.
+        public var warning: String? = nil
     }
 
     public static func prepare(_ input: [UInt8], httpCharset: String?) -> Prepared {
         var bytes = input
         var encoding: String
+        var warning: String? = nil
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
             encoding = "utf-8"
@@ -37,14 +40,23 @@ public enum FeedText {
                 bytes = windows1252(bytes) // mislabelled: the common real-world case
                 encoding = "windows-1252 (declared \(encoding))"
             }
-        case "iso-8859-1", "windows-1252":
-            bytes = windows1252(bytes) // WHATWG: the iso-8859-1 label means windows-1252
-        case "iso-8859-15":
-            bytes = latin9(bytes)
+        case "iso-8859-1", "windows-1252", "iso-8859-15":
+            // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the label says:
+            // Latin-1 text almost never forms valid multi-byte sequences (only oddities like "Ã©"
+            // would), while UTF-8 read as Latin-1 turns every "é" into "Ã©".
+            if bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) {
+                let declared = encoding
+                encoding = "utf-8 (declared \(declared))"
+                warning = "declared \(declared) but the bytes are UTF-8; read as UTF-8"
+            } else if encoding == "iso-8859-15" {
+                bytes = latin9(bytes)
+            } else {
+                bytes = windows1252(bytes) // WHATWG: the iso-8859-1 label means windows-1252
+            }
         default:
             return Prepared(bytes: clean(bytes), encoding: encoding, libxmlEncoding: encoding)
         }
-        return Prepared(bytes: clean(declareUTF8(bytes)), encoding: encoding, libxmlEncoding: nil)
+        return Prepared(bytes: clean(declareUTF8(bytes)), encoding: encoding, libxmlEncoding: nil, warning: warning)
     }
 
     /// The bytes are UTF-8 now; an old declaration naming another encoding would make libxml2

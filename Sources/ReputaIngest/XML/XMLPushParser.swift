@@ -78,6 +78,8 @@ final class XMLPushParser {
         var line: Int
         var column: Int
         var message: String
+        /// False when the document is well-formed but refused (a limit), so callers do not call it malformed.
+        var malformed = true
     }
 
     /// State the C callbacks reach through the context's `_private` slot.
@@ -87,6 +89,9 @@ final class XMLPushParser {
         var thrown: Error?
         var failure: Failure?
         var depth = 0
+        /// Bytes handed to libxml2 so far, and bytes of text it has handed back.
+        var inputBytes = 0
+        var textBytes = 0
         init(handler: any XMLSAXHandler) { self.handler = handler }
 
         var line: Int { context.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0 }
@@ -99,6 +104,17 @@ final class XMLPushParser {
 
     /// libxml2's own limit without `XML_PARSE_HUGE`.
     static let maxDepth = 256
+
+    /// Text may outgrow the input only through internal entities (`<!ENTITY e "…">` used again
+    /// and again): markup, character references and CDATA all shrink. libxml2 2.9 bounds nested
+    /// expansion (billion laughs) but not one flat entity used 10,000 times, so the text handed
+    /// back is bounded here: at most `amplification` × the bytes read so far plus `expansionFloor`
+    /// (room for a small document's few legitimate entities). Past that the parse stops, before
+    /// any handler has kept the text.
+    static let amplification = 4
+    static let expansionFloor = 1 << 20
+
+    static func textAllowance(input: Int) -> Int { input * amplification + expansionFloor }
 
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
@@ -136,6 +152,13 @@ final class XMLPushParser {
             guard let ctx, let bytes, length > 0 else { return }
             let box = Unmanaged<Box>.fromOpaque(cxml_ctxt_private(ctx)).takeUnretainedValue()
             guard box.thrown == nil else { return }
+            box.textBytes += Int(length)
+            guard box.textBytes <= XMLPushParser.textAllowance(input: box.inputBytes) else {
+                box.stop(Failure(line: box.line, column: Int(xmlSAX2GetColumnNumber(box.context)), message:
+                    "entity expansion refused: \(box.textBytes) bytes of text from \(box.inputBytes) bytes of XML "
+                    + "exceed \(XMLPushParser.amplification) × the input + \(XMLPushParser.expansionFloor >> 20) MiB", malformed: false))
+                return
+            }
             do { try box.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length))) } catch { box.stop(error) }
         }, { userData, error in
             guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
@@ -167,6 +190,7 @@ final class XMLPushParser {
             xmlFreeParserCtxt(context)
         }
         box.context = context
+        box.inputBytes = min(first.count, 4)
         let unmanaged = Unmanaged.passRetained(box)
         defer { unmanaged.release() }
         cxml_ctxt_set_private(context, unmanaged.toOpaque())
@@ -176,6 +200,7 @@ final class XMLPushParser {
         }
 
         func push(_ piece: ArraySlice<UInt8>, terminate: Bool) throws {
+            box.inputBytes += piece.count
             let status = piece.withUnsafeBufferPointer { p in
                 p.withMemoryRebound(to: CChar.self) { c in
                     xmlParseChunk(context, c.baseAddress, Int32(c.count), terminate ? 1 : 0)

@@ -26,6 +26,8 @@ public struct XMLStreamReader {
         public var line: Int
         public var column: Int
         public var message: String
+        /// False when the document is well-formed but refused (a limit).
+        public var malformed = true
     }
 
     /// Calls `handle` for every element start and end. `bytes` must be UTF-8 (or declare their
@@ -41,7 +43,7 @@ public struct XMLStreamReader {
                     return pending
                 }
             } catch let failure as XMLPushParser.Failure {
-                throw Failure(line: failure.line, column: failure.column, message: failure.message)
+                throw Failure(line: failure.line, column: failure.column, message: failure.message, malformed: failure.malformed)
             }
         }
     }

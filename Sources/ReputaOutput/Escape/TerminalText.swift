@@ -14,4 +14,30 @@ public enum TerminalText {
         }
         return String(out)
     }
+
+    /// A line for stderr or a log, where what was there must still be seen: control characters
+    /// (ESC, BEL, CR, backspace, C1) and bidi controls written as visible escapes (`\x1b`,
+    /// `\u{202e}`), a backslash left as it is. Newlines are escaped too unless `keepNewlines` (a
+    /// message that is several lines on purpose); tabs stay.
+    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", keepNewlines { out.append(scalar); continue }
+            guard needsEscape(scalar) else { out.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16)
+            let shown = scalar.value <= 0xFF ? "\\x" + (hex.count < 2 ? "0" : "") + hex : "\\u{\(hex)}"
+            out.append(contentsOf: shown.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: return true
+        default: return false
+        }
+    }
 }

@@ -9,23 +9,27 @@ import Yams
 /// inside scalars, after YAML parsing, so they can never add structure.
 public struct ConfigLoader {
     static let maxBytes = 1 << 20
-    /// Alias bombs expand into exponentially many nodes; stop walking long before that.
-    static let maxNodes = 20_000
+    /// YAML nodes reached a second time through an alias (`*name`) at most. Alias bombs expand
+    /// into exponentially many nodes; the walk stops long before that. Nodes written out in the
+    /// file are not counted (the 1 MiB file cap bounds them): a config with 10,000 sources is fine.
+    static let maxAliasNodes = 100_000
 
     static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
                            "customers", "health", "benchmarks", "report", "flags", "notifications"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
-                           "retry_delay", "max_retry_after", "host_delay", "allow_private_network", "ca_bundle",
+                           "retry_delay", "max_retry_after", "max_defer", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
     static let reservedKeys: [String] = []
     static let locationKeys = ["id", "name", "aliases", "timezone"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
-                             "allow_private_network", "max_bytes", "max_pages", "storefronts"]
+                             "allow_private_network", "max_bytes", "max_pages", "storefronts", "max_field_bytes"]
 
     let file: String
     let environment: [String: String]
-    var budget = maxNodes
+    /// Alias expansions left, and the nodes already met (by position and kind).
+    var budget = maxAliasNodes
+    var met = Set<Int>()
 
     public init(file: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.file = file
@@ -98,6 +102,11 @@ public struct ConfigLoader {
                 case "retries": http.retries = try integer(value, path, 0...10)
                 case "retry_delay": http.retryDelay = try number(value, path, 0...600)
                 case "max_retry_after": http.maxRetryAfter = try integer(value, path, 0...3600)
+                case "max_defer":
+                    guard let seconds = Self.duration(try string(value, path)), (60...(30 * 86_400)).contains(seconds) else {
+                        throw error(value, path, "must be a duration from 1m to 30d, e.g. 24h")
+                    }
+                    http.maxDefer = seconds
                 case "host_delay": http.hostDelay = try number(value, path, 0...600)
                 case "allow_private_network": http.allowPrivateNetwork = try bool(value, path)
                 case "ca_bundle": http.caBundle = resolve(try string(value, path))
@@ -247,6 +256,7 @@ public struct ConfigLoader {
         }
         let allowPrivate = try m["allow_private_network"].map { try bool($0, "\(path).allow_private_network") }
         let maxBytes = try m["max_bytes"].map { try integer($0, "\(path).max_bytes", 1...(1 << 34)) }
+        let maxFieldBytes = try m["max_field_bytes"].map { try integer($0, "\(path).max_field_bytes", 1024...(1 << 30)) }
         let maxPages = try m["max_pages"].map { try integer($0, "\(path).max_pages", 1...1000) } ?? 10
         let storefronts = try m["storefronts"].map { try sequence($0, "\(path).storefronts").enumerated().map {
             try string($1, "\(path).storefronts[\($0)]")
@@ -270,7 +280,7 @@ public struct ConfigLoader {
             location: location, competitor: try m["competitor"].map { try string($0, "\(path).competitor") } ?? "",
             scale: scale, mapping: mapping, delimiter: delimiter, timezone: sourceZone, reportingZone: timezone,
             fullExport: fullExport,
-            locationAliases: aliases)
+            locationAliases: aliases, maxFieldBytes: maxFieldBytes)
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
                      credentials: credentials, allowPrivateNetwork: allowPrivate, maxBytes: maxBytes,
                      maxPages: maxPages, storefronts: storefronts, line: item.mark?.line ?? 0)
@@ -284,10 +294,18 @@ public struct ConfigLoader {
         subscript(key: String) -> Node? { pairs.first { $0.0 == key }?.1 }
     }
 
+    /// Walks the tree once, counting the nodes met again: an alias's copy carries its anchor's
+    /// position, so a second meeting is an expansion.
     mutating func count(_ node: Node, _ path: String) throws {
-        budget -= 1
-        guard budget >= 0 else {
-            throw error(node, path, "more than \(Self.maxNodes) YAML nodes (an alias bomb?); refusing to read further")
+        if let mark = node.mark {
+            let kind: Int
+            switch node { case .mapping: kind = 1; case .sequence: kind = 2; default: kind = 0 }
+            if !met.insert((mark.line << 24 | mark.column) << 2 | kind).inserted {
+                budget -= 1
+                guard budget >= 0 else {
+                    throw error(node, path, "aliases expand to more than \(Self.maxAliasNodes) YAML nodes (an alias bomb?); refusing to read further")
+                }
+            }
         }
         switch node {
         case let .mapping(m): for (k, v) in m { try count(k, path); try count(v, path) }

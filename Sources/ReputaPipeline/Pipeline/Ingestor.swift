@@ -116,4 +116,6 @@ package struct SourceOutcome: Sendable {
     package var failure: String?
     /// Not polled: a 429's Retry-After still runs until this time.
     package var deferredUntil: String?
+    /// Left unread because Reputa is stopping (`TransferStop`): not a failure, due again at once.
+    package var interrupted = false
 }

@@ -53,14 +53,26 @@ package enum SourceRunner {
                        ingestor: Ingestor, pacer: HostPacer, now: Timestamp, log: any PipelineLog) throws -> SourceOutcome {
         let name = entry.descriptor.name
         var outcome = SourceOutcome(source: name)
-        if entry.url != nil, let until = try store.sourceState(name)?.nextCheckAt, until > now.utcISO {
+        if TransferStop.isRequested {
+            outcome.interrupted = true
+            return outcome
+        }
+        if entry.url != nil, var until = try store.sourceState(name)?.nextCheckAt, until > now.utcISO {
+            // A deferral stored before http.max_defer existed (or under a longer one) ends at the cap.
+            let cap = Timestamp(epochSeconds: now.epochSeconds + Int64(config.http.maxDefer)).utcISO
+            if until > cap { until = cap }
             outcome.deferredUntil = until
+            log.note("reputa: fetch \(name): deferred: the server asked not to be polled before \(until)")
             return outcome
         }
         var retryAfter: Int? = nil
         var portalTotal: Int? = nil
         func note(_ error: any ReputaError) throws {
             if error is StoreError { throw error } // the store itself is broken: stop everything
+            if let f = error as? FetchError, f.interrupted {
+                outcome.interrupted = true
+                return
+            }
             log.note("reputa: \(error)")
             if outcome.failure == nil { outcome.failure = "\(error)" }
             if let f = error as? FetchError, let r = f.retryAfter { retryAfter = max(retryAfter ?? 0, r) }
@@ -98,6 +110,8 @@ package enum SourceRunner {
         } catch let error as any ReputaError {
             try note(error)
         }
+        // A source left unread by a stop keeps the state it had: not an error, not a success.
+        if outcome.interrupted, outcome.failure == nil { return outcome }
         try store.recordAttempt(source: name, at: now, outcome: outcome.failure.map {
             .failure(message: $0, retryAfter: retryAfter)
         } ?? .success(portalTotal: portalTotal, routeCap: entry.routeCap))
@@ -153,9 +167,12 @@ package enum SourceRunner {
         return resolved.absoluteString
     }
 
+    /// 0 when every source was read; 1 when every one failed; 2 when some failed or were
+    /// deferred (a server's `Retry-After`): a deferred source was not read, so the run is partial.
     package static func status(_ outcomes: [SourceOutcome]) -> ExitStatus {
         let failed = outcomes.filter { $0.failure != nil }.count
-        if failed == 0 { return .ok }
+        let deferred = outcomes.filter { $0.failure == nil && $0.deferredUntil != nil }.count
+        if failed == 0 { return deferred == 0 ? .ok : .partial }
         return failed == outcomes.count ? .failure : .partial
     }
 

@@ -94,7 +94,8 @@ package final class WatchLoop: @unchecked Sendable {
                     // one went late, or twice if this worker died meanwhile.
                     outcomes = try SourceRunner.fetch(context, only: due.map(\.descriptor.name)) { outcome in
                         let every = intervals[outcome.source] ?? Double(self.defaultEvery)
-                        let next = Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
+                        // A source a stop left unread is due again at once, for whichever worker runs next.
+                        let next = outcome.interrupted ? Date() : Date().addingTimeInterval(every + Double.random(in: 0...(every / 10)))
                         let name = Self.leaseName(outcome.source)
                         keeper.release(name)
                         do {
@@ -109,9 +110,11 @@ package final class WatchLoop: @unchecked Sendable {
                     throw error
                 }
                 let failed = outcomes.filter { $0.failure != nil }.map(\.source)
+                let unread = outcomes.filter { $0.failure == nil && $0.interrupted }.map(\.source)
                 let counts = outcomes.reduce(ImportCounts()) { $0 + $1.counts }
-                parts.append("fetched \(outcomes.count - failed.count) of \(outcomes.count) due source\(outcomes.count == 1 ? "" : "s")"
+                parts.append("fetched \(outcomes.count - failed.count - unread.count) of \(outcomes.count) due source\(outcomes.count == 1 ? "" : "s")"
                              + (failed.isEmpty ? "" : " (failed: \(failed.joined(separator: ", ")))")
+                             + (unread.isEmpty ? "" : " (stopped before reading: \(unread.joined(separator: ", ")))")
                              + ", \(counts.new) new, \(counts.updated) updated reviews")
                 status = SourceRunner.status(outcomes)
             }

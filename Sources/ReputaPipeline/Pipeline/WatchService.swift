@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaNet
 import ServiceLifecycle
 
 /// `reputa watch` as a swift-service-lifecycle `Service`: runs `WatchLoop` cycles until the
@@ -34,6 +35,8 @@ package final class WatchService: Service, @unchecked Sendable {
             }
         } onGracefulShutdown: {
             stop.value = true
+            // Transfers in flight end now (within about a second), not at their timeouts.
+            TransferStop.request()
         }
     }
 

@@ -31,27 +31,44 @@ package struct WeeklyReport {
             do {
                 return try document.json()
             } catch {
-                throw StoreError(place: document.week, message: "cannot encode the report as JSON (\(error))")
+                throw ReportError(place: document.week, message: "cannot encode the report as JSON (\(error))")
             }
         }
     }
 
     /// Writes through a temporary file in the same folder and a rename, so a reader never sees
-    /// half a report and a failed write leaves the old file.
+    /// half a report and a failed write (a full disk) leaves the old file and no temporary one.
     package static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            try Data(text.utf8).write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                try? FileManager.default.removeItem(at: temp)
-                throw CocoaError(.fileWriteUnknown)
-            }
+            try writeSynced(Array(text.utf8), to: temp.path)
+            guard rename(temp.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
-            throw StoreError(place: path, message: "cannot write the report (\(error.localizedDescription))")
+            try? FileManager.default.removeItem(at: temp)
+            throw ReportError(place: path, message: "cannot write the report: \(ReportError.reason(error))")
         }
+    }
+
+    /// The bytes written and synced with plain POSIX calls, so a failure keeps the system's own
+    /// reason (ENOSPC, EFBIG, EDQUOT), which Foundation's `Data.write` reduces to a generic one.
+    static func writeSynced(_ bytes: [UInt8], to path: String) throws {
+        func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure() }
+        defer { close(fd) }
+        var done = 0
+        try bytes.withUnsafeBytes { raw in
+            while done < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw failure() }
+                done += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw failure() }
     }
 
     /// `DIR/weekly-2026-W47-20261124.html`: the week and the day it was written.

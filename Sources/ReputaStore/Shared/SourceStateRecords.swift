@@ -77,7 +77,7 @@ extension SQLStore {
                         consecutive_errors = consecutive_errors + 1, error_count = error_count + 1,
                         next_check_at = ?3
                     WHERE source = ?4
-                    """, at.utcISO, message, next, source)
+                    """, at.utcISO, URLRedaction.scrub(message), next, source)
             }
         }
     }
@@ -136,7 +136,7 @@ enum SourceStateRecords {
 
     static func state(_ r: SQLRecord) -> SourceState {
         SourceState(source: r["source"], lastAttemptAt: r["last_attempt_at"], lastSuccessAt: r["last_success_at"],
-                    lastError: r["last_error"], lastErrorAt: r["last_error_at"], consecutiveErrors: r["consecutive_errors"],
+                    lastError: (r["last_error"] as String?).map(URLRedaction.scrub), lastErrorAt: r["last_error_at"], consecutiveErrors: r["consecutive_errors"],
                     errorCount: r["error_count"], nextCheckAt: r["next_check_at"], portalTotal: r["portal_total"],
                     routeCap: r["route_cap"])
     }
