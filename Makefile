@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/reputa
 
-.PHONY: deps build demo test snapshots snapshots-check bench clean
+.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +23,18 @@ bench: deps
 	$(SWIFT) build -c release --product reputa
 	python3 scripts/bench.py .build/release/reputa $(or $(ROWS),1000000) $(or $(ATOM),100000)
 
+# libFuzzer harnesses (Fuzz/) with AddressSanitizer, each run for FUZZ_SECONDS (default 60).
+fuzz: deps
+	bash scripts/fuzz.sh
+
+# The concurrency-heavy tests (watch workers, leases, the alert outbox and delivery, the parser
+# hand-off) with ThreadSanitizer: the test binary and the `reputa` they run, both built with it.
+TSAN_TESTS ?= WatchTests|TeamWatchTests|LeaseTests|OutboxTests|AlertQueueTests|AlertsTests|ReactionTests|HandOffTests
+tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=0:second_deadlock_stack=1 REPUTA_BIN=$(CURDIR)/.build-tsan/debug/reputa \
+	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_TESTS)'
+
 # Regenerates the demo dataset (deterministic: same bytes every time).
 snapshots:
 	python3 scripts/gen_demo.py snapshots
@@ -35,4 +47,4 @@ snapshots-check:
 	  { echo "snapshots/ differs from scripts/gen_demo.py output (run make snapshots)"; rm -rf $$tmp; exit 1; }
 
 clean:
-	rm -rf .build var
+	rm -rf .build .build-fuzz .build-tsan var

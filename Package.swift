@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Stages: Core (nouns, formulas) ← Net (libcurl) ← Ingest (bytes → reviews) / Store (SQLite; Postgres beside it) ← Analysis (metrics)
@@ -37,17 +38,22 @@ let package = Package(
         ]),
         .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "ReputaNet"]),
-        // Config loading and the pipeline that alone knows the order of stages (fetch → store → flag →
-        // queue → deliver, the weekly report), driven by a RunContext: no argument parser, no console.
+        // sources.yml read strictly into a Configuration: no store, no network (so it can be fuzzed alone).
+        .target(name: "ReputaConfig", dependencies: [
+            "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaAnalysis", "ReputaOutput",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The pipeline that alone knows the order of stages (fetch → store → flag → queue → deliver,
+        // the weekly report), driven by a RunContext: no argument parser, no console.
         .target(name: "ReputaPipeline", dependencies: [
-            "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
+            "ReputaConfig", "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis", "ReputaOutput",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // The command line: parses arguments, calls the pipeline, renders its outcomes.
         .target(name: "ReputaCLI", dependencies: [
-            "ReputaPipeline", "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis",
+            "ReputaPipeline", "ReputaConfig", "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis",
             "ReputaOutput",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -61,7 +67,9 @@ let package = Package(
         // Fixtures/negativity: the labelled Italian/English evaluation set of the negativity scorer.
         .testTarget(name: "ReputaAnalysisTests", dependencies: ["ReputaAnalysis", "ReputaCore", "ReputaIngest"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaNet", "ReputaCore"],
+        // Whole vs. in pieces, shared by the fuzz harnesses (Fuzz/) and the piece-boundary tests.
+        .target(name: "FuzzSupport", dependencies: ["ReputaIngest", "ReputaCore"], path: "Fuzz/FuzzSupport"),
+        .testTarget(name: "ReputaIngestTests", dependencies: ["ReputaIngest", "ReputaNet", "ReputaCore", "FuzzSupport"],
                     resources: [.copy("Fixtures")]),
         // Tests of both stores: a SQLite file and a throwaway PostgreSQL server (ReputaStoreTesting).
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
@@ -70,7 +78,7 @@ let package = Package(
         // (ReputaIngest: its CSV reader reads the real reviews of ../shared/data that the channels are tried on.)
         .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet", "ReputaIngest"]),
         // Config loading and the pipeline driven as a front end would, through a RunContext.
-        .testTarget(name: "ReputaPipelineTests", dependencies: ["ReputaPipeline", "ReputaCore", "ReputaAnalysis", "ReputaStore",
+        .testTarget(name: "ReputaPipelineTests", dependencies: ["ReputaPipeline", "ReputaConfig", "ReputaCore", "ReputaAnalysis", "ReputaStore",
                                                             "ReputaIngest", "ReputaOutput"]),
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
         .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting", "ReputaPostgres", "ReputaStore", "ReputaCore"],
@@ -78,3 +86,17 @@ let package = Package(
                               "Support/mail_parse.py", "Support/png_stats.py", "Support/webhook_sink.py"]),
     ]
 )
+
+// `make fuzz`: libFuzzer harnesses, one per reader (Fuzz/), built only when REPUTA_FUZZ is set and
+// with `-sanitize=fuzzer,address -parse-as-library` (libFuzzer brings `main`), so a normal build
+// never sees them.
+if ProcessInfo.processInfo.environment["REPUTA_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport", "FuzzDriver"], path: "Fuzz/fuzz-csv"),
+        .executableTarget(name: "fuzz-feed", dependencies: ["FuzzSupport", "FuzzDriver"], path: "Fuzz/fuzz-feed"),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport", "FuzzDriver"], path: "Fuzz/fuzz-json"),
+        .executableTarget(name: "fuzz-dates", dependencies: ["ReputaIngest", "ReputaCore", "FuzzDriver"], path: "Fuzz/fuzz-dates"),
+        .executableTarget(name: "fuzz-config", dependencies: ["ReputaConfig", "FuzzDriver"], path: "Fuzz/fuzz-config"),
+    ]
+}

@@ -1,3 +1,4 @@
+import ReputaConfig
 import ReputaPipeline
 
 /// The pipeline's notes on stderr, its progress on a terminal only (`Console`).

@@ -1,5 +1,6 @@
 import ReputaStore
 import ReputaOutput
+import ReputaConfig
 import ReputaPipeline
 
 /// One row per fetched source: payloads, conditional GETs answered unchanged, the import's

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaConfig
 import ReputaCore
 
 /// The current time for flags and alerts: `$REPUTA_NOW` (UTC `YYYY-MM-DDTHH:MM:SSZ`) when set,

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReputaConfig
 import ReputaCore
 import ReputaStore
 

@@ -45,4 +45,20 @@ struct CSVRefusalTests {
         #expect(got.refused.isEmpty)
         #expect(got.rows == [["a"], [String(repeating: "k", count: 32)], [String(repeating: "\"", count: 16)]])
     }
+
+    /// A row too long to hold is followed by `scan`'s own rules: a quote inside an unquoted field
+    /// is text, and a fault in the skipped row is the same fault at the same place.
+    @Test(arguments: [1, 7, 100_000])
+    func aSkippedRowEndsWhereScanEndsIt(pieceSize: Int) throws {
+        let long = String(repeating: "e", count: 600)
+        let got = try Self.read("a,b,c\n2,ab\"cd\(long),x\n3,ok,ok\n", cap: 32, pieceSize: pieceSize)
+        #expect(got.refused == ["2:1 field - rowTooLong(limit: 512)"])
+        #expect(got.rows == [["a", "b", "c"], ["3", "ok", "ok"]])
+        #expect(throws: CSVReader.Failure(line: 2, column: 605, message: "unexpected character after closing quote")) {
+            _ = try Self.read("a,b\n1,\"" + long + "\"x,2\n", cap: 32, pieceSize: pieceSize)
+        }
+        #expect(throws: CSVReader.Failure(line: 2, column: 3, message: "quote opened here is never closed")) {
+            _ = try Self.read("a,b\n1,\"" + long + "\n", cap: 32, pieceSize: pieceSize)
+        }
+    }
 }

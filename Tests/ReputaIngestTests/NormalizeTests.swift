@@ -14,7 +14,8 @@ import Testing
         #expect(r?.scale.max == max)
     }
 
-    @Test(arguments: ["six", "", "9", "0", "4 or 5", "★x", "-1"])
+    /// "1/1/", "☆": found by `make fuzz` (a one-point scale made rating_100 divide by zero).
+    @Test(arguments: ["six", "", "9", "0", "4 or 5", "★x", "-1", "1/1/", "1/1", "1 su 1", "☆", String(repeating: "9", count: 400) + "/5"])
     func notRatings(text: String) {
         #expect(RatingText.parse(text, defaultScale: .fiveStars) == nil)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import ReputaCore
 @testable import ReputaIngest
 import Testing
@@ -27,27 +28,8 @@ struct PieceBoundaryTests {
         ("truncated.xml", "appstore-rss"), ("not-atom.xml", "appstore-rss"),
     ]
 
-    enum Outcome: Equatable {
-        case read(reviews: [Review], skipped: [RowProblem], warnings: [RowProblem], page: PageInfo)
-        case failed(String)
-    }
-
-    static func read(_ bytes: [UInt8], kind: String, source: SourceDescriptor, pieceSize: Int?) -> Outcome {
-        let importer = Kinds.named(kind)!.importer
-        do {
-            let batch: ParsedBatch
-            if let pieceSize {
-                let collector = BatchCollector()
-                let page = try importer.stream(ByteInput(bytes: bytes, origin: "f", pieceSize: pieceSize), origin: "f",
-                                               charset: nil, source: source, into: collector)
-                batch = collector.finish(page)
-            } else {
-                batch = try importer.parse(bytes, origin: "f", source: source)
-            }
-            return .read(reviews: batch.reviews, skipped: batch.skipped, warnings: batch.warnings, page: batch.page)
-        } catch {
-            return .failed("\(error)")
-        }
+    static func read(_ bytes: [UInt8], kind: String, source: SourceDescriptor, pieceSize: Int?) -> ImportCheck.Outcome {
+        ImportCheck.read(bytes, kind: kind, source: source, pieceSize: pieceSize)
     }
 
     @Test(arguments: goldenFixtures)

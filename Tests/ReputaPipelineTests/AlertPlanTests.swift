@@ -1,6 +1,7 @@
 import ReputaCore
 import ReputaStore
 import Testing
+@testable import ReputaConfig
 @testable import ReputaPipeline
 
 /// How one delivery pass treats a channel's due alerts: urgent ones always at once, quiet hours

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReputaConfig
 @testable import ReputaPipeline
 import ReputaCore
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+@testable import ReputaConfig
 @testable import ReputaPipeline
 import ReputaStore
 import Testing

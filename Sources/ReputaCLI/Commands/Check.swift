@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 import ReputaNet
 import ReputaOutput

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaAnalysis
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 import ReputaOutput
 import ReputaStore

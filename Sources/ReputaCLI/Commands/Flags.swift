@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 import ReputaOutput
 import ReputaStore

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaCore
 import ReputaOutput
+import ReputaConfig
 import ReputaPipeline
 import ReputaIngest
 import ReputaStore

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaIngest
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 
 

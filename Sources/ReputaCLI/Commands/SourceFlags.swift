@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 import ReputaIngest
 

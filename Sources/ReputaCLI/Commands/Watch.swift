@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReputaCore
+import ReputaConfig
 import ReputaPipeline
 import ServiceLifecycle
 

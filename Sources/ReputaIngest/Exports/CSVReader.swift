@@ -76,9 +76,21 @@ public struct CSVReader {
         self.stream = stream
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.delimiter = 0x2C
-        // The delimiter is read off the whole first line, whatever size the pieces come in.
-        while try refill(), !buffer.contains(Self.lf), !buffer.contains(Self.cr) {}
-        self.delimiter = delimiter ?? Self.detectDelimiter(buffer)
+        // The delimiter is read off the whole first line (a row end inside quotes does not end
+        // it), whatever size the pieces come in; a first line longer than a row may be is read
+        // off its first `rowLimit` bytes, whole or in pieces alike.
+        let limit = rowLimit
+        while !Self.firstLineEnds(buffer, within: limit), buffer.count <= limit, try refill() {}
+        self.delimiter = delimiter ?? Self.detectDelimiter(Array(buffer.prefix(limit)))
+    }
+
+    /// True when the first line ends (CR or LF outside quotes) within the first `limit` bytes.
+    static func firstLineEnds(_ bytes: [UInt8], within limit: Int) -> Bool {
+        var quoted = false
+        for b in bytes.prefix(limit) {
+            if b == quote { quoted.toggle() } else if !quoted, b == lf || b == cr { return true }
+        }
+        return false
     }
 
     /// The candidate (`,` `;` tab) seen most often outside quotes on the first line.
@@ -178,29 +190,49 @@ public struct CSVReader {
         }
     }
 
-    /// Skips the record starting at `index` without holding it: follows its quotes to the row
-    /// end, dropping each piece as it goes.
+    /// Skips the record starting at `index` without holding it, dropping each piece as it goes.
+    /// Follows `scan`'s rules exactly (a quote opens a field only at its start; `""` inside is a
+    /// quote; after a closing quote only a delimiter or a row end may follow), so the row ends
+    /// where `scan` would have ended it, and a fault inside it is the same fault at the same place.
     mutating func discard() throws -> Record {
+        enum State { case fieldStart, unquoted, quoted, afterQuote }
         let startLine = line
         let refusal = Refusal(line: startLine, column: 1, field: nil, reason: .rowTooLong(limit: rowLimit))
-        var quoted = false
+        var state = State.fieldStart
+        var open = (line: 0, column: 0)
         while true {
             while index < buffer.count {
                 let b = buffer[index]
+                let column = index - lineStart + 1
                 index += 1
-                if b == Self.quote {
-                    quoted.toggle()
-                } else if b == Self.lf || b == Self.cr {
+                if b == Self.cr || b == Self.lf {
                     if b == Self.cr {
-                        if index == buffer.count { _ = try refill() }
+                        // A piece may decode to nothing (half a UTF-16 unit): read on until a byte or the end.
+                        while index == buffer.count, try refill() {}
                         if index < buffer.count, buffer[index] == Self.lf { index += 1 }
                     }
                     line += 1
                     lineStart = index
-                    if !quoted { return Record(fields: [], line: startLine, refusal: refusal) }
+                    if state != .quoted { return Record(fields: [], line: startLine, refusal: refusal) }
+                    continue
+                }
+                switch state {
+                case .fieldStart:
+                    if b == Self.quote { state = .quoted; open = (line, column) } else if b != delimiter { state = .unquoted }
+                case .unquoted:
+                    if b == delimiter { state = .fieldStart }
+                case .quoted:
+                    if b == Self.quote { state = .afterQuote }
+                case .afterQuote:
+                    if b == Self.quote { state = .quoted } else if b == delimiter { state = .fieldStart } else {
+                        throw Failure(line: line, column: column, message: "unexpected character after closing quote")
+                    }
                 }
             }
-            if !(try refill()) { return Record(fields: [], line: startLine, refusal: refusal) }
+            if !(try refill()) {
+                if state == .quoted { throw Failure(line: open.line, column: open.column, message: "quote opened here is never closed") }
+                return Record(fields: [], line: startLine, refusal: refusal)
+            }
         }
     }
 

@@ -54,11 +54,14 @@ public enum RatingText {
         }
 
         if filled + empty > 0 {
-            guard numbers.isEmpty, words.isEmpty, !slash else { return nil }
+            // One star in all ("☆") is no scale: a scale needs two points at least.
+            guard numbers.isEmpty, words.isEmpty, !slash, empty == 0 || filled + empty >= 2 else { return nil }
             let scale = empty > 0 ? RatingScale(min: 1, max: Double(filled + empty)) : defaultScale
             let rating = Rating(value: Double(filled), scale: scale)
             return scale.contains(rating.value) ? rating : nil
         }
+        // A number too long for a Double ("999…") is no rating.
+        guard numbers.allSatisfy(\.isFinite) else { return nil }
         var scale = defaultScale
         switch numbers.count {
         case 1:
@@ -66,6 +69,8 @@ public enum RatingText {
         case 2:
             let saysOutOf = slash || words.contains(where: outOfWords.contains)
             guard saysOutOf, words.allSatisfy({ unitWords.contains($0) || outOfWords.contains($0) }) else { return nil }
+            // "1/1" or "0 su 0" names no scale (rating_100 would divide by zero): not a rating.
+            guard numbers[1] > defaultScale.min else { return nil }
             scale = RatingScale(min: defaultScale.min, max: numbers[1])
         default:
             return nil

@@ -48,6 +48,10 @@ public final class UTF8Stream {
     /// Lines before the current piece, and scalars after the last line feed, for messages.
     var linesBefore = 0
     var columnBefore = 0
+    /// Bad bytes found after a valid start of the same piece: the start is handed out first and
+    /// the failure on the next call, so the reader meets errors in file order whatever the piece
+    /// size (a header problem on line 1 before an encoding problem on line 3).
+    var pending: TextDecoder.Failure?
 
     public init(_ input: ByteInput) {
         self.input = input
@@ -56,6 +60,10 @@ public final class UTF8Stream {
     /// Appends the next decoded piece to `out`; returns false at the end of the input.
     /// Throws `TextDecoder.Failure` for bad bytes and `InputError` when the input cannot be read.
     public func append(to out: inout [UInt8]) throws -> Bool {
+        if let pending {
+            self.pending = nil
+            throw pending
+        }
         guard var piece = try input.next() else {
             if case .undecided = mode, !carry.isEmpty {
                 // A payload shorter than any byte-order mark: plain UTF-8.
@@ -100,7 +108,14 @@ public final class UTF8Stream {
             }
         }
         if case var .utf16(decoder) = mode {
-            try decoder.append(bytes, to: &out, final: false)
+            let before = out.count
+            do {
+                try decoder.append(bytes, to: &out, final: false)
+            } catch {
+                // The units before the bad one are out already: hand them over first (file order).
+                guard out.count > before else { throw error }
+                pending = error
+            }
             mode = .utf16(decoder)
             return true
         }
@@ -113,7 +128,11 @@ public final class UTF8Stream {
         if !valid.complete {
             // Ill-formed, unless it is only a sequence the next piece completes.
             guard bytes.endIndex - end < 4, Self.isTruncatedSequence(bytes[end...]) else {
-                throw failure(in: bytes, at: end)
+                let bad = failure(in: bytes, at: end) // counts the valid start
+                if end == bytes.startIndex { throw bad }
+                out.append(contentsOf: bytes[..<end])
+                pending = bad
+                return true
             }
             carry = Array(bytes[end...])
         }

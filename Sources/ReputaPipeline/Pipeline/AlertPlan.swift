@@ -1,3 +1,4 @@
+import ReputaConfig
 import ReputaCore
 import ReputaStore
 

@@ -1,4 +1,5 @@
 import ReputaAnalysis
+import ReputaConfig
 import ReputaCore
 import ReputaStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaConfig
 import ReputaCore
 
 /// Parse and store side by side: the parser runs on its own thread and hands reviews over in

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaAnalysis
+import ReputaConfig
 import ReputaCore
 import ReputaStore
 

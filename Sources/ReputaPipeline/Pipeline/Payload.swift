@@ -1,4 +1,5 @@
 import Foundation
+import ReputaConfig
 import ReputaCore
 import ReputaIngest
 import ReputaStore

@@ -1,4 +1,5 @@
 import Logging
+import ReputaConfig
 import ReputaCore
 import ReputaIngest
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReputaConfig
 import ReputaCore
 
 /// The report could not be written or encoded: names the file and the cause (`report: PATH: …`).

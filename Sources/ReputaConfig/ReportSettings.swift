@@ -34,7 +34,7 @@ public struct MailSettings: Sendable {
 
 extension MailSettings {
     /// The SMTP client for this server: the report's and the alert channels' mail go the same way.
-    func mailer(timeout: Int? = nil, caBundle: String?) -> SMTPMailer {
+    package func mailer(timeout: Int? = nil, caBundle: String?) -> SMTPMailer {
         SMTPMailer(url: url, starttls: starttls, username: username?.value, password: password?.value,
                    timeout: timeout ?? self.timeout, caBundle: caBundle)
     }
