@@ -61,7 +61,8 @@ struct Run: ParsableCommand {
                                                 language: try ReportLanguage.option(nil, config: config), now: now)
             let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
                                              format: .html, now: now)
-            Console.out("store: \(store.place)\nsnapshots: \(config.snapshots)\nweekly report (\(request.week)): \(path)\n")
+            Console.out("store: \(TerminalText.visible(store.place))\nsnapshots: \(TerminalText.visible(config.snapshots))\n"
+                        + "weekly report (\(request.week)): \(TerminalText.visible(path))\n")
             var undelivered = (reaction.delivery?.failed ?? 0) > 0
             if let mail = config.report.mail {
                 do {
