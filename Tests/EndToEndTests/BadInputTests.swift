@@ -150,13 +150,14 @@ import Testing
 
 @Suite struct HostileXMLTests {
     /// Peak RSS in KiB of one `reputa` run, read by Python's os.wait4 for that child alone.
-    func peakKiB(_ arguments: [String]) throws -> (status: Int32, kib: Int) {
+    /// - Parameter cwd: where it runs (a command that keeps snapshots writes them under `cwd/snapshots`).
+    func peakKiB(_ arguments: [String], cwd: URL? = nil) throws -> (status: Int32, kib: Int) {
         let out = try execute("/usr/bin/env", ["python3", "-c", """
             import os, subprocess, sys
             p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             _, status, usage = os.wait4(p.pid, 0)
             print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
-            """, reputaBinary] + arguments)
+            """, reputaBinary] + arguments, cwd: cwd)
         let parts = out.stdout.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
         return (Int32(parts.first ?? -1), parts.count > 1 ? parts[1] : -1)
     }

@@ -43,7 +43,7 @@ import Testing
         let temp = try TempFolder()
         let file = try temp.write("amp.xml", Self.amplifiedFeed())
         let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
-        let run = try HostileXMLTests().peakKiB(["import", "--kind", "rss", "--source", "amp", "--store", temp.path("s.sqlite"), file])
+        let run = try HostileXMLTests().peakKiB(["import", "--kind", "rss", "--source", "amp", "--store", temp.path("s.sqlite"), file], cwd: temp.url)
         #expect(run.status == 1)
         // 4 × the input + 1 MiB is the most text it may yield; a 100 MB review is never built.
         #expect(run.kib > 0 && run.kib < 150 * 1024, "peak RSS \(run.kib) KiB")
@@ -324,7 +324,7 @@ import Testing
         for _ in 0..<24 { handle.write(chunk) }
         handle.write(Data("\"\n3,2,2026-10-03,after\n".utf8))
         try handle.close()
-        let run = try HostileXMLTests().peakKiB(["import", "--kind", "csv", "--source", "huge", "--store", temp.path("h.sqlite"), huge])
+        let run = try HostileXMLTests().peakKiB(["import", "--kind", "csv", "--source", "huge", "--store", temp.path("h.sqlite"), huge], cwd: temp.url)
         #expect(run.status == 0)
         #expect(run.kib > 0 && run.kib < 150 * 1024, "peak RSS \(run.kib) KiB")
         #expect(try sql(temp.path("h.sqlite"), "SELECT external_id FROM reviews ORDER BY external_id") == ["1", "3"])
