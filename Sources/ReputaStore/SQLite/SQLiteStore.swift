@@ -83,9 +83,6 @@ public final class SQLiteStore: @unchecked Sendable {
         }
     }
 
-    /// Refuses a file Reputa did not write: one with tables but without Reputa's application id
-    /// (stores made before the id existed are recognised by their `snapshots` and `reviews`
-    /// tables and schema version), and one from a newer schema.
     /// Switches a new store to WAL. SQLite answers BUSY at once, without its busy handler, while
     /// another connection holds the write lock (a second process migrating the same new store), so
     /// the switch is retried within the same 5 s the busy timeout allows.
@@ -102,8 +99,10 @@ public final class SQLiteStore: @unchecked Sendable {
         }
     }
 
-    /// The schema version found (0 for a new store).
-    @discardableResult
+    /// Refuses a file Reputa did not write: one with tables but without Reputa's application id
+    /// (stores made before the id existed are recognised by their `snapshots` and `reviews`
+    /// tables and schema version), and one from a newer schema. Returns the schema version found
+    /// (0 for a new store).
     static func claim(_ db: Database, path: String) throws -> Int {
         let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
