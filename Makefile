@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/reputa
 
-.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan clean
+.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -43,6 +43,12 @@ tsan: deps
 	@if ls .build-tsan/tsan-report.* >/dev/null 2>&1; then \
 	  echo "tsan: data races reported:"; head -n 60 .build-tsan/tsan-report.*; exit 1; \
 	else echo "tsan: no report from the test process or any reputa it ran"; fi
+
+# Evaluations on the real labelled reviews of ../shared/data (read in place, never copied):
+# language identification per language and per file; exits non-zero below the thresholds.
+LABELLED ?= ../shared/data/labelled-reviews
+eval: build
+	/usr/bin/python3 scripts/eval_language.py $(BIN) $(LABELLED)
 
 # Regenerates the demo dataset (deterministic: same bytes every time).
 snapshots:

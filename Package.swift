@@ -26,10 +26,12 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Language identification: Debian's CLD2 (libcld2-dev) behind one C function.
+        .target(name: "CLanguageID", linkerSettings: [.linkedLibrary("cld2")]),
         .target(name: "ReputaCore"),
         // Every request Reputa makes, on libcurl with one set of safe defaults: GET (fetches), POST (webhooks), SMTP.
         .target(name: "ReputaNet", dependencies: ["ReputaCore", "CCurl", "CCrypto"]),
-        .target(name: "ReputaIngest", dependencies: ["ReputaCore", "ReputaNet", "CLibXML2"]),
+        .target(name: "ReputaIngest", dependencies: ["ReputaCore", "ReputaNet", "CLibXML2", "CLanguageID"]),
         .target(name: "ReputaStore", dependencies: ["ReputaCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ReputaPostgres", dependencies: [
             "ReputaCore", "ReputaStore",
