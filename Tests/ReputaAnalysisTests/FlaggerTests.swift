@@ -117,6 +117,25 @@ import Testing
         #expect(flagger.evaluate(review(1, "food poisoning", language: "en", competitor: "Rival")) == nil)
     }
 
+    /// Issue 23's false alarms on real text: a word that is harm in one language and harmless in
+    /// another (or harmless in a phrase) raises no urgent category; the real complaint still does.
+    @Test(arguments: [
+        ("Nelle sue calde sale il servizio è stato lento e freddo, deludente.", "it", [String]()),
+        ("Le sue mura sono belle ma il cibo era pessimo.", "it", []),
+        ("Terrible dinner, the truffle pasta was bland and overpriced.", "en", []),
+        ("Très déçu, les truffes étaient fades et le service lent.", "fr", []),
+        ("Der Blattspinat war kalt und das Essen schlecht.", "de", []),
+        ("Awful room, no privacy in the bathroom and the walls are thin.", "en", []),
+        ("Terrible service, I will sue them for this.", "en", ["legal_threat"]),
+        ("È una truffa, mi hanno addebitato due volte.", "it", ["fraud"]),
+        ("Pessimo, hanno violato la privacy dei clienti.", "it", ["data_leak"]),
+        ("Una blatta nel piatto, disgustoso.", "it", ["food_safety"]),
+    ])
+    func wordsThatAreHarmOnlyInOneLanguage(text: String, language: String, categories: [String]) {
+        let flagged = Flagger(rules: FlagRules()).evaluate(review(1, text, language: language))
+        #expect(flagged?.categories == categories, "\(text)")
+    }
+
     @Test func routesPickChannelsByLevelTopicLocationAndPortal() throws {
         var rules = FlagRules()
         rules.routes = [FlagRoute(channel: "oncall", minLevel: .urgent), FlagRoute(channel: "mobile", topics: ["app"]),

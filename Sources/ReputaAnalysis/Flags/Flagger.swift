@@ -71,7 +71,7 @@ public struct Flagger: Sendable {
         let negative = (r.map { $0 <= 50 } ?? true) || verdict.isNegative
         if negative {
             for group in rules.categories {
-                let found = group.matches(words)
+                let found = group.matches(words, language: review.language)
                 guard !found.isEmpty else { continue }
                 categories.append(group)
                 reasons.append("\(group.name): " + found.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))

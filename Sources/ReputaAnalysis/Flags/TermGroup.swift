@@ -2,7 +2,9 @@ import ReputaCore
 
 /// A named group of Italian and English terms: an urgent category (with its priority and
 /// level) or a topic of the taxonomy. Terms are matched on accent-folded words in any
-/// language (a review in English may name "NAS", one in Italian "refund").
+/// language (a review in English may name "NAS", one in Italian "refund"), except a term
+/// written `xx:term`, which counts only in a review in language `xx` (or one whose language is
+/// undetermined): "en:sue" is a lawsuit in English and a possessive in Italian ("le sue mura").
 public struct TermGroup: Sendable {
     public var id: String
     /// In plain words, for reasons and alerts ("health and safety").
@@ -11,7 +13,9 @@ public struct TermGroup: Sendable {
     /// 0–100; an urgent category sets the review's priority to at least this.
     public var priority: Int
     public var level: FlagLevel
+    /// The terms for any language, and those for one language only (`xx:term`).
     public let lexicon: Lexicon
+    public let only: [String: Lexicon]
 
     public init(id: String, name: String, terms: [String], priority: Int = 0, level: FlagLevel = .normal) {
         self.id = id
@@ -19,13 +23,30 @@ public struct TermGroup: Sendable {
         self.terms = terms
         self.priority = priority
         self.level = level
-        lexicon = Lexicon(phrases: terms, weight: 1)
+        var general: [String] = [], tagged: [String: [String]] = [:]
+        for term in terms {
+            let parts = term.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].count == 2, parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }) {
+                tagged[String(parts[0]), default: []].append(String(parts[1]))
+            } else {
+                general.append(term)
+            }
+        }
+        lexicon = Lexicon(phrases: general, weight: 1)
+        only = tagged.mapValues { Lexicon(phrases: $0, weight: 1) }
+    }
+
+    /// The lexicons that apply to a review in `language` (`und` or empty: every one).
+    func lexicons(for language: String) -> [Lexicon] {
+        let code = language.lowercased().prefix(2)
+        let undetermined = code.isEmpty || code == "un"
+        return [lexicon] + only.filter { undetermined || $0.key == code }.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// The review's words that matched a term, in order of appearance, each once.
-    public func matches(_ words: [String]) -> [String] {
+    public func matches(_ words: [String], language: String = "und") -> [String] {
         var seen = Set<String>()
-        return lexicon.all(in: words).map(\.matched).filter { seen.insert($0).inserted }
+        return lexicons(for: language).flatMap { $0.all(in: words).map(\.matched) }.filter { seen.insert($0).inserted }
     }
 
     /// Whether any term is in the words (stops at the first).

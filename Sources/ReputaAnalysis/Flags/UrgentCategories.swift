@@ -4,13 +4,15 @@
 ///
 /// Terms are chosen to name the harm, not the topic: "glass of wine" is no hazard, "pezzo di
 /// vetro" is; an allergy mentioned in praise ("perfetto per chi ha allergie") is not flagged,
-/// because categories count only on a review that is negative (see `Flagger`).
+/// because categories count only on a review that is negative (see `Flagger`). A word that
+/// means harm in one language and something else in another is tagged with its language
+/// (`en:sue`, `it:truffe`) and counts only in reviews in that language (or undetermined ones).
 public enum UrgentCategories {
     public static let defaults: [TermGroup] = [
         TermGroup(id: "food_safety", name: "health and safety (food)", terms: [
             "intossicazion*", "intossicat*", "avvelenat*", "avvelenament*", "salmonell*", "listeri*", "vomito",
             "vomitato", "dissenteria", "gastroenterit*", "capello nel", "capelli nel", "un capello",
-            "vetro", "pezzo di vetro", "frammento di vetro", "scarafagg*", "blatt*", "topo", "topi", "insetto nel",
+            "vetro", "pezzo di vetro", "frammento di vetro", "scarafagg*", "blatta", "blatte", "topo", "topi", "insetto nel",
             "vermi", "muffa", "ammuffit*", "avariat*", "andato a male", "scaduto da",
             "food poisoning", "poisoned", "poisoning", "salmonella", "e coli", "listeria", "vomiting", "vomited",
             "diarrhea", "diarrhoea", "hair in", "a hair", "piece of glass", "shard*", "broken glass",
@@ -25,16 +27,18 @@ public enum UrgentCategories {
         TermGroup(id: "legal_threat", name: "legal threat", terms: [
             "avvocat*", "denuncia", "denunce", "denuncer*", "denunciar*", "denunciat*", "querela*", "vie legali",
             "azione legale", "azioni legali", "carabinieri", "chiamato la polizia", "i nas", "ai nas",
-            "lawyer*", "attorney*", "sue", "suing", "sued", "lawsuit*", "legal action", "small claims",
+            "lawyer*", "attorney*", "en:sue", "suing", "sued", "lawsuit*", "legal action", "small claims",
             "trading standards", "health department", "health inspector*", "called the police",
         ], priority: 90, level: .urgent),
         TermGroup(id: "data_leak", name: "privacy and data leak", terms: [
-            "dati personali", "miei dati", "violazione dei dati", "data breach", "dati della carta", "privacy",
+            "dati personali", "miei dati", "violazione dei dati", "data breach", "dati della carta",
+            "violazione della privacy", "violato la privacy", "violata la privacy", "privacy violata", "privacy violation",
+            "breach of privacy", "invasion of privacy",
             "gdpr", "garante", "leak", "leaked", "leaks", "personal data", "my data", "card details",
             "hacked", "account compromesso", "compromised", "phishing", "identity theft", "furto di identita",
         ], priority: 90, level: .urgent),
         TermGroup(id: "fraud", name: "fraud", terms: [
-            "truff*", "frode", "fraudolent*", "addebito non autorizzato", "addebiti non autorizzati",
+            "truffa", "it:truffe", "truffato", "truffata", "truffati", "truffate", "truffator*", "truffaldin*", "frode", "fraudolent*", "addebito non autorizzato", "addebiti non autorizzati",
             "addebitato due volte", "doppio addebito", "pagato due volte", "estorsione",
             "scam", "scams", "scammed", "scammer*", "fraud", "fraudulent", "unauthorized charge*",
             "unauthorised charge*", "charged twice", "double charged", "double charge", "stole", "stolen",
