@@ -59,9 +59,11 @@ public struct SnapshotArchive: Sendable {
     /// are kept already.
     public func begin(sha256: String, source: String, origin: String, originalName: String, capturedAt: Timestamp,
                       byteCount: Int) throws -> Destination {
-        if let existing = try find(sha256: sha256, source: source) { return .existing(existing) }
         let folder = root.appendingPathComponent(source, isDirectory: true)
-        Self.sweep(folder)
+        // One listing of the folder serves the lookup and the sweep.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if let existing = find(sha256: sha256, source: source, among: names) { return .existing(existing) }
+        Self.sweep(folder, names: names)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -79,8 +81,7 @@ public struct SnapshotArchive: Sendable {
     /// power loss): a writer holds an exclusive `flock` on its file for as long as it lives, so a
     /// file whose lock can be taken belongs to nobody. Returns the names removed.
     @discardableResult
-    public static func sweep(_ folder: URL) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    public static func sweep(_ folder: URL, names: [String]) -> [String] {
         var removed: [String] = []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             let path = folder.appendingPathComponent(name).path
@@ -112,9 +113,9 @@ public struct SnapshotArchive: Sendable {
     }
 
     /// A snapshot of `source` with this hash, if the folder has one (checked by name, then by bytes).
-    public func find(sha256: String, source: String) throws -> Snapshot? {
+    /// - Parameter names: the source folder's file names, as listed by the caller.
+    func find(sha256: String, source: String, among names: [String]) -> Snapshot? {
         let folder = root.appendingPathComponent(source, isDirectory: true)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
         let marker = "-\(sha256.prefix(16))-"
         for name in names.sorted() where name.contains(marker) && !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)

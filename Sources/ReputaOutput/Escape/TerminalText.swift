@@ -7,9 +7,7 @@ public enum TerminalText {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: continue
-            default: out.append(scalar)
+            default: if !isControl(scalar) { out.append(scalar) }
             }
         }
         return String(out)
@@ -32,11 +30,13 @@ public enum TerminalText {
         return String(out)
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar != "\t" && isControl(scalar) }
+
+    /// What a terminal must never receive as is: C0 and C1 control characters (ESC sequences
+    /// included) and the bidi controls that reorder a line.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: return true
         default: return false
         }
     }
