@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/reputa
 
-.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval clean
+.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval train clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -45,10 +45,17 @@ tsan: deps
 	else echo "tsan: no report from the test process or any reputa it ran"; fi
 
 # Evaluations on the real labelled reviews of ../shared/data (read in place, never copied):
-# language identification per language and per file; exits non-zero below the thresholds.
+# language identification per language and per file; negativity per held-out file and language
+# (the held-out models are retrained: scripts/train_negativity.py); urgent false alarms and
+# recall per category. Each exits non-zero below its thresholds.
 LABELLED ?= ../shared/data/labelled-reviews
 eval: build
 	/usr/bin/python3 scripts/eval_language.py $(BIN) $(LABELLED)
+	/usr/bin/python3 scripts/eval_negativity.py $(BIN) $(LABELLED)
+
+# Retrains the shipped negativity model from ../shared/data (README, "Flags").
+train: build
+	/usr/bin/python3 scripts/train_negativity.py $(BIN) --data $(LABELLED)
 
 # Regenerates the demo dataset (deterministic: same bytes every time).
 snapshots:

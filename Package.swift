@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
-        .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"]),
+        .target(name: "ReputaAnalysis", dependencies: ["ReputaCore"], exclude: ["Resources"]),
         .target(name: "ReputaOutput", dependencies: ["ReputaCore", "ReputaAnalysis", "ReputaNet"]),
         // sources.yml read strictly into a Configuration: no store, no network (so it can be fuzzed alone).
         .target(name: "ReputaConfig", dependencies: [

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func priorityFromRatingTextReachAndMismatch() throws {
-        let flagger = Flagger(rules: FlagRules())
+        let flagger = Flagger(rules: FlagRules(), model: nil)
         // 1★ with no text: 35 + 15 × (25 − 0) / 25 = 50 → normal.
         let one = try #require(flagger.evaluate(review(1, "")))
         #expect(one.priority == 50 && one.level == .normal)
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func praiseIsNotFlaggedInEitherLanguage() {
-        let flagger = Flagger(rules: FlagRules())
+        let flagger = Flagger(rules: FlagRules(), model: nil)
         for (text, lang) in [("Cena perfetta, personale gentilissimo, torneremo!", "it"),
                              ("Absolutely fantastic, the best pizza in town.", "en"),
                              ("Hanno gestito la mia allergia alla perfezione, bravissimi.", "it"),
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func urgentCategoriesWinByPriority() throws {
-        let flagger = Flagger(rules: FlagRules())
+        let flagger = Flagger(rules: FlagRules(), model: nil)
         let poisoning = try #require(flagger.evaluate(review(1, "Both of us got food poisoning after dinner here.", language: "en")))
         #expect(poisoning.level == .urgent && poisoning.priority == 95 && poisoning.categories == ["food_safety"])
         #expect(poisoning.reasons.contains("health and safety (food): \"food poisoning\""))
@@ -132,7 +132,7 @@ import Testing
         ("Una blatta nel piatto, disgustoso.", "it", ["food_safety"]),
     ])
     func wordsThatAreHarmOnlyInOneLanguage(text: String, language: String, categories: [String]) {
-        let flagged = Flagger(rules: FlagRules()).evaluate(review(1, text, language: language))
+        let flagged = Flagger(rules: FlagRules(), model: nil).evaluate(review(1, text, language: language))
         #expect(flagged?.categories == categories, "\(text)")
     }
 
@@ -142,7 +142,7 @@ import Testing
                         FlagRoute(channel: "milano", minLevel: .high, locations: ["milano"]),
                         FlagRoute(channel: "play", portals: ["google-play"])]
         rules.defaultChannels = ["marketing"]
-        let flagger = Flagger(rules: rules)
+        let flagger = Flagger(rules: rules, model: nil)
         let urgent = try #require(flagger.evaluate(review(1, "Food poisoning, the worst", language: "en")))
         #expect(urgent.channels == ["oncall", "milano"])
         let app = try #require(flagger.evaluate(review(2, "L'app va in crash al login", location: "app", portal: "google-play")))
@@ -153,7 +153,7 @@ import Testing
     }
 
     @Test func spikeCountsComplaintsOnOneTopicAtOneLocation() throws {
-        let flagger = Flagger(rules: FlagRules()) // 5 within 7 days
+        let flagger = Flagger(rules: FlagRules(), model: nil) // 5 within 7 days
         let decision = try #require(flagger.evaluate(review(2, "Attesa infinita, servizio lentissimo")))
         #expect(decision.topics.contains("waiting_time"))
         let at = Timestamp(epochSeconds: 1_763_740_800)
@@ -180,7 +180,7 @@ import Testing
         var rules = FlagRules()
         rules.sla = [.urgent: 4 * 3600, .high: 8 * 3600, .normal: 72 * 3600]
         rules.businessHours["milano"] = try BusinessHours.parse("mon-fri 09:00-18:00", zone: "Europe/Rome").get()
-        let flagger = Flagger(rules: rules)
+        let flagger = Flagger(rules: rules, model: nil)
         // Saturday 2026-11-21 22:00 in Rome (21:00Z), high (8 h): Monday 09:00 + 8 h = 17:00 Rome = 16:00Z.
         let saturday = Timestamp(epochSeconds: Timestamp.days(year: 2026, month: 11, day: 21) * 86_400 + 21 * 3600)
         #expect(flagger.deadline(from: saturday, level: .high, location: "milano").utcISO == "2026-11-23T16:00:00Z")

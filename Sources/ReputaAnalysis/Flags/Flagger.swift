@@ -19,18 +19,27 @@ import ReputaCore
 /// review's. Level: urgent from `urgentFrom`, high from `highFrom`, normal from `minPriority`;
 /// below that the review is not flagged.
 public struct Flagger: Sendable {
-    public var rules: FlagRules
+    public let rules: FlagRules
+    /// The learned negativity model beside the lexicon (`NegativityScorer.judge`); nil: the
+    /// lexicon alone.
+    public let model: NegativityModel?
+    /// The sentiment lexicons, the rules' categories and topics: each review's words are looked
+    /// up once.
+    let index: LexiconIndex
 
-    public init(rules: FlagRules) {
+    public init(rules: FlagRules, model: NegativityModel? = NegativityModel.shipped) {
         self.rules = rules
+        self.model = model
+        index = LexiconIndex(SentimentTerms.all.flatMap(\.lexicons) + rules.categories.flatMap(\.lexicons)
+                             + rules.topics.flatMap(\.lexicons))
     }
 
     /// The decision about `review`, or nil when it needs no answer.
     public func evaluate(_ review: Review) -> FlagDecision? {
         if rules.ownReviewsOnly, !review.competitor.isEmpty { return nil }
         let tokens = TextTokens(review.title.isEmpty ? review.text : review.title + ".\n" + review.text)
-        let verdict = NegativityScorer.score(tokens, language: review.language)
-        let words = tokens.words
+        let words = index.scan(tokens)
+        let verdict = NegativityScorer.judge(words, language: review.language, model: model)
         var priority = 0.0
         var reasons: [String] = []
         let r = review.rating?.normalized
@@ -68,7 +77,7 @@ public struct Flagger: Sendable {
         priority = min(priority, Double(rules.urgentFrom - 1))
 
         var categories: [TermGroup] = []
-        let negative = (r.map { $0 <= 50 } ?? true) || verdict.isNegative
+        let negative = (r.map { $0 <= 50 } ?? false) || verdict.isNegative
         if negative {
             for group in rules.categories {
                 let found = group.matches(words, language: review.language)
@@ -84,7 +93,7 @@ public struct Flagger: Sendable {
             level = max(level ?? top.level, top.level)
         }
         guard let level else { return nil }
-        let topics = rules.topics.filter { $0.isMentioned(in: words) }.map(\.id)
+        let topics = rules.topics.compactMap { $0.isMentioned(in: words) ? $0.id : nil }
         var decision = FlagDecision(priority: min(100, Int(priority.rounded())), level: level, reasons: reasons,
                                     categories: categories.map(\.id), topics: topics, textScore: verdict.score)
         decision.channels = channels(for: decision, location: review.location, portal: review.portal)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A list of words and phrases, each with a weight, found in `TextTokens` by longest match.
 ///
 /// Written one entry group per line as `WEIGHT: phrase, phrase, …`; a phrase is words
@@ -5,11 +7,34 @@
 /// letters before the `*`). Accents are folded on both sides, so `più` matches `piu`. Lines
 /// starting with `#` are comments.
 public struct Lexicon: Sendable {
-    public struct Entry: Equatable, Sendable {
-        public var words: [String]
-        public var weight: Double
+    /// A class, not a struct: the flag pass hands entries around by the million, and a reference
+    /// is one count to keep where a struct of four arrays and strings was four (`perf`, `make bench`).
+    public final class Entry: Equatable, Sendable {
+        public let words: [String]
+        public let weight: Double
         /// The phrase as written, for reasons shown to people.
-        public var text: String
+        public let text: String
+        /// Each word without its `*`, and whether it had one: `matches(word, k)` compares with
+        /// `hasPrefix` or `==` without cutting the pattern on every call.
+        let heads: [String]
+        let prefix: [Bool]
+
+        public init(words: [String], weight: Double, text: String) {
+            self.words = words
+            self.weight = weight
+            self.text = text
+            prefix = words.map { $0.hasSuffix("*") }
+            heads = words.map { $0.hasSuffix("*") ? String($0.dropLast()) : $0 }
+        }
+
+        /// Whether the entry's word `k` matches `word`.
+        @inline(__always) func matches(_ word: String, at k: Int) -> Bool {
+            prefix[k] ? word.hasPrefix(heads[k]) : word == heads[k]
+        }
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            a.words == b.words && a.weight == b.weight && a.text == b.text
+        }
     }
 
     /// Entries by exact first word, longest first.
@@ -17,8 +42,14 @@ public struct Lexicon: Sendable {
     /// Entries whose first word is a prefix, by its first three letters (`key(of:)`), longest first.
     var prefixed: [UInt64: [Entry]] = [:]
     public private(set) var count = 0
+    /// Tells lexicons apart in a `LexiconIndex` (unique in the process).
+    public let id: Int
+
+    private static let ids = Atomic<Int>(0)
+    private static func nextID() -> Int { ids.add(1, ordering: .relaxed).newValue }
 
     public init(_ source: String) {
+        id = Self.nextID()
         for line in source.split(separator: "\n") {
             let line = line.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty, !line.hasPrefix("#"), let colon = line.firstIndex(of: ":"),
@@ -28,6 +59,7 @@ public struct Lexicon: Sendable {
     }
 
     public init(phrases: [String], weight: Double) {
+        id = Self.nextID()
         add(phrases: phrases, weight: weight)
     }
 
@@ -82,7 +114,7 @@ public struct Lexicon: Sendable {
         func consider(_ candidates: [Entry]?) {
             for entry in candidates ?? [] where entry.words.count > (best?.words.count ?? 0) {
                 guard i + entry.words.count <= words.count else { continue }
-                if entry.words.indices.allSatisfy({ Self.matches(entry.words[$0], words[i + $0]) }) {
+                if entry.words.indices.allSatisfy({ entry.matches(words[i + $0], at: $0) }) {
                     best = entry
                 }
             }

@@ -38,9 +38,10 @@ public struct TermGroup: Sendable {
 
     /// The lexicons that apply to a review in `language` (`und` or empty: every one).
     func lexicons(for language: String) -> [Lexicon] {
+        if only.isEmpty { return [lexicon] }
         let code = language.lowercased().prefix(2)
         let undetermined = code.isEmpty || code == "un"
-        return [lexicon] + only.filter { undetermined || $0.key == code }.sorted { $0.key < $1.key }.map(\.value)
+        return [lexicon] + only.filter { undetermined || $0.key == code }.sorted { $0.key < $1.key }.map { $0.value }
     }
 
     /// The review's words that matched a term, in order of appearance, each once.
@@ -52,5 +53,23 @@ public struct TermGroup: Sendable {
     /// Whether any term is in the words (stops at the first).
     public func isMentioned(in words: [String]) -> Bool {
         words.indices.contains { lexicon.match(words, at: $0) != nil }
+    }
+
+    /// Every lexicon of the group, for a `LexiconIndex`.
+    public var lexicons: [Lexicon] { [lexicon] + only.sorted { $0.key < $1.key }.map(\.value) }
+
+    /// `matches(_:language:)` on words already looked up in an index that holds this group.
+    public func matches(_ text: TextMatches, language: String = "und") -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for lexicon in lexicons(for: language) {
+            for found in text.all(lexicon) where seen.insert(found.matched).inserted { out.append(found.matched) }
+        }
+        return out
+    }
+
+    /// `isMentioned(in:)` on words already looked up in an index that holds this group.
+    public func isMentioned(in text: TextMatches) -> Bool {
+        text.mentions(lexicon)
     }
 }

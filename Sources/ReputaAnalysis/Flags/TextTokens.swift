@@ -46,7 +46,7 @@ public struct TextTokens: Equatable, Sendable {
                 flush()
                 if ".!?;\n\r".unicodeScalars.contains(s) {
                     if words.last != Self.boundary, !words.isEmpty { words.append(Self.boundary) }
-                } else if case let p = s.properties, p.isEmojiPresentation || (p.isEmoji && s.value > 0x2100 && s.value != 0xFE0F) {
+                } else if s.value >= 0x80, case let p = s.properties, p.isEmojiPresentation || (p.isEmoji && s.value > 0x2100 && s.value != 0xFE0F) {
                     words.append(String(s))
                 }
             }

@@ -29,6 +29,9 @@ package enum FlagPass {
 
     /// The pass itself, under the flag-pass lease; `keep` renews it between batches.
     static func evaluate(store: any SQLStore, rules: FlagRules, now: Timestamp, keep: () throws -> Bool) throws -> FlagPassCounts {
+        if let problem = NegativityModel.requestedProblem {
+            throw ConfigError(file: "$REPUTA_NEGATIVITY_MODEL", message: problem)
+        }
         let flagger = Flagger(rules: rules)
         var counts = FlagPassCounts()
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)

@@ -306,7 +306,9 @@ enum FlagRecords {
     }
 
     static func json(_ list: [String]) -> String {
-        String(decoding: (try? JSONEncoder.sorted.encode(list)) ?? Data("[]".utf8), as: UTF8.self)
+        // Most lists of a flag (categories, channels) are empty: no encoder for those.
+        if list.isEmpty { return "[]" }
+        return String(decoding: (try? JSONEncoder.sorted.encode(list)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     static func list(_ text: String?) -> [String] {
