@@ -1,6 +1,6 @@
 import ReputaCore
 
-/// A named group of Italian and English terms: an urgent category (with its priority and
+/// A named group of terms in any of the supported languages: an urgent category (with its priority and
 /// level) or a topic of the taxonomy. Terms are matched on accent-folded words in any
 /// language (a review in English may name "NAS", one in Italian "refund"), except a term
 /// written `xx:term`, which counts only in a review in language `xx` (or one whose language is
@@ -44,10 +44,52 @@ public struct TermGroup: Sendable {
         return [lexicon] + only.filter { undetermined || $0.key == code }.sorted { $0.key < $1.key }.map { $0.value }
     }
 
-    /// The review's words that matched a term, in order of appearance, each once.
+    /// The review's words that matched a term, in order of appearance, each once. A term denied
+    /// by a word just before it in the same sentence is no finding (`deniedBefore`).
     public func matches(_ words: [String], language: String = "und") -> [String] {
         var seen = Set<String>()
-        return lexicons(for: language).flatMap { $0.all(in: words).map(\.matched) }.filter { seen.insert($0).inserted }
+        return lexicons(for: language).flatMap { lexicon -> [String] in
+            var found: [String] = []
+            var i = 0
+            while i < words.count {
+                guard let entry = lexicon.match(words, at: i) else {
+                    i += 1
+                    continue
+                }
+                if !Self.deniedBefore(words, at: i) {
+                    found.append(words[i..<(i + entry.words.count)].joined(separator: " "))
+                }
+                i += entry.words.count
+            }
+            return found
+        }.filter { seen.insert($0).inserted }
+    }
+
+    /// Words that deny a harm named shortly after them, with how far back they reach. Adverbs
+    /// deny the verb and what it governs ("nunca hemos visto una cucaracha", "never saw a roach":
+    /// four words); determiners and prepositions only the noun they stand before ("aucune
+    /// atteinte à la vie privée", "keine Kakerlaken", "sin cucarachas", "rather than an invasion
+    /// of privacy": two words; Spanish "sin" one). A harm written with its denier is a term of
+    /// its own ("kein Geld zurück", "sin reembolso", "never received a refund"). Plain "no",
+    /// "not", "non", "nicht", "pas" are not among them: in Spanish and Italian they deny a verb
+    /// that often comes before the complaint ("no sirve, me robaron"), and English "no refund" is
+    /// itself a demand.
+    static let deniers: [String: Int] = {
+        var reach: [String: Int] = [:]
+        for word in ["never", "nunca", "jamas", "jamais", "niemals", "nie"] { reach[word] = 4 }
+        for word in ["nessun", "nessuna", "nessuno", "aucun", "aucune", "kein", "keine", "keinen", "keiner", "keinem",
+                     "ningun", "ninguna", "ninguno", "without", "senza", "sans", "ohne", "than"] { reach[word] = 2 }
+        reach["sin"] = 1 // "sin cucarachas", but "nueve días sin agua, dos sin luz, cucarachas"
+        return reach
+    }()
+
+    static func deniedBefore(_ words: [String], at i: Int) -> Bool {
+        var back = 1
+        while back <= 4, i - back >= 0, words[i - back] != TextTokens.boundary {
+            if let reach = deniers[words[i - back]], back <= reach { return true }
+            back += 1
+        }
+        return false
     }
 
     /// Whether any term is in the words (stops at the first).
