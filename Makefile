@@ -52,6 +52,7 @@ LABELLED ?= ../shared/data/labelled-reviews
 eval: build
 	/usr/bin/python3 scripts/eval_language.py $(BIN) $(LABELLED)
 	/usr/bin/python3 scripts/eval_negativity.py $(BIN) $(LABELLED)
+	/usr/bin/python3 scripts/eval_urgent.py $(BIN) $(LABELLED)
 
 # Retrains the shipped negativity model from ../shared/data (README, "Flags").
 train: build

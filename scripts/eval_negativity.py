@@ -12,7 +12,7 @@ Truth: 1–2★ (0 on the binary sets) is negative, 3★ is not. The model that 
 it: evaluation-only files (licence) are judged by the shipped model; every training file by the
 model trained on all the others (scripts/train_negativity.py --folds, retrained here), which
 takes the threshold chosen on the other files. Prints precision, recall and F1 per file and per
-language (pooled), and exits 1 when a language's F1 falls below its floor (FLOORS: set from the
+language (pooled), beside the lexicon alone's F1 (the scorer before the model), and exits 1 when a language's F1 falls below its floor (FLOORS: set from the
 measurements, below the issue's targets where those are not met yet; see README, "Flags").
 The texts are read in place and never copied into the repository.
 """
@@ -23,8 +23,9 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train_negativity as T
 
-# Measured 2026-12-06 (see README): floors a little under the pooled F1 per language.
-FLOORS = {"it": 0.0, "en": 0.0, "fr": 0.0, "de": 0.0, "es": 0.0}
+# Measured 2026-12-06 (README, "Flags"): it 0.65, en 0.76, fr 0.76, de 0.70, es 0.81 (the lexicon
+# alone: 0.52, 0.59, 0.61, 0.59, 0.78). Floors a little under; it and en are below the issue's 0.80.
+FLOORS = {"it": 0.63, "en": 0.74, "fr": 0.74, "de": 0.68, "es": 0.79}
 TARGETS = {"it": 0.80, "en": 0.80, "fr": 0.70, "de": 0.70, "es": 0.70}
 
 
@@ -57,6 +58,21 @@ def found(binary, rows, model, tmp):
     return {f["review_id"][len("urn:"):] for f in flags if any(r.startswith("negative text") for r in f["reasons"])}
 
 
+def lexicon_alone(binary, rows, tmp):
+    """The ids the lexicon alone calls negative (score ≤ −1), from `reputa score-text`: the baseline."""
+    path = os.path.join(tmp, "reviews.csv")
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["id", "date", "rating", "title", "text"])
+        for r in rows:
+            w.writerow([r["id"], "2026-01-01", "5", r["title"], r["text"]])
+    run = subprocess.run([binary, "score-text", "--format", "json", "--kind", "csv", "--map",
+                          "id=id,date=date,rating=rating,title=title,text=text", path], capture_output=True, text=True, cwd=tmp)
+    if run.returncode != 0:
+        sys.exit(f"eval: reputa score-text failed: {run.stderr.strip()[:400]}")
+    return {r["id"] for r in json.loads(run.stdout) if r["lexicon_score"] <= -1}
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -68,6 +84,7 @@ def main():
     folder = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(T.HERE, "..", "..", "shared", "data", "labelled-reviews")
     shipped = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else os.path.join(T.HERE, "..", "Sources", "ReputaAnalysis", "Resources", "negativity.model")
     per_lang = defaultdict(lambda: [0, 0, 0])
+    per_lang_base = defaultdict(lambda: [0, 0, 0])
     with tempfile.TemporaryDirectory() as tmp:
         folds = os.environ.get("EVAL_FOLDS")  # held-out models already trained (train_negativity.py --folds)
         if not folds:
@@ -76,7 +93,8 @@ def main():
             T.train(binary, folder, retrained, folds)
             same = open(retrained, "rb").read() == open(shipped, "rb").read()
             print(f"shipped model {'is' if same else 'is NOT'} what scripts/train_negativity.py trains from this data and binary")
-        print(f"\n{'held-out file':<34}{'model':>8}{'reviews':>9}{'negative':>10}{'precision':>11}{'recall':>8}{'F1':>7}")
+        print(f"\n{'held-out file':<34}{'model':>8}{'reviews':>9}{'negative':>10}{'precision':>11}{'recall':>8}{'F1':>7}"
+              f"{'lexicon alone F1':>18}")
         for name in sorted(f for f in os.listdir(folder) if f.endswith(".csv")):
             stem = name[:-4]
             rows = list(csv.DictReader(open(os.path.join(folder, name), encoding="utf-8", newline="")))
@@ -89,8 +107,13 @@ def main():
             lang = rows[0]["lang"]
             for i, v in enumerate((tp, fp, fn)):
                 per_lang[lang][i] += v
+            base = lexicon_alone(binary, rows, tmp)
+            counts = (sum(1 for x in rows if T.truth(x) and x["id"] in base), sum(1 for x in rows if not T.truth(x) and x["id"] in base),
+                      sum(1 for x in rows if T.truth(x) and x["id"] not in base))
+            for i, v in enumerate(counts):
+                per_lang_base[lang][i] += v
             kind = "shipped" if model == shipped else "fold"
-            print(f"{stem:<34}{kind:>8}{len(rows):>9}{tp + fn:>10}{p:>11.2f}{r:>8.2f}{f:>7.2f}", flush=True)
+            print(f"{stem:<34}{kind:>8}{len(rows):>9}{tp + fn:>10}{p:>11.2f}{r:>8.2f}{f:>7.2f}{prf(*counts)[2]:>18.2f}", flush=True)
     print()
     failed = False
     for lang in sorted(per_lang):
@@ -98,7 +121,8 @@ def main():
         floor = FLOORS.get(lang, 0.0)
         failed |= f < floor
         status = f"floor {floor:.2f}" if f >= floor else f"BELOW the floor {floor:.2f}"
-        print(f"language {lang}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}  ({status}; issue target {TARGETS[lang]:.2f})")
+        print(f"language {lang}: precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}  ({status}; issue target {TARGETS[lang]:.2f}; "
+              f"the lexicon alone {prf(*per_lang_base[lang])[2]:.2f})")
     sys.exit(1 if failed else 0)
 
 

@@ -9,8 +9,10 @@
 - Truth: 1–2★ of 5 (0 of the binary sets) is negative; 3★ counts as not negative.
 - Licences decide what may ship (MANIFEST.md): files named in EVALUATION_ONLY (the CC BY-NC-ND
   it-amazon-* and the academic-only Rest-Mex es-tripadvisor-*) never go into the weights.
-- Logistic regression (scikit-learn, liblinear, L2, seeded), no intercept: the features hold one
-  per-language prior and one shared. Each training file weighs the same in total, whatever its size.
+- Logistic regression (scikit-learn, liblinear, L2 with C = 0.03: strong, so that what carries across
+  portals, the lexicon's signals and general words, outweighs one portal's vocabulary), no intercept
+  (the features hold a prior); each review also once without its words (`fit`). Within a file negatives and the rest weigh the same; files weigh in
+  proportion to their size up to 3,000 reviews (`file_weights`).
 - The decision threshold is chosen on portals the model did not see: every training file is held
   out in turn, the model trained on the others scores it, and the threshold that maximises the mean
   F1 over those held-out files is kept. The held-out models are written to --folds (for `make eval`),
@@ -25,9 +27,11 @@ from sklearn.linear_model import LogisticRegression
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVALUATION_ONLY = ("it-amazon-", "es-tripadvisor-")
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 BITS = 20
-C = 0.5
+C = 0.03
+CAP = 3000
+AUG = 1.0
 SEED = 20261206
 
 
@@ -41,7 +45,7 @@ def truth(row):
 
 
 def featurize(binary, path):
-    """(ids, languages, CSR matrix, labels) of one labelled CSV, through `reputa score-text --features`."""
+    """(ids, languages, CSR matrix, labels, general buckets) of one labelled CSV, through `reputa score-text --features`."""
     rows = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
     with tempfile.TemporaryDirectory() as tmp:
         staged = os.path.join(tmp, "reviews.csv")
@@ -56,11 +60,14 @@ def featurize(binary, path):
     if run.returncode != 0:
         sys.exit(f"train: {path}: reputa score-text failed: {run.stderr.strip()[:400]}")
     label = {r["id"]: truth(r) for r in rows}
-    ids, langs, y, indptr, indices, values = [], [], [], [0], [], []
+    ids, langs, y, indptr, indices, values, general = [], [], [], [0], [], [], set()
     for line in run.stdout.splitlines():
         rid, lang, cells = line.split("\t")
         for cell in cells.split():
             b, v = cell.split(":")
+            if b.startswith("g"):
+                b = b[1:]
+                general.add(int(b))
             indices.append(int(b))
             values.append(float(v))
         indptr.append(len(indices))
@@ -68,7 +75,7 @@ def featurize(binary, path):
         langs.append(lang)
         y.append(label[rid])
     X = csr_matrix((np.array(values, dtype=np.float32), np.array(indices), np.array(indptr)), shape=(len(ids), 1 << BITS))
-    return ids, langs, X, np.array(y)
+    return ids, langs, X, np.array(y), general
 
 
 def load(binary, folder):
@@ -80,12 +87,30 @@ def load(binary, folder):
     return data
 
 
+def file_weights(y):
+    """Sample weights of one file: its negatives and the rest weigh the same in total (the files'
+    shares of negatives, 3 % to 61 %, are their portals', not something to learn), and a file weighs
+    in proportion to its size up to CAP reviews, the same beyond (no portal drowns the others, and
+    a file of a few hundred reviews, 22 of them negative, does not count as much as 10,000)."""
+    total = 1000.0 * min(1.0, len(y) / CAP)
+    negatives, rest = max(1, int(y.sum())), max(1, int(len(y) - y.sum()))
+    return np.where(y == 1, 0.5 * total / negatives, 0.5 * total / rest)
+
+
 def fit(data, names):
-    """Weights of a model trained on the files `names` (each file weighs the same)."""
-    from scipy.sparse import vstack
-    X = vstack([data[n][2] for n in names]).tocsr()
-    y = np.concatenate([data[n][3] for n in names])
-    weight = np.concatenate([np.full(len(data[n][3]), 1000.0 / len(data[n][3])) for n in names])
+    """Weights of a model trained on the files `names`: every review twice, as it is and with its
+    words taken out (the prior and the lexicon's signals only, at AUG of its weight), so that the
+    lexicon's signals are learnt to decide on their own too, as they must on a portal whose words
+    the training never saw."""
+    from scipy.sparse import diags, vstack
+    general = sorted(set().union(*(data[n][4] for n in names)))
+    mask = np.zeros(1 << BITS)
+    mask[general] = 1
+    keep = diags(mask)
+    X = vstack([data[n][2] for n in names] + [(data[n][2] @ keep).tocsr() for n in names]).tocsr()
+    y = np.concatenate([data[n][3] for n in names] * 2)
+    weight = np.concatenate([file_weights(data[n][3]) for n in names]
+                            + [AUG * file_weights(data[n][3]) for n in names])
     model = LogisticRegression(C=C, solver="liblinear", fit_intercept=False, max_iter=1000, random_state=SEED)
     model.fit(X, y, sample_weight=weight)
     return model.coef_[0].astype(np.float64)

@@ -43,6 +43,8 @@ public enum Renderer {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         var s = String(format: "%.2f", value)
         while s.hasSuffix("0") { s.removeLast() }
-        return s
+        // 0.0003 rounds to "0.00": "0", never "0." (not a JSON number) or "-0".
+        if s.hasSuffix(".") { s.removeLast() }
+        return s == "-0" ? "0" : s
     }
 }

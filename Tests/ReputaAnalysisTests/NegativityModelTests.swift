@@ -59,22 +59,22 @@ import Testing
     }
 
     /// Every weight c: z = c × the number of features. "qqq www zzz" has no lexicon word, so its
-    /// features are the two language priors, three words and two pairs: z = 7c.
+    /// features are the prior, three words and two pairs: z = 6c.
     @Test func probabilityIsTheLogisticOfTheSummedWeights() throws {
         let model = try NegativityModel(contentsOf: write(Self.file(scale: 0.1, weight: 3))) // c = 0.3
         let words = LexiconIndex.sentiment.scan(TextTokens("qqq www zzz"))
         let lexicon = NegativityScorer.score(words, language: "it")
         #expect(lexicon.score == 0 && lexicon.praise == 0)
         let (p, _) = model.judge(words, language: "it", lexicon: lexicon)
-        #expect(abs(p - 1 / (1 + exp(-2.1))) < 1e-6)
-        // Two sentences: no pair across the full stop, so 2 + 3 + 1 = 6 features.
+        #expect(abs(p - 1 / (1 + exp(-1.8))) < 1e-6)
+        // Two sentences: no pair across the full stop, so 1 + 3 + 1 = 5 features.
         let (q, _) = model.judge(LexiconIndex.sentiment.scan(TextTokens("qqq www. zzz")), language: "it", lexicon: lexicon)
-        #expect(abs(q - 1 / (1 + exp(-1.8))) < 1e-6)
+        #expect(abs(q - 1 / (1 + exp(-1.5))) < 1e-6)
     }
 
     /// The score on the lexicon's scale: −1 at the threshold, −3 one logit beyond it.
     @Test func scoreIsTheMarginOnTheLexiconScale() throws {
-        // z = 7 × 0 = 0: p = 0.5, at the threshold 0.5 → −1; with the threshold at σ(−1) → −3.
+        // z = 6 × 0 = 0: p = 0.5, at the threshold 0.5 → −1; with the threshold at σ(−1) → −3.
         let zero = try NegativityModel(contentsOf: write(Self.file(threshold: 0.5)))
         #expect(NegativityScorer.judge(TextTokens("qqq www zzz"), language: "it", model: zero).score == -1)
         let low = try NegativityModel(contentsOf: write(Self.file(threshold: Float(1 / (1 + exp(1.0))))))

@@ -13,6 +13,16 @@ import Testing
         [.text("plain, with \"quotes\""), .number(0)],
     ])
 
+    /// Numbers that round to zero at two decimals are "0", a valid JSON number (was "0.", which
+    /// broke `score-text --format json` on a probability of 0.0003).
+    @Test(arguments: [(0.0003, "0"), (-0.001, "0"), (0.5, "0.5"), (0.126, "0.13"), (-1.5, "-1.5"), (2.0, "2"), (0.996, "1")])
+    func numbersAreShortAndValidJSON(value: Double, text: String) throws {
+        #expect(Renderer.plain(value) == text)
+        let json = Renderer.render(DataTable(columns: ["n"], rows: [[.number(value)]]), as: .json)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect((parsed?.first?["n"] as? NSNumber)?.doubleValue == Double(text))
+    }
+
     @Test func csvGuardsFormulasButKeepsNumbersNumeric() {
         let csv = Renderer.render(Self.hostile, as: .csv)
         #expect(csv.hasPrefix("\u{FEFF}\"text\",\"delta\"\r\n"))

@@ -1,3 +1,4 @@
+import Foundation
 import ReputaCore
 
 /// Decides whether a review needs an answer, how soon, why, and who hears of it.
@@ -77,7 +78,7 @@ public struct Flagger: Sendable {
         priority = min(priority, Double(rules.urgentFrom - 1))
 
         var categories: [TermGroup] = []
-        let negative = (r.map { $0 <= 50 } ?? false) || verdict.isNegative
+        let negative = (r.map { $0 <= 50 } ?? true) || verdict.isNegative
         if negative {
             for group in rules.categories {
                 let found = group.matches(words, language: review.language)
@@ -95,7 +96,7 @@ public struct Flagger: Sendable {
         guard let level else { return nil }
         let topics = rules.topics.compactMap { $0.isMentioned(in: words) ? $0.id : nil }
         var decision = FlagDecision(priority: min(100, Int(priority.rounded())), level: level, reasons: reasons,
-                                    categories: categories.map(\.id), topics: topics, textScore: verdict.score)
+                                    categories: categories.map { $0.id }, topics: topics, textScore: verdict.score)
         decision.channels = channels(for: decision, location: review.location, portal: review.portal)
         return decision
     }
@@ -168,7 +169,12 @@ extension Flagger {
     /// counts from `now`.
     public func verdicts(_ reviews: [Review], complaints: inout ComplaintIndex,
                          now: Timestamp) -> [(decision: FlagDecision, dueAt: Timestamp)?] {
-        let decided = reviews.map(evaluate)
+        verdicts(reviews, decided: evaluateAll(reviews), complaints: &complaints, now: now)
+    }
+
+    /// `verdicts` from decisions already made (`evaluateAll`), in the same order as `reviews`.
+    public func verdicts(_ reviews: [Review], decided: [FlagDecision?], complaints: inout ComplaintIndex,
+                         now: Timestamp) -> [(decision: FlagDecision, dueAt: Timestamp)?] {
         for case let (review, decision?) in zip(reviews, decided) {
             complaints.add(ComplaintMark(location: review.location, topics: decision.topics, at: review.createdAt ?? now))
         }
@@ -179,5 +185,27 @@ extension Flagger {
             let final = spike(for: decision, location: review.location, portal: review.portal, at: start, complaints: complaints)
             return (final, deadline(from: start, level: final.level, location: review.location))
         }
+    }
+}
+
+extension Flagger {
+    /// `evaluate` of every review, in order, on every core: each review's verdict depends on that
+    /// review alone, and the text work is most of the flag pass (`make bench`). Small batches stay on
+    /// the calling thread.
+    public func evaluateAll(_ reviews: [Review]) -> [FlagDecision?] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, reviews.count / 64)
+        guard workers > 1 else { return reviews.map(evaluate) }
+        var out = [FlagDecision?](repeating: nil, count: reviews.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes its own slice of the buffer: no element is shared.
+            nonisolated(unsafe) let slots = buffer
+            let size = (reviews.count + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for i in (w * size)..<min(reviews.count, (w + 1) * size) {
+                    slots[i] = evaluate(reviews[i])
+                }
+            }
+        }
+        return out
     }
 }

@@ -106,24 +106,6 @@ public struct TextMatches: Sendable {
         return best < 0 ? nil : table[best].entry
     }
 
-    /// Every entry of `lexicon` in the text, left to right, without overlaps (as `Lexicon.all`).
-    public func all(_ lexicon: Lexicon) -> [(entry: Lexicon.Entry, matched: String)] {
-        var found: [(entry: Lexicon.Entry, matched: String)] = []
-        guard !candidates.isEmpty else { return found }
-        var i = 0
-        let words = tokens.words
-        let id = lexicon.id
-        while i < words.count {
-            if let entry = longest(id, at: i) {
-                found.append((entry, words[i..<(i + entry.words.count)].joined(separator: " ")))
-                i += entry.words.count
-            } else {
-                i += 1
-            }
-        }
-        return found
-    }
-
     /// Whether any entry of `lexicon` is in the text (stops at the first).
     public func mentions(_ lexicon: Lexicon) -> Bool {
         let id = lexicon.id

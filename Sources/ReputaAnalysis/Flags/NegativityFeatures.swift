@@ -8,7 +8,8 @@
 ///   negator of the review's language in the same sentence is a feature of its own ("non …
 ///   consiglio" is not "consiglio");
 /// - **word pairs**: two neighbouring words in one sentence, value 1;
-/// - **language**: one feature per language and one for all (the priors), value 1;
+/// - **prior**: one feature in every review, value 1 (no prior per language: the share of
+///   negative reviews in a language's training files is their portal's, not the language's);
 /// - **lexicon signals**, per language and shared by all: the lexicon scorer's score, its praise
 ///   and its negative part (each ÷ 3, clamped to ±2), and 1 when it calls the text negative. These
 ///   carry the lexicon's negation, intensity and contrast rules, and its hand-picked general
@@ -17,7 +18,7 @@
 /// A feature's bucket is FNV-1a (64 bit) over a kind byte, the language where it has one and
 /// the words' UTF-8, folded to `bits` bits.
 public enum NegativityFeatures {
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     enum Kind: UInt8 {
         case language = 1, word, negatedWord, pair, lexicon, lexiconShared
@@ -43,12 +44,9 @@ public enum NegativityFeatures {
         let lang = code(language)
         func bucket(_ hash: FNV) -> Int { Int((hash.value ^ (hash.value >> 29)) & mask) }
 
-        var h = FNV(Kind.language.rawValue)
-        h.add(lang)
-        visit(bucket(h), 1, nil)
-        var all = FNV(Kind.language.rawValue)
-        all.add("*")
-        visit(bucket(all), 1, nil)
+        var prior = FNV(Kind.language.rawValue)
+        prior.add("*")
+        visit(bucket(prior), 1, nil)
         let signals: [Double] = [lexicon.score / 3, lexicon.praise / 3, (lexicon.score - lexicon.praise) / 3,
                                  lexicon.score <= NegativityScorer.threshold ? 1 : 0]
         for (index, signal) in signals.enumerated() {

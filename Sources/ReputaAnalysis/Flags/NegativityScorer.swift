@@ -118,8 +118,11 @@ public enum NegativityScorer {
         verdict.probability = (p * 1000).rounded() / 1000
         verdict.lexiconScore = lexicon.score
         // The lexicon's phrases after the model's words, unless one holds the other ("nie" and "nie wieder").
-        let extra = lexicon.negativeTerms.filter { term in !words.contains { $0.contains(term) || term.contains($0) } }
-        verdict.negativeTerms = p >= t ? words + extra : []
+        verdict.negativeTerms = []
+        if p >= t {
+            let extra = lexicon.negativeTerms.filter { term in !words.contains { $0.contains(term) || term.contains($0) } }
+            verdict.negativeTerms = words + extra
+        }
         return verdict
     }
 
@@ -205,7 +208,7 @@ public enum NegativityScorer {
             score += value
             if value > 0 { praise += value }
         }
-        let negatives = parts.filter { $0.value < 0 }.sorted { $0.value < $1.value }.map(\.text)
+        let negatives = parts.filter { $0.value < 0 }.sorted { $0.value < $1.value }.map { $0.text }
         var seen = Set<String>()
         return Verdict(score: (score * 100).rounded() / 100, praise: (praise * 100).rounded() / 100, negativeTerms: negatives.filter { seen.insert($0).inserted })
     }

@@ -47,22 +47,30 @@ public struct TermGroup: Sendable {
     /// The review's words that matched a term, in order of appearance, each once. A term denied
     /// by a word just before it in the same sentence is no finding (`deniedBefore`).
     public func matches(_ words: [String], language: String = "und") -> [String] {
+        findings(words, language: language) { lexicon, i in lexicon.match(words, at: i) }
+    }
+
+    /// `matches(_:language:)` on words already looked up in an index that holds this group.
+    public func matches(_ text: TextMatches, language: String = "und") -> [String] {
+        findings(text.words, language: language) { lexicon, i in text.longest(lexicon, at: i) }
+    }
+
+    func findings(_ words: [String], language: String, match: (Lexicon, Int) -> Lexicon.Entry?) -> [String] {
         var seen = Set<String>()
-        return lexicons(for: language).flatMap { lexicon -> [String] in
-            var found: [String] = []
+        var out: [String] = []
+        for lexicon in lexicons(for: language) {
             var i = 0
             while i < words.count {
-                guard let entry = lexicon.match(words, at: i) else {
+                guard let entry = match(lexicon, i) else {
                     i += 1
                     continue
                 }
-                if !Self.deniedBefore(words, at: i) {
-                    found.append(words[i..<(i + entry.words.count)].joined(separator: " "))
-                }
+                let found = words[i..<(i + entry.words.count)].joined(separator: " ")
+                if !Self.deniedBefore(words, at: i), seen.insert(found).inserted { out.append(found) }
                 i += entry.words.count
             }
-            return found
-        }.filter { seen.insert($0).inserted }
+        }
+        return out
     }
 
     /// Words that deny a harm named shortly after them, with how far back they reach. Adverbs
@@ -99,16 +107,6 @@ public struct TermGroup: Sendable {
 
     /// Every lexicon of the group, for a `LexiconIndex`.
     public var lexicons: [Lexicon] { [lexicon] + only.sorted { $0.key < $1.key }.map(\.value) }
-
-    /// `matches(_:language:)` on words already looked up in an index that holds this group.
-    public func matches(_ text: TextMatches, language: String = "und") -> [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for lexicon in lexicons(for: language) {
-            for found in text.all(lexicon) where seen.insert(found.matched).inserted { out.append(found.matched) }
-        }
-        return out
-    }
 
     /// `isMentioned(in:)` on words already looked up in an index that holds this group.
     public func isMentioned(in text: TextMatches) -> Bool {

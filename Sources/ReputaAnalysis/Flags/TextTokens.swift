@@ -14,13 +14,16 @@ public struct TextTokens: Equatable, Sendable {
     public init(_ text: String) {
         var words: [String] = []
         var shouted = Set<Int>()
-        var current = String.UnicodeScalarView()
+        // The word being read, as UTF-8: a byte buffer made a String once per word costs a third of
+        // appending scalar by scalar to a String (`perf`, `make bench`, flag pass).
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         var upper = 0, letters = 0
         func flush() {
             guard !current.isEmpty else { return }
             if letters >= 3, upper == letters { shouted.insert(words.count) }
-            words.append(String(current))
-            current = String.UnicodeScalarView()
+            words.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
             upper = 0
             letters = 0
         }
@@ -33,7 +36,7 @@ public struct TextTokens: Equatable, Sendable {
                 if kind == .upper { upper += 1 }
                 if kind != .digit { letters += 1 }
                 Self.fold(s, into: &current)
-            } else if (s == "'" || s == "\u{2019}"), current.last == "n", i + 1 < scalars.count,
+            } else if (s == "'" || s == "\u{2019}"), current.last == UInt8(ascii: "n"), i + 1 < scalars.count,
                       scalars[i + 1] == "t" || scalars[i + 1] == "T",
                       i + 2 >= scalars.count || Self.kind(of: scalars[i + 2]) == .other {
                 // English "n't": "wouldn't" → "would not", "can't" → "ca not".
@@ -76,18 +79,18 @@ public struct TextTokens: Equatable, Sendable {
     /// Lower case without diacritics, letter by letter (à → a, É → e, ß stays). ASCII and the
     /// accented vowels of Italian are folded by table; Foundation's folding, which costs
     /// microseconds a call on Linux, only for the rest (`make bench`, flag pass).
-    static func fold(_ s: Unicode.Scalar, into out: inout String.UnicodeScalarView) {
+    static func fold(_ s: Unicode.Scalar, into out: inout [UInt8]) {
         let v = s.value
         if v < 0x80 {
-            out.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s)
+            out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
             return
         }
         if let folded = latin[v] {
-            out.append(folded)
+            out.append(UInt8(folded.value))
             return
         }
         let text = String(Character(s)).lowercased().folding(options: .diacriticInsensitive, locale: nil)
-        out.append(contentsOf: text.unicodeScalars)
+        out.append(contentsOf: text.utf8)
     }
 
     /// À–ÿ (Latin-1 letters) to their base letter, lower case.

@@ -20,7 +20,7 @@ struct ScoreText: ParsableCommand {
         ($REPUTA_NEGATIVITY_MODEL, else the shipped one). Columns: id, language, probability (the model's), \
         threshold, negative, score (−1 or below is negative), lexicon_score, words (the strongest negative ones). \
         --features prints, one line per review, `id<TAB>language<TAB>bucket:value …`: the model's input, \
-        which the training script reads. Exit codes: 0 read, 1 the file could not be read, 64 usage.
+        which the training script reads; a bucket marked `g` is a language or lexicon signal, not a word. Exit codes: 0 read, 1 the file could not be read, 64 usage.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -55,10 +55,13 @@ struct ScoreText: ParsableCommand {
                     let matches = LexiconIndex.sentiment.scan(tokens)
                     let lexicon = NegativityScorer.score(matches, language: review.language)
                     var summed: [Int: Float] = [:]
-                    NegativityFeatures.extract(matches, language: review.language, lexicon: lexicon, bits: bits) { bucket, value, _ in
+                    var general = Set<Int>()
+                    NegativityFeatures.extract(matches, language: review.language, lexicon: lexicon, bits: bits) { bucket, value, source in
                         summed[bucket, default: 0] += value
+                        if source == nil { general.insert(bucket) }
                     }
-                    let cells = summed.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
+                    let cells = summed.sorted { $0.key < $1.key }.map { (general.contains($0.key) ? "g" : "") + "\($0.key):\($0.value)" }
+                        .joined(separator: " ")
                     out += "\(TerminalText.clean(review.externalID))\t\(NegativityFeatures.code(review.language))\t\(cells)\n"
                 }
                 FileHandle.standardOutput.write(Data(out.utf8))

@@ -1,3 +1,4 @@
+import Foundation
 import ReputaAnalysis
 import ReputaConfig
 import ReputaCore
@@ -37,14 +38,43 @@ package enum FlagPass {
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)
         guard !batch.isEmpty else { return counts }
         var complaints = ComplaintIndex(try store.complaintMarks())
+        var decided = flagger.evaluateAll(batch.map { $0.review })
         while let last = batch.last {
-            let verdicts = flagger.verdicts(batch.map(\.review), complaints: &complaints, now: now)
+            // The next batch is read now and judged on other threads while this one's verdicts are
+            // written: the text work (on every core) and the store's (one connection) overlap.
+            // Reading ahead is safe: a later batch's reviews are not the ones this batch writes.
+            let next = try store.flagCandidates(afterRowID: last.rowID, limit: batchSize, ownOnly: rules.ownReviewsOnly)
+            let ahead = Ahead(flagger, next.map { $0.review })
+            let verdicts = flagger.verdicts(batch.map { $0.review }, decided: decided, complaints: &complaints, now: now)
             let updates = zip(batch, verdicts).map { FlagUpdate(candidate: $0, decision: $1?.decision, dueAt: $1?.dueAt) }
-            counts = counts + (try store.recordFlags(updates, now: now))
+            let recorded = Result { try store.recordFlags(updates, now: now) }
+            decided = ahead.wait()
+            counts = counts + (try recorded.get())
             guard try keep() else { break } // the lease was lost: the new holder goes on from here
-            batch = try store.flagCandidates(afterRowID: last.rowID, limit: batchSize, ownOnly: rules.ownReviewsOnly)
+            batch = next
         }
         return counts
+    }
+
+    /// `evaluateAll` of a batch on a background thread; `wait` hands the decisions over.
+    final class Ahead: @unchecked Sendable {
+        private var decided: [FlagDecision?] = []
+        private let done = DispatchGroup()
+
+        init(_ flagger: Flagger, _ reviews: [Review]) {
+            guard !reviews.isEmpty else { return }
+            done.enter()
+            DispatchQueue.global().async {
+                // Written before `leave`, read after `wait`: the group orders the two.
+                self.decided = flagger.evaluateAll(reviews)
+                self.done.leave()
+            }
+        }
+
+        func wait() -> [FlagDecision?] {
+            done.wait()
+            return decided
+        }
     }
 
     /// One line for logs: `flags: 12 evaluated, 3 new (1 urgent, 2 high), 1 resolved by reply`.
