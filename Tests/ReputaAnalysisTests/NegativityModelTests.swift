@@ -44,6 +44,7 @@ import Testing
              "made for features version \(NegativityFeatures.version + 1), this build reads version \(NegativityFeatures.version): retrain it"),
             (Self.file(weightCount: 1000), "1000 weight bytes where 1024 were expected"),
             (Self.file(threshold: 1.5), "a threshold outside 0–1"),
+            (Self.file(scale: .nan), "weight scale nan is not a positive number"),
             (Self.file(bits: 40, weightCount: 0), "40 bits is out of range"),
             (Data("RPNM".utf8), "truncated at byte 4"),
         ]

@@ -58,6 +58,7 @@ public struct NegativityModel: Sendable {
         let bits = Int(try u32())
         guard (10...24).contains(bits) else { throw fail("\(bits) bits is out of range") }
         let scale = try f32()
+        guard scale.isFinite, scale > 0 else { throw fail("weight scale \(scale) is not a positive number") }
         let threshold = Double(try f32())
         var thresholds: [String: Double] = [:]
         let languages = try u32()

@@ -88,6 +88,10 @@ package enum FlagPass {
         if c.reopened > 0 { parts.append("\(c.reopened) reopened") }
         if c.resolvedByReply > 0 { parts.append("\(c.resolvedByReply) resolved by a public reply") }
         if c.resolvedByEdit > 0 { parts.append("\(c.resolvedByEdit) resolved by an edit") }
+        // Said where it matters: a build without its model file judges text by the lexicon only.
+        if c.evaluated > 0, NegativityModel.shipped == nil, let problem = NegativityModel.loadProblem {
+            parts.append("text judged by the lexicon alone (\(problem))")
+        }
         return "flags: " + parts.joined(separator: ", ")
     }
 }
