@@ -38,7 +38,7 @@ public struct Flagger: Sendable {
     /// The decision about `review`, or nil when it needs no answer.
     public func evaluate(_ review: Review) -> FlagDecision? {
         if rules.ownReviewsOnly, !review.competitor.isEmpty { return nil }
-        let tokens = TextTokens(review.title.isEmpty ? review.text : review.title + ".\n" + review.text)
+        let tokens = TextTokens(title: review.title, text: review.text)
         let words = index.scan(tokens)
         let verdict = NegativityScorer.judge(words, language: review.language, model: model)
         var priority = 0.0

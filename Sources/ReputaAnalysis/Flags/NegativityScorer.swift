@@ -127,7 +127,7 @@ public enum NegativityScorer {
     }
 
     public static func score(title: String, text: String, language: String) -> Verdict {
-        score(TextTokens(title.isEmpty ? text : title + ".\n" + text), language: language)
+        score(TextTokens(title: title, text: text), language: language)
     }
 
     /// The score of text already cut into tokens.

@@ -11,6 +11,11 @@ public struct TextTokens: Equatable, Sendable {
 
     public static let boundary = "."
 
+    /// A review's title and text as one text, the title a sentence of its own.
+    public init(title: String, text: String) {
+        self.init(title.isEmpty ? text : title + ".\n" + text)
+    }
+
     public init(_ text: String) {
         var words: [String] = []
         var shouted = Set<Int>()

@@ -20,7 +20,7 @@ struct ScoreText: ParsableCommand {
         ($REPUTA_NEGATIVITY_MODEL, else the shipped one). Columns: id, language, probability (the model's), \
         threshold, negative, score (−1 or below is negative), lexicon_score, words (the strongest negative ones). \
         --features prints, one line per review, `id<TAB>language<TAB>bucket:value …`: the model's input, \
-        which the training script reads; a bucket marked `g` is a language or lexicon signal, not a word. Exit codes: 0 read, 1 the file could not be read, 64 usage.
+        which the training script reads; a bucket marked `g` is the prior or a lexicon signal, not a word. Exit codes: 0 read, 1 the file could not be read, 64 usage.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -51,7 +51,7 @@ struct ScoreText: ParsableCommand {
                 let bits = NegativityModel.shipped?.bits ?? 20
                 var out = ""
                 for review in batch.reviews {
-                    let tokens = TextTokens(review.title.isEmpty ? review.text : review.title + ".\n" + review.text)
+                    let tokens = TextTokens(title: review.title, text: review.text)
                     let matches = LexiconIndex.sentiment.scan(tokens)
                     let lexicon = NegativityScorer.score(matches, language: review.language)
                     var summed: [Int: Float] = [:]
@@ -67,7 +67,7 @@ struct ScoreText: ParsableCommand {
                 FileHandle.standardOutput.write(Data(out.utf8))
             } else {
                 let rows: [[DataTable.Cell]] = batch.reviews.map { review in
-                    let tokens = TextTokens(review.title.isEmpty ? review.text : review.title + ".\n" + review.text)
+                    let tokens = TextTokens(title: review.title, text: review.text)
                     let verdict = NegativityScorer.judge(tokens, language: review.language)
                     return [.text(review.externalID), .text(review.language), verdict.probability.map { .number($0) } ?? .null,
                             NegativityModel.shipped.map { .number($0.threshold(for: review.language)) } ?? .null,
