@@ -75,7 +75,7 @@ import Testing
             record("compare", try Self.canonical(try run(["compare", "--week", "2026-W46", "--format", "json"], store: store, env),
                                                  dropping: ["generated_at"]))
             record("metrics", try run(["metrics", "--format", "json"], store: store, env))
-            let open = try run(["flags", "--format", "json"], store: store, env)
+            let open = try run(["flags", "--format", "json", "--status", "all"], store: store, env)
             record("open flags", try Self.canonical(open, dropping: ["id"]))
             record("resolved flags", try Self.canonical(try run(["flags", "--status", "resolved", "--format", "json"], store: store, env),
                                                         dropping: ["id"]))

@@ -12,7 +12,9 @@ import Testing
     }
 
     func flags(_ store: String, _ extra: [String] = []) throws -> [[String: Any]] {
-        let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json"] + extra)
+        // The whole history unless the test asks for a status (the default lists unresolved flags only).
+        let status = extra.contains("--status") ? [] : ["--status", "all"]
+        let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json"] + status + extra)
         #expect(out.status == 0, "\(out.stderr)")
         return try jsonArray(out.stdout)
     }

@@ -63,7 +63,7 @@ import Testing
         let temp = try TempFolder()
         let store = try testStore(engine, in: temp, copying: CompareTests.demoStore)
         let config = try alerts.demoConfig(temp, port: sink.port, smtpPort: smtp.port)
-        let listed = try reputa(["flags", "--config", config, "--store", store, "--format", "json"])
+        let listed = try reputa(["flags", "--config", config, "--store", store, "--format", "json", "--status", "all"])
         #expect(listed.stderr.contains("alerts queued"), "\(listed.stderr)")
         let flags = try json(listed)
         #expect(sink.requests.isEmpty) // flags queues, it does not deliver
@@ -117,7 +117,7 @@ import Testing
         #expect(before.status == 4, "\(before.stderr)")
         #expect(before.stderr.contains("reputa: warning: unresolved flags are routed to channels that notifications: does not define (")
                 && before.stderr.contains("oncall "), "\(before.stderr)")
-        let flags = try json(try reputa(["flags", "--config", demo, "--store", store, "--format", "json"]))
+        let flags = try json(try reputa(["flags", "--config", demo, "--store", store, "--format", "json", "--status", "all"]))
         let undeliverable = try json(try reputa(["alerts", "--status", "undeliverable", "--config", demo, "--store", store,
                                                  "--format", "json"]))
         let expected = owed(flags, channels: Self.demoChannels)
@@ -151,7 +151,7 @@ import Testing
         let env = ["REPUTA_NOW": now]
         let send = try reputa(["alerts", "send", "--config", config, "--store", store], environment: env)
         #expect(send.status == 0, "\(send.stderr)")
-        let flags = try json(try reputa(["flags", "--config", config, "--store", store, "--format", "json"], environment: env))
+        let flags = try json(try reputa(["flags", "--config", config, "--store", store, "--format", "json", "--status", "all"], environment: env))
         let cutoff = "2026-11-16T12:00:00Z" // seven days before now; ISO text orders like time
         let recent = owed(flags, channels: Self.demoChannels) { ($0["created_at"] as? String ?? "") >= cutoff }
         let old = owed(flags, channels: Self.demoChannels) { ($0["created_at"] as? String ?? "") < cutoff }

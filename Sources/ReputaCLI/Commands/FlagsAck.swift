@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaCore
 import ReputaConfig
+import ReputaOutput
 import ReputaPipeline
 import ReputaStore
 
@@ -11,19 +12,12 @@ struct FlagsAck: ParsableCommand {
         abstract: "Acknowledge a flag: someone is on it. It stays unresolved until answered or resolved.")
 
     @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "The flag's number.")
-    var id: Int64
-
-    @Option(help: ArgumentHelp("Who acknowledges (default: $REPUTA_USER, else $USER).", valueName: "name"))
-    var by: String?
+    @OptionGroup var step: FlagStep
 
     func run() throws {
         try guarded {
-            let store = try global.openStore(try global.optionalConfig())
-            _ = try global.existingFlag(id, in: store)
-            _ = try store.updateFlag(id: id, action: .ack, actor: global.actor(by), at: Clock.now())
-            Console.out("flag \(id) acknowledged by \(global.actor(by))\n")
+            let actor = try step.record(.ack, global).actor
+            Console.out("flag \(step.id) acknowledged by \(TerminalText.visible(actor))\n")
             return .ok
         }
     }

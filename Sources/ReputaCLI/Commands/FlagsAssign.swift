@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReputaCore
 import ReputaConfig
+import ReputaOutput
 import ReputaPipeline
 import ReputaStore
 
@@ -11,15 +12,10 @@ struct FlagsAssign: ParsableCommand {
         abstract: "Assign a flag to someone.")
 
     @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "The flag's number.")
-    var id: Int64
+    @OptionGroup var step: FlagStep
 
     @Option(help: ArgumentHelp("Who will answer it.", valueName: "name"))
     var to: String
-
-    @Option(help: ArgumentHelp("Who assigns (default: $REPUTA_USER, else $USER).", valueName: "name"))
-    var by: String?
 
     func validate() throws {
         guard !to.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--to needs a name") }
@@ -27,10 +23,8 @@ struct FlagsAssign: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let store = try global.openStore(try global.optionalConfig())
-            _ = try global.existingFlag(id, in: store)
-            _ = try store.updateFlag(id: id, action: .assign(to: to), actor: global.actor(by), at: Clock.now())
-            Console.out("flag \(id) assigned to \(to)\n")
+            _ = try step.record(.assign(to: to), global)
+            Console.out("flag \(step.id) assigned to \(TerminalText.visible(to))\n")
             return .ok
         }
     }

@@ -15,15 +15,40 @@ struct FlagsList: ParsableCommand {
         JSON is an array of objects with the keys id, review_id, source, portal, location, rating, \
         priority, level, status, overdue, due_at, assignee, categories, topics, reasons, channels, \
         created_at, title, text, url, resolution, response_minutes. Times are UTC; the table shows the \
-        deadline in the config's time zone.
+        deadline in the config's time zone. Without --status only unresolved flags are listed (open or \
+        acknowledged); --status all adds the resolved history. The filters combine (all must hold).
         Exit codes: 0 ok; 3 with --fail-on LEVEL when unresolved flags of that level or above exist; \
         1 store error; 64 usage or configuration error.
         """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only flags in this state: open, acked, resolved, or overdue (unresolved past the deadline).", valueName: "status"))
-    var status: FlagStatusFilter?
+    @Option(help: ArgumentHelp("""
+        Which flags: unresolved (open or acked, the default), open, acked, resolved, overdue (unresolved past the \
+        deadline) or all (the history too).
+        """, valueName: "status"))
+    var status: FlagStatusFilter = .unresolved
+
+    @Option(help: ArgumentHelp("Only flags at this location (repeatable).", valueName: "id"))
+    var location: [String] = []
+
+    @Option(help: ArgumentHelp("Only flags of reviews from this portal (repeatable): google, trustpilot, appstore, …", valueName: "portal"))
+    var portal: [String] = []
+
+    @Option(help: ArgumentHelp("Only flags with this topic (price, staff, waiting_time, …).", valueName: "id"))
+    var topic: String?
+
+    @Option(help: ArgumentHelp("Only flags with this urgent category (food_safety, fraud, …).", valueName: "id"))
+    var category: String?
+
+    @Option(help: ArgumentHelp("Only flags assigned to this person; \"\" for flags assigned to nobody.", valueName: "name"))
+    var assignee: String?
+
+    @Flag(help: "Only flags assigned to me ($REPUTA_USER, else $USER).")
+    var mine = false
+
+    @Option(help: ArgumentHelp("Only flags whose review's title or text holds this text (any case).", valueName: "text"))
+    var search: String?
 
     @Option(help: ArgumentHelp("Only flags of this level: urgent, high or normal.", valueName: "level"))
     var level: FlagLevel?
@@ -40,6 +65,12 @@ struct FlagsList: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
+            if let config {
+                let known = Set(config.locations.map(\.id))
+                for id in location where !known.contains(id) {
+                    throw ValidationError("--location \(id): no such location in \(config.file) (known: \(known.sorted().joined(separator: ", ")))")
+                }
+            }
             let store = try global.openStore(config)
             let now = Clock.now()
             if let config {
@@ -53,10 +84,17 @@ struct FlagsList: ParsableCommand {
             var query = FlagQuery(level: level)
             query.summarized = summarized
             switch status {
-            case .overdue?: query.overdueAt = now
-            case let other?: query.status = FlagStatus(rawValue: other.rawValue)
-            case nil: break
+            case .overdue: query.overdueAt = now
+            case .unresolved: query.unresolved = true
+            case .all: break
+            case .open, .acked, .resolved: query.status = FlagStatus(rawValue: status.rawValue)
             }
+            query.locations = location
+            query.portals = portal
+            query.topic = topic
+            query.category = category
+            query.assignee = mine ? try global.actor(nil) : assignee
+            query.search = search
             let flags = try store.flags(query)
             let columns = format == .table ? FlagTable.tableColumns : FlagTable.columns
             Console.out(Renderer.render(FlagTable.make(flags, columns: columns, now: now, zone: config?.timezone ?? "UTC"),

@@ -59,11 +59,21 @@ public struct FlagPassCounts: Equatable, Sendable {
 /// Which flags to list.
 public struct FlagQuery: Sendable {
     public var status: FlagStatus?
+    /// Only open or acknowledged flags (what still needs someone).
+    public var unresolved = false
     /// Only open or acknowledged flags whose deadline is before this instant.
     public var overdueAt: Timestamp?
     public var level: FlagLevel?
     /// Only flags whose alert went into a backfill summary rather than out on its own.
     public var summarized = false
+    /// Only flags at these locations, from these portals, with this topic or category, assigned to
+    /// this person ("" for nobody), whose review's title or text holds this text (any case).
+    public var locations: [String] = []
+    public var portals: [String] = []
+    public var topic: String?
+    public var category: String?
+    public var assignee: String?
+    public var search: String?
 
     public init(status: FlagStatus? = nil, overdueAt: Timestamp? = nil, level: FlagLevel? = nil) {
         self.status = status
@@ -223,6 +233,30 @@ extension SQLStore {
         var clauses: [String] = []
         var arguments: [SQLValue] = []
         if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue.sqlValue) }
+        if query.unresolved { clauses.append("f.status <> 'resolved'") }
+        if !query.locations.isEmpty {
+            clauses.append("f.location IN (\(query.locations.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.locations.map { $0.sqlValue }
+        }
+        if !query.portals.isEmpty {
+            clauses.append("r.portal IN (\(query.portals.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.portals.map { $0.sqlValue }
+        }
+        // Lists are stored as JSON arrays of strings: an item is the quoted text between delimiters.
+        if let topic = query.topic { clauses.append("f.topics LIKE ? ESCAPE '\\'"); arguments.append(FlagRecords.listItemPattern(topic).sqlValue) }
+        if let category = query.category {
+            clauses.append("f.categories LIKE ? ESCAPE '\\'")
+            arguments.append(FlagRecords.listItemPattern(category).sqlValue)
+        }
+        if let assignee = query.assignee {
+            clauses.append(assignee.isEmpty ? "(f.assignee IS NULL OR f.assignee = '')" : "f.assignee = ?")
+            if !assignee.isEmpty { arguments.append(assignee.sqlValue) }
+        }
+        if let search = query.search, !search.isEmpty {
+            clauses.append("(LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.text) LIKE ? ESCAPE '\\')")
+            let pattern = "%" + FlagRecords.likeEscaped(search.lowercased()) + "%"
+            arguments += [pattern.sqlValue, pattern.sqlValue]
+        }
         if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue.sqlValue) }
         if let overdue = query.overdueAt {
             clauses.append("f.status <> 'resolved' AND f.due_at < ?")
@@ -269,9 +303,10 @@ extension SQLStore {
         }
     }
 
-    /// A step of the on-call workflow on flag `id`: `ack` (by), `assign` (to), `resolve` (note).
-    /// False when there is no such flag. Acknowledging a resolved flag changes nothing but
-    /// the history; resolving one already resolved keeps the first resolution.
+    /// A step of the on-call workflow on flag `id`: `ack` (by), `assign` (to), `resolve` (note),
+    /// `comment` (note), `reopen` (note). False when there is no such flag. Acknowledging a
+    /// resolved flag, or reopening one that is not resolved, changes nothing but the history;
+    /// resolving one already resolved keeps the first resolution.
     public func updateFlag(id: Int64, action: FlagAction, actor: String, at now: Timestamp) throws -> Bool {
         try writing { db in
             guard let row = try db.fetchOne("SELECT status FROM flags WHERE id = ?", id) else { return false }
@@ -293,6 +328,16 @@ extension SQLStore {
                         """, at, note, id)
                 }
                 try event(id, at, "resolved", actor, status == "resolved" ? "already resolved; \(note)" : note, db)
+            case let .comment(note):
+                try event(id, at, "commented", actor, note, db)
+            case let .reopen(note):
+                if status == "resolved" {
+                    try db.execute("""
+                        UPDATE flags SET status = 'open', resolved_at = NULL, resolution = NULL, response_minutes = NULL, note = NULL
+                        WHERE id = ?
+                        """, id)
+                }
+                try event(id, at, "reopened", actor, status == "resolved" ? note : "not resolved (\(status)); \(note)", db)
             }
             return true
         }
@@ -332,6 +377,22 @@ enum FlagRecords {
             try body(slice, Array(repeating: "?", count: slice.count).joined(separator: ", "))
             start += slice.count
         }
+    }
+
+    /// `text` for a LIKE pattern: `%`, `_` and the escape character itself taken literally.
+    static func likeEscaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A LIKE pattern matching a JSON list (`json`) that holds `item`.
+    static func listItemPattern(_ item: String) -> String {
+        let quoted = json([item]).dropFirst().dropLast() // "item", escaped as stored
+        return "%" + likeEscaped(String(quoted)) + "%"
     }
 
     static func json(_ list: [String]) -> String {
@@ -374,4 +435,8 @@ public enum FlagAction: Sendable {
     case ack
     case assign(to: String)
     case resolve(note: String)
+    /// A note in the history; the flag's state does not change.
+    case comment(note: String)
+    /// A resolved flag needs an answer again: open, its resolution cleared.
+    case reopen(note: String)
 }
