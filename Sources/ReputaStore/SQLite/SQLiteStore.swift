@@ -48,7 +48,14 @@ public final class SQLiteStore: @unchecked Sendable {
             queue = try DatabaseQueue(path: path, configuration: config)
             try queue.writeWithoutTransaction { db in
                 // Nothing is changed (not even the journal mode) before the file is known to be ours.
-                let found = try Self.claim(db, path: path)
+                // The claim reads the schema version, the application id and the tables in one read
+                // transaction: read one by one, another process migrating the same new store could
+                // commit in between, and its tables would be seen without its id (a "foreign" store).
+                var found = 0
+                try db.inTransaction(.deferred) {
+                    found = try Self.claim(db, path: path)
+                    return .commit
+                }
                 try Self.enableWAL(db)
                 // Foreign keys are off while migrating: rebuilding a table (v3) drops the old one,
                 // which would otherwise cascade into the tables that reference it. The check
