@@ -44,7 +44,7 @@ import Testing
                 == all.filter { (($0["title"] as? String ?? "") + ($0["text"] as? String ?? "")).contains("%") }.count)
 
         let unknown = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--location", "nowhere"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("--location nowhere: no such location"), "\(unknown.stderr)")
+        #expect(unknown.status == 64 && unknown.stderr.contains("--location \"nowhere\" is not a configured location; locations: milano, roma, napoli, app"), "\(unknown.stderr)")
         #expect(!unknown.stderr.contains("flags:"), "the pass ran before the check: \(unknown.stderr)")
     }
 

@@ -90,10 +90,6 @@ public struct Lexicon: Sendable {
         }
     }
 
-    static func matches(_ pattern: String, _ word: String) -> Bool {
-        pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : pattern == word
-    }
-
     /// A word's first three scalars packed in one number (nil when shorter): a cheaper key
     /// than a three-letter string, which cost a tenth of the flag pass (`perf`, `make bench`).
     static func key(of word: String) -> UInt64? {

@@ -6,8 +6,6 @@ public struct LexiconIndex: Sendable {
     struct Candidate: Sendable {
         var lexicon: Int
         var entry: Lexicon.Entry
-        /// The first word is a prefix pattern (`intossicazion*`): checked against the word.
-        var prefix: Bool
     }
 
     /// Every entry of every lexicon; the maps and `TextMatches` hold positions in it, so a
@@ -25,13 +23,13 @@ public struct LexiconIndex: Sendable {
             for (word, entries) in lexicon.exact.sorted(by: { $0.key < $1.key }) {
                 for entry in entries {
                     exact[word, default: []].append(Int32(table.count))
-                    table.append(Candidate(lexicon: lexicon.id, entry: entry, prefix: false))
+                    table.append(Candidate(lexicon: lexicon.id, entry: entry))
                 }
             }
             for (key, entries) in lexicon.prefixed.sorted(by: { $0.key < $1.key }) {
                 for entry in entries {
                     prefixed[key, default: []].append(Int32(table.count))
-                    table.append(Candidate(lexicon: lexicon.id, entry: entry, prefix: true))
+                    table.append(Candidate(lexicon: lexicon.id, entry: entry))
                 }
             }
         }

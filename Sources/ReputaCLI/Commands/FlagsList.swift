@@ -65,12 +65,7 @@ struct FlagsList: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
-            if let config {
-                let known = Set(config.locations.map(\.id))
-                for id in location where !known.contains(id) {
-                    throw ValidationError("--location \(id): no such location in \(config.file) (known: \(known.sorted().joined(separator: ", ")))")
-                }
-            }
+            for id in location { try SourceFlags.checkLocation(id, config) }
             let store = try global.openStore(config)
             let now = Clock.now()
             if let config {

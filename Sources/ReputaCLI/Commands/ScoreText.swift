@@ -37,9 +37,7 @@ struct ScoreText: ParsableCommand {
 
     func run() throws {
         try guarded {
-            if let problem = NegativityModel.requestedProblem {
-                throw ConfigError(file: "$REPUTA_NEGATIVITY_MODEL", message: problem)
-            }
+            try FlagPass.checkRequestedModel()
             if let problem = NegativityModel.loadProblem { Console.err("reputa: warning: \(problem)") }
             let config = try global.optionalConfig()
             let descriptor = try flags.descriptor(config: config)

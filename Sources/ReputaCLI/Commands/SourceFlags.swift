@@ -66,12 +66,7 @@ struct SourceFlags: ParsableArguments {
             throw ValidationError("--source \"\(d.name)\" must use only letters, digits, '.', '_' and '-'")
         }
         if let location {
-            // A configured list of locations is the whole list: a typo would file reviews under
-            // a location no report shows.
-            let ids = config?.locations.map(\.id) ?? []
-            guard ids.isEmpty || ids.contains(location) else {
-                throw ValidationError("--location \"\(location)\" is not a configured location\(Suggestion.hint(location, ids)); locations: \(ids.joined(separator: ", "))")
-            }
+            try Self.checkLocation(location, config)
             d.location = location
         }
         if let maxFieldBytes {
@@ -151,5 +146,17 @@ extension SourceFlags {
             spec.segments[parts[0]] = parts[1]
         }
         d.records = spec
+    }
+}
+
+extension SourceFlags {
+    /// A `--location` must be one of the config's locations when it lists any: a configured list
+    /// is the whole list, and a typo would file reviews (or filter flags) under a location no
+    /// report shows.
+    static func checkLocation(_ location: String, _ config: Configuration?) throws {
+        let ids = config?.locations.map(\.id) ?? []
+        guard ids.isEmpty || ids.contains(location) else {
+            throw ValidationError("--location \"\(location)\" is not a configured location\(Suggestion.hint(location, ids)); locations: \(ids.joined(separator: ", "))")
+        }
     }
 }

@@ -30,9 +30,7 @@ package enum FlagPass {
 
     /// The pass itself, under the flag-pass lease; `keep` renews it between batches.
     static func evaluate(store: any SQLStore, rules: FlagRules, now: Timestamp, keep: () throws -> Bool) throws -> FlagPassCounts {
-        if let problem = NegativityModel.requestedProblem {
-            throw ConfigError(file: "$REPUTA_NEGATIVITY_MODEL", message: problem)
-        }
+        try checkRequestedModel()
         let flagger = Flagger(rules: rules)
         var counts = FlagPassCounts()
         var batch = try store.flagCandidates(afterRowID: 0, limit: batchSize, ownOnly: rules.ownReviewsOnly)
@@ -74,6 +72,14 @@ package enum FlagPass {
         func wait() -> [FlagDecision?] {
             done.wait()
             return decided
+        }
+    }
+
+    /// The model `$REPUTA_NEGATIVITY_MODEL` names, when it cannot be used, is a configuration
+    /// error, not a quiet fall-back to the lexicon (an evaluation would measure the wrong thing).
+    package static func checkRequestedModel() throws {
+        if let problem = NegativityModel.requestedProblem {
+            throw ConfigError(file: "$REPUTA_NEGATIVITY_MODEL", message: problem)
         }
     }
 

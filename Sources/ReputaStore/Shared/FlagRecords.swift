@@ -198,7 +198,7 @@ extension SQLStore {
             // The content each review was evaluated in, many rows a statement.
             var hashes: [String: String] = [:]
             for (key, hash) in checked { hashes[key] = hash } // the last one wins, as row by row
-            try FlagRecords.chunked(Array(hashes.keys).sorted(), width: 2) { keys, _ in
+            try FlagRecords.chunked(Array(hashes.keys).sorted()) { keys, _ in
                 let rows = Array(repeating: "(?, ?)", count: keys.count).joined(separator: ", ")
                 try db.execute("""
                     INSERT INTO flag_checks (merge_key, content_hash) VALUES \(rows)
@@ -368,9 +368,9 @@ enum FlagRecords {
     /// A JSON array of strings (RFC 8259: `"` and `\\` escaped, control characters as `\\u00XX`).
     /// Written by hand: JSONEncoder, three lists per flag, was 3 % of the flag pass (`perf`,
     /// `make bench`); `list` reads it back with JSONDecoder, and a test checks the round trip.
-    /// `body` for each slice of `values`, at most 400 values (× `width` parameters) a statement,
+    /// `body` for each slice of `values`, at most 400 a statement (two parameters each at most),
     /// with the slice's `?, ?, …`: under SQLite's and PostgreSQL's parameter limits.
-    static func chunked(_ values: [String], width: Int = 1, _ body: (ArraySlice<String>, String) throws -> Void) throws {
+    static func chunked(_ values: [String], _ body: (ArraySlice<String>, String) throws -> Void) throws {
         var start = 0
         while start < values.count {
             let slice = values[start..<min(values.count, start + 400)]
