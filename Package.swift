@@ -21,6 +21,12 @@ let package = Package(
         // The PostgreSQL store (issue 7).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // `reputa serve`, the on-call inbox (issue 24): the HTTP server, bcrypt, the page templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -53,10 +59,23 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // `reputa serve`: the on-call inbox in the browser over the same store and flag lifecycle as the
+        // CLI (sessions, users and login throttling live in the store, so several instances share them).
+        // web/ (templates, CSS, the one small script) is read at start (WebFiles), not compiled in.
+        .target(name: "ReputaWeb", dependencies: [
+            "ReputaPipeline", "ReputaConfig", "ReputaCore", "ReputaStore", "ReputaAnalysis", "ReputaOutput",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], exclude: ["web"]),
         // The command line: parses arguments, calls the pipeline, renders its outcomes.
         .target(name: "ReputaCLI", dependencies: [
             "ReputaPipeline", "ReputaConfig", "ReputaCore", "ReputaNet", "ReputaIngest", "ReputaStore", "ReputaPostgres", "ReputaAnalysis",
-            "ReputaOutput",
+            "ReputaOutput", "ReputaWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -76,6 +95,8 @@ let package = Package(
         // Tests of both stores: a SQLite file and a throwaway PostgreSQL server (ReputaStoreTesting).
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
+        // The inbox's pieces that need no server (strings, dates, forms); the server itself is tested end to end.
+        .testTarget(name: "ReputaWebTests", dependencies: ["ReputaWeb", "ReputaCore"]),
         // Renderers and the alert channels' formats.
         // (ReputaIngest: its CSV reader reads the real reviews of ../shared/data that the channels are tried on.)
         .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet", "ReputaIngest"]),
@@ -85,7 +106,7 @@ let package = Package(
         // Runs the built `reputa` against temp stores, the Support/ oracles, a local HTTP and SMTP server, Chromium.
         .testTarget(name: "EndToEndTests", dependencies: ["reputa", "ReputaStoreTesting", "ReputaPostgres", "ReputaStore", "ReputaCore"],
                     exclude: ["Support/oracle.py", "Support/serve.py", "Support/compare_oracle.py", "Support/smtp_sink.py",
-                              "Support/mail_parse.py", "Support/png_stats.py", "Support/webhook_sink.py"]),
+                              "Support/mail_parse.py", "Support/png_stats.py", "Support/webhook_sink.py", "Support/inbox_browser.py"]),
     ]
 )
 

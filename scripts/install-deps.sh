@@ -2,11 +2,12 @@
 # Installs the Debian packages Reputa builds and tests with, when any is missing.
 # Needs root (or sudo) only when something has to be installed.
 set -euo pipefail
-# chromium renders the HTML report in a test; python3-aiosmtpd is the local SMTP server tests mail to;
+# chromium renders the HTML report in a test (chromium-driver and python3-selenium drive the on-call inbox in one);
+# python3-aiosmtpd is the local SMTP server tests mail to;
 # postgresql is the server the PostgreSQL store is tested against (scripts/pg-test-server.sh).
 # libcld2-dev identifies the language of reviews (CLD2); python3-langdetect is `make eval`'s second opinion;
 # python3-sklearn trains the negativity model (`make train`, and the held-out models of `make eval`).
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libcld2-dev pkg-config python3 chromium python3-aiosmtpd
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libcld2-dev pkg-config python3 chromium chromium-driver python3-selenium python3-aiosmtpd
           postgresql python3-langdetect python3-sklearn)
 missing=()
 for p in "${packages[@]}"; do

@@ -313,5 +313,46 @@ enum PostgresSchema {
             $$
             """,
         ]),
+        // `reputa serve` (issue 24): users, sessions, failed sign-ins, reply drafts (as SQLite's v13).
+        Migration(version: 13, id: "v13-web", statements: [
+            """
+            CREATE TABLE users (
+                name          TEXT COLLATE "C" PRIMARY KEY,
+                password_hash TEXT COLLATE "C" NOT NULL,
+                role          TEXT COLLATE "C" NOT NULL CHECK (role IN ('viewer', 'oncall', 'admin')),
+                locations     TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+                lang          TEXT COLLATE "C" NOT NULL DEFAULT '',
+                created_at    TEXT COLLATE "C" NOT NULL,
+                updated_at    TEXT COLLATE "C" NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE web_sessions (
+                token_hash TEXT COLLATE "C" PRIMARY KEY,
+                user_name  TEXT COLLATE "C" NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+                csrf       TEXT COLLATE "C" NOT NULL,
+                created_at TEXT COLLATE "C" NOT NULL,
+                expires_at TEXT COLLATE "C" NOT NULL
+            )
+            """,
+            "CREATE INDEX web_sessions_user ON web_sessions (user_name)",
+            """
+            CREATE TABLE login_failures (
+                name            TEXT COLLATE "C" PRIMARY KEY,
+                failures        BIGINT NOT NULL,
+                last_failure_at TEXT COLLATE "C" NOT NULL,
+                locked_until    TEXT COLLATE "C"
+            )
+            """,
+            """
+            CREATE TABLE reply_drafts (
+                flag_id    BIGINT PRIMARY KEY REFERENCES flags(id) ON DELETE CASCADE,
+                text       TEXT COLLATE "C" NOT NULL,
+                lang       TEXT COLLATE "C" NOT NULL,
+                updated_by TEXT COLLATE "C" NOT NULL,
+                updated_at TEXT COLLATE "C" NOT NULL
+            )
+            """,
+        ]),
     ]
 }

@@ -50,7 +50,7 @@ import Testing
             print(json.dumps({t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in sys.argv[2:]}))
             """, sqlite] + Array(copied.keys))
         #expect(try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as? [String: Int] == copied, "\(direct.stderr)")
-        #expect(copied.count == 15 && copied["reviews"]! > 1000 && copied["flags"]! > 100 && copied["survey_answers"]! > 1000)
+        #expect(copied.count == 17 && copied["reviews"]! > 1000 && copied["flags"]! > 100 && copied["survey_answers"]! > 1000)
 
         let home = try reputa(["store", "copy", "--from", postgres, "--to", back, "--format", "json"], environment: environment)
         #expect(home.status == 0, "\(home.stderr)")

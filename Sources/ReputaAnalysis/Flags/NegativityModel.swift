@@ -1,4 +1,5 @@
 import Foundation
+import ReputaCore
 
 /// The learned negativity model: logistic regression over `NegativityFeatures`, trained by
 /// `scripts/train_negativity.py` on real rated reviews (README, "Flags", lists the files), and
@@ -116,20 +117,18 @@ public struct NegativityModel: Sendable {
     /// Why the model `$REPUTA_NEGATIVITY_MODEL` names cannot be used: an error, not a fallback
     /// to the lexicon (an evaluation would measure the wrong thing).
     public static var requestedProblem: String? {
-        ProcessInfo.processInfo.environment["REPUTA_NEGATIVITY_MODEL"].map { $0.isEmpty ? nil : loaded.problem } ?? nil
+        ShippedFile.requested(variable) == nil ? nil : loaded.problem
     }
 
+    static let variable = "REPUTA_NEGATIVITY_MODEL"
+
     static let loaded: (model: NegativityModel?, problem: String?) = {
-        if let path = ProcessInfo.processInfo.environment["REPUTA_NEGATIVITY_MODEL"], !path.isEmpty {
-            do { return (try NegativityModel(contentsOf: path), nil) } catch { return (nil, "\(error)") }
-        }
         let name = "negativity.model"
-        var candidates: [String] = []
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("../share/reputa/\(name)").path)
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../Resources/\(name)").standardized.path)
-        for path in candidates where FileManager.default.fileExists(atPath: path) {
+        let candidates = ShippedFile.candidates(name, variable: variable, sourceFolder:
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Resources"))
+        // A file the variable names is used or refused, never passed over for the shipped one.
+        let requested = ShippedFile.requested(variable) != nil
+        for path in candidates where requested || FileManager.default.fileExists(atPath: path) {
             do { return (try NegativityModel(contentsOf: path), nil) } catch { return (nil, "\(error)") }
         }
         return (nil, "negativity model: \(name) not found (looked in \(candidates.joined(separator: ", "))): the lexicon decides alone")

@@ -23,10 +23,7 @@ struct Flags: ParsableCommand {
 extension FlagStatus: ExpressibleByArgument {}
 extension FlagLevel: ExpressibleByArgument {}
 
-/// `--status` takes the stored statuses, `overdue`, `unresolved` (open or acked: the default) and `all`.
-enum FlagStatusFilter: String, CaseIterable, ExpressibleByArgument {
-    case unresolved, open, acked, resolved, overdue, all
-}
+extension FlagStatusFilter: ExpressibleByArgument {}
 
 extension GlobalOptions {
     /// The flag numbered `id`, or a usage error naming it.

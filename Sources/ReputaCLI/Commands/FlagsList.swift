@@ -78,12 +78,7 @@ struct FlagsList: ParsableCommand {
             }
             var query = FlagQuery(level: level)
             query.summarized = summarized
-            switch status {
-            case .overdue: query.overdueAt = now
-            case .unresolved: query.unresolved = true
-            case .all: break
-            case .open, .acked, .resolved: query.status = FlagStatus(rawValue: status.rawValue)
-            }
+            status.apply(to: &query, now: now)
             query.locations = location
             query.portals = portal
             query.topic = topic

@@ -17,7 +17,7 @@ public struct Reputa: AsyncParsableCommand {
         NO_COLOR turns colour off.
 
         Exit codes:
-          0   success
+          0   success (serve and watch: stopped by SIGINT or SIGTERM)
           1   runtime failure (nothing useful was done: unreadable store, every source failed, bad file)
           2   partial: some sources failed, the others were imported
           3   flags --fail-on LEVEL: unresolved flags of that level or above
@@ -26,7 +26,7 @@ public struct Reputa: AsyncParsableCommand {
           64  usage or configuration error
         """,
         version: "0.1.0",
-        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Sources.self, Store.self, ScoreText.self]
+        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Sources.self, Store.self, ScoreText.self, Serve.self, Users.self]
     )
 
     public init() {}

@@ -89,6 +89,27 @@ public struct BusinessHours: Equatable, Sendable {
     }
 }
 
+extension BusinessHours {
+    /// Seconds of open time from `start` to `end` (0 when `end` is not after `start`): what is
+    /// left of a deadline counted in business hours. Walks day by day like `adding`, at most
+    /// 800 days.
+    public func openSeconds(from start: Timestamp, to end: Timestamp) -> Int {
+        guard end > start else { return 0 }
+        let offsets = ZoneOffsets.of(TimeZone(identifier: zone) ?? .gmt)
+        let from = offsets.local(start.epochSeconds), to = offsets.local(end.epochSeconds)
+        var total: Int64 = 0
+        var day = Timestamp.floorDiv(from, 86_400)
+        for _ in 0..<800 where day * 86_400 < to {
+            for range in week[Self.weekday(day: day)] {
+                let open = day * 86_400 + Int64(range.lowerBound) * 60, close = day * 86_400 + Int64(range.upperBound) * 60
+                total += max(0, min(close, to) - max(open, from))
+            }
+            day += 1
+        }
+        return Int(total)
+    }
+}
+
 /// Why a business-hours text did not read.
 public struct HoursProblem: Error, Equatable, Sendable {
     public var message: String

@@ -388,6 +388,42 @@ enum Schema {
         // PostgreSQL's step 12 makes its text compare by bytes; SQLite's BINARY collation
         // always has. Nothing to do here but keep the two stores' numbering in step.
         Migration(id: "v12-byte-order-text", sql: ""),
+        // `reputa serve` (issue 24): who may sign in, their sessions and failed sign-ins (in the
+        // store, so several instances behind one balancer share them), and reply drafts.
+        // `password_hash` is bcrypt's text; a session is known by the SHA-256 of its cookie, never
+        // the cookie itself; `locations` is a JSON list (empty: every location).
+        Migration(id: "v13-web", sql: """
+        CREATE TABLE users (
+            name          TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            role          TEXT NOT NULL CHECK (role IN ('viewer', 'oncall', 'admin')),
+            locations     TEXT NOT NULL DEFAULT '[]',
+            lang          TEXT NOT NULL DEFAULT '',
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE web_sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_name  TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            csrf       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX web_sessions_user ON web_sessions (user_name);
+        CREATE TABLE login_failures (
+            name            TEXT PRIMARY KEY,
+            failures        INTEGER NOT NULL,
+            last_failure_at TEXT NOT NULL,
+            locked_until    TEXT
+        ) STRICT;
+        CREATE TABLE reply_drafts (
+            flag_id    INTEGER PRIMARY KEY REFERENCES flags(id) ON DELETE CASCADE,
+            text       TEXT NOT NULL,
+            lang       TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

@@ -82,6 +82,22 @@ public struct FlagQuery: Sendable {
     }
 }
 
+/// Which flags by status, as `flags --status` and the inbox's filter take it: the stored
+/// statuses, `overdue`, `unresolved` (open or acked: the default) and `all`.
+public enum FlagStatusFilter: String, CaseIterable, Sendable {
+    case unresolved, open, acked, resolved, overdue, all
+
+    /// `query` narrowed to this status at `now`.
+    public func apply(to query: inout FlagQuery, now: Timestamp) {
+        switch self {
+        case .overdue: query.overdueAt = now
+        case .unresolved: query.unresolved = true
+        case .all: break
+        case .open, .acked, .resolved: query.status = FlagStatus(rawValue: rawValue)
+        }
+    }
+}
+
 /// Flags and the on-call workflow, the same on both stores.
 extension SQLStore {
     /// Live reviews whose content the flagger has not evaluated, by row id after `afterRowID`,

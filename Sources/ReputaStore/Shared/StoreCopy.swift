@@ -8,14 +8,15 @@ import ReputaCore
 /// Safe to re-run: the target must be empty (it is filled) or already hold exactly the
 /// source's counts (nothing is written; the copy is verified again). Anything else is refused
 /// and the target left as it was. Two copies into one PostgreSQL store at once are serialized
-/// by an advisory lock: the second finds the first's work and verifies it. Leases are not
-/// copied: they belong to the workers of the source store.
+/// by an advisory lock: the second finds the first's work and verifies it. Leases, web
+/// sessions and failed sign-ins are not copied: they belong to the source store's workers and
+/// visitors (users and reply drafts are).
 public enum StoreCopy {
     /// Every table, parents before the tables that refer to them.
     public static let tables = [
         "snapshots", "imports", "reviews", "review_revisions", "review_routes", "source_state", "http_validators",
         "survey_answers", "tickets", "customer_periods", "health_signals", "flags", "flag_events", "flag_checks",
-        "alert_outbox",
+        "alert_outbox", "users", "reply_drafts",
     ]
 
     /// Tables whose `id` the database assigns: PostgreSQL's identity must move past the copied ids.

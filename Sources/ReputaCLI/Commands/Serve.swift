@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import ReputaCore
+import ReputaConfig
+import ReputaStore
+import ReputaWeb
+
+/// `reputa serve`: the on-call inbox in the browser.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the on-call inbox: flags, their reviews and the on-call steps, in a browser (phone or desktop).",
+        discussion: """
+        Listens on --listen (loopback by default: put a TLS reverse proxy in front to reach it from \
+        phones, README "The on-call inbox"). Every page needs a signed-in user (`reputa users add`); \
+        only /login and /healthz answer without one. Sessions, users and failed sign-ins live in the \
+        store, so several `serve` processes on one PostgreSQL store can sit behind one balancer. \
+        SIGINT or SIGTERM stops it. Logs go to stderr.
+        Exit codes: 0 stopped; 1 store error or the pages' files missing; 64 usage or configuration error.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @Option(help: ArgumentHelp("Page language for users without their own: en or it.", valueName: "lang"))
+    var lang = "en"
+
+    @Option(help: ArgumentHelp("How long a sign-in lasts (8h, 1d).", valueName: "duration"))
+    var session = "12h"
+
+    @Flag(help: "Mark cookies Secure even without X-Forwarded-Proto: https (when TLS ends elsewhere and the proxy does not say).")
+    var secureCookies = false
+
+    func settings() throws -> ServeSettings {
+        var settings = ServeSettings()
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port),
+              colon != listen.startIndex else {
+            throw ValidationError("--listen \"\(listen)\" is not host:port (127.0.0.1:8080)")
+        }
+        settings.host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        settings.port = port
+        guard WebStrings.languages.contains(lang) else { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+        settings.lang = lang
+        guard let seconds = ConfigLoader.duration(session), seconds >= 60 else {
+            throw ValidationError("--session \"\(session)\" is not a duration like 8h or 1d")
+        }
+        settings.sessionSeconds = seconds
+        settings.secureCookies = secureCookies
+        return settings
+    }
+
+    func validate() throws { _ = try settings() }
+
+    func run() async throws {
+        try await guardedAsync {
+            let config = try global.loadConfig()
+            let store = try global.openStore(config, create: true)
+            let settings = try settings()
+            let web = try WebApp(store: store, config: config, settings: settings, logger: Console.logger(verbose: global.verbose))
+            if try store.users().isEmpty {
+                Console.err("reputa: no user can sign in yet: add one with `reputa users add NAME --role admin`")
+            }
+            let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host, place = store.place
+            try await web.application(onRunning: { port in
+                Console.err("reputa: serving the on-call inbox on http://\(host):\(port) (store \(place)); SIGINT or SIGTERM stops")
+            }).runService()
+            return .ok
+        }
+    }
+}

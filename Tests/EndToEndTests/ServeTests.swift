@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// `reputa serve` for real on 127.0.0.1, driven over HTTP as a browser would: what needs a
+/// session, the queue against `reputa flags`, the on-call steps against `reputa flags show`, and
+/// what must be refused (no CSRF token, another location's flag, a viewer acting, a guessed
+/// password, a hostile review).
+@Suite struct ServeTests {
+    static let password = "correct horse battery"
+
+    /// A copy of the demo store with its flags evaluated and three users: anna (admin, every
+    /// location), rocco (on call, Roma only), vera (viewer).
+    static func demoStore(_ temp: TempFolder) throws -> String {
+        let store = try testStore(.sqlite, in: temp, copying: CompareTests.demoStore)
+        try addUsers(store, config: CompareTests.demoConfig)
+        return store
+    }
+
+    static func addUsers(_ store: String, config: String) throws {
+        let pass = try reputa(["flags", "--config", config, "--store", store, "--format", "json"])
+        try #require(pass.status == 0, "\(pass.stderr)")
+        for args in [["anna", "--role", "admin"], ["rocco", "--role", "oncall", "--location", "roma", "--lang", "it"],
+                     ["vera", "--role", "viewer"]] {
+            let add = try execute("/bin/sh", ["-c", "echo '\(password)' | \"$0\" users add \"$@\" --password-stdin", reputaBinary]
+                                  + args + ["--config", config, "--store", store], environment: ["REPUTA_BCRYPT_COST": "4"])
+            try #require(add.status == 0, "\(add.stderr)")
+        }
+    }
+
+    func cliIDs(_ store: String, _ extra: [String]) throws -> [Int] {
+        let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json"] + extra)
+        #expect(out.status == 0, "\(out.stderr)")
+        return try jsonArray(out.stdout).compactMap { $0["id"] as? Int }
+    }
+
+    @Test func onlySignInAndHealthAnswerWithoutASessionAndTheQueueIsTheCLIs() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let web = WebClient(server.base)
+
+        let health = try await web.get("/healthz")
+        #expect(health.status == 200 && health.body.contains("\"ok\""))
+        for path in ["/", "/flags/1", "/?status=all"] {
+            let answer = try await web.get(path)
+            #expect(answer.status == 303 && answer.location?.hasPrefix("/login") == true, "\(path): \(answer.status)")
+        }
+        #expect(try await web.get("/api/flags").status == 401)
+        #expect(try await web.get("/api/flags/1").status == 401)
+        #expect(try await web.post("/flags/1/ack", [("_csrf", "x")]).status == 403)
+        // A link from a mail or Slack arrives without the SameSite=Strict cookie: one reload from the site.
+        let crossSite = try await web.get("/flags/1", headers: ["Sec-Fetch-Site": "cross-site"])
+        #expect(crossSite.status == 200 && crossSite.body.contains("http-equiv=\"refresh\""))
+        #expect(health.headers["content-security-policy"]?.contains("default-src 'none'") == true)
+
+        let signIn = try await web.signIn("anna", Self.password, next: "/?status=all")
+        #expect(signIn.status == 303 && signIn.location == "/?status=all")
+        let session = try #require(web.setCookies.first { $0.hasPrefix("reputa_session=") })
+        #expect(session.contains("HttpOnly") && session.contains("SameSite=Strict") && !session.contains("Secure"), "\(session)")
+
+        // The queue lists what `reputa flags` lists, in its order, with or without filters.
+        let queue = try await web.get("/")
+        #expect(queue.status == 200)
+        #expect(queue.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+        let expected = try cliIDs(store, [])
+        #expect(expected.count > 100 && queueIDs(queue.body) == expected)
+        for (query, cli) in [("?location=roma&level=high", ["--location", "roma", "--level", "high"]),
+                             ("?status=all&portal=google&topic=waiting_time", ["--status", "all", "--portal", "google", "--topic", "waiting_time"]),
+                             ("?status=resolved&q=CONTO", ["--status", "resolved", "--search", "conto"]),
+                             ("?status=overdue&location=milano&location=napoli", ["--status", "overdue", "--location", "milano", "--location", "napoli"])] {
+            let ids = queueIDs(try await web.get("/" + query).body)
+            let want = try cliIDs(store, cli)
+            #expect(!want.isEmpty && ids == want, "\(query)")
+            let api = try jsonArray(try await web.get("/api/flags" + query).body).compactMap { $0["id"] as? Int }
+            #expect(api == want, "api \(query)")
+        }
+
+        // A session cookie made up or signed out no longer opens anything.
+        let csrf = try await web.csrf()
+        #expect(try await web.post("/logout", [("_csrf", csrf)]).status == 303)
+        #expect(try await web.get("/").status == 303)
+    }
+
+    @Test func stepsTakenOnThePageAreTheFlagsHistoryUnderTheUsersName() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let web = WebClient(server.base)
+        try await web.signIn("anna", Self.password)
+        let id = try #require(try cliIDs(store, ["--location", "roma"]).first)
+        let csrf = try await web.csrf()
+        for (step, form) in [("ack", [(String, String)]()), ("assign", [("to", "rocco")]), ("comment", [("note", "Chiamo il cliente alle 15")]),
+                             ("resolve", [("note", "Risposto sul portale")]), ("reopen", [("note", "Il cliente ha riscritto")])] {
+            let answer = try await web.post("/flags/\(id)/\(step)", [("_csrf", csrf)] + form)
+            #expect(answer.status == 303 && answer.location == "/flags/\(id)?done=\(step)", "\(step): \(answer.status) \(answer.body)")
+            let page = try await web.get(answer.location ?? "/")
+            #expect(page.status == 200 && page.body.contains("class=\"done\""), "\(step)")
+        }
+        let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
+        let card = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any], "\(show.stderr)")
+        let events = try #require(card["events"] as? [[String: Any]]).filter { $0["by"] as? String == "anna" }
+        #expect(events.map { $0["action"] as? String ?? "" } == ["acked", "assigned", "commented", "resolved", "reopened"])
+        #expect(events.map { $0["note"] as? String ?? "" } == ["", "to rocco", "Chiamo il cliente alle 15", "Risposto sul portale",
+                                                               "Il cliente ha riscritto"])
+        #expect(card["status"] as? String == "open" && card["assignee"] as? String == "rocco")
+        // The page shows the same history.
+        let page = try await web.get("/flags/\(id)")
+        #expect(page.body.contains("Chiamo il cliente alle 15") && page.body.contains("<strong>anna</strong>"))
+        // Assigning to someone who cannot work that location, or to nobody known, is refused.
+        #expect(try await web.post("/flags/\(id)/assign", [("_csrf", csrf), ("to", "vera")]).status == 400)
+        #expect(try await web.post("/flags/\(id)/assign", [("_csrf", csrf), ("to", "ghost")]).status == 400)
+    }
+
+    @Test func forgedFormsOtherLocationsViewersAndGuessedPasswordsAreRefused() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let roma = try #require(try cliIDs(store, ["--location", "roma"]).first)
+        let milano = try #require(try cliIDs(store, ["--location", "milano"]).first)
+        func events(_ id: Int) throws -> Int {
+            let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
+            return ((try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])?["events"] as? [Any])?.count ?? -1
+        }
+        let before = try events(roma)
+
+        let anna = WebClient(server.base)
+        try await anna.signIn("anna", Self.password)
+        #expect(try await anna.post("/flags/\(roma)/ack", []).status == 403)
+        #expect(try await anna.post("/flags/\(roma)/ack", [("_csrf", String(repeating: "0", count: 64))]).status == 403)
+        let csrf = try await anna.csrf()
+        #expect(try await anna.post("/flags/\(roma)/ack", [("_csrf", csrf)], headers: ["Sec-Fetch-Site": "cross-site"]).status == 403)
+        #expect(try events(roma) == before, "a refused form changed the history")
+
+        // Rocco works Roma only: Milano's flag is 403 as a page, as JSON and as a step; his queue is Roma's.
+        let rocco = WebClient(server.base)
+        try await rocco.signIn("rocco", Self.password)
+        #expect(try await rocco.get("/flags/\(milano)").status == 403)
+        #expect(try await rocco.get("/api/flags/\(milano)").status == 403)
+        #expect(try await rocco.get("/api/flags/\(roma)").status == 200)
+        let roccoCSRF = try await rocco.csrf()
+        #expect(try await rocco.post("/flags/\(milano)/ack", [("_csrf", roccoCSRF)]).status == 403)
+        #expect(queueIDs(try await rocco.get("/").body) == (try cliIDs(store, ["--location", "roma"])))
+        #expect(queueIDs(try await rocco.get("/?location=milano").body).isEmpty)
+        let api = try jsonArray(try await rocco.get("/api/flags?status=all").body)
+        #expect(!api.isEmpty && api.allSatisfy { $0["location"] as? String == "roma" })
+        // His pages are in Italian (his own setting).
+        #expect(try await rocco.get("/").body.contains("Segnalazioni"))
+
+        // Vera reads but cannot act.
+        let vera = WebClient(server.base)
+        try await vera.signIn("vera", Self.password)
+        #expect(try await vera.get("/flags/\(milano)").status == 200)
+        #expect(try await vera.post("/flags/\(milano)/ack", [("_csrf", try await vera.csrf())]).status == 403)
+        #expect(try events(roma) == before)
+
+        // Five wrong passwords lock the name: then even the right one is refused for a while.
+        let guesser = WebClient(server.base)
+        for _ in 0..<5 { #expect(try await guesser.signIn("anna", "wrong password!").status == 401) }
+        let locked = try await guesser.signIn("anna", Self.password)
+        #expect(locked.status == 429 && locked.body.contains("Too many failed sign-ins"))
+        // Anna's open session is not touched by someone guessing her password.
+        #expect(try await anna.get("/").status == 200)
+        #expect(server.log.contains("sign-in failed for \"anna\""))
+
+        // A sign-in posted from another site, or without the form's token, is refused; `next` stays on this site.
+        let other = WebClient(server.base)
+        #expect(try await other.post("/login", [("name", "vera"), ("password", Self.password)]).status == 403)
+        let offsite = try await other.signIn("vera", Self.password, next: "//evil.example/x")
+        #expect(offsite.status == 303 && offsite.location == "/")
+    }
+
+    @Test func aHostileReviewIsShownAsText() async throws {
+        let temp = try TempFolder()
+        let hostile = "Pessimo <script>alert(1)</script> \"><img src=x onerror=alert(2)> \u{202E}lanigiro\u{202C} servizio orribile"
+        _ = try temp.write("exports/roma.csv", "id,date,stars,title,text\n"
+                           + "h1,2026-11-20 12:00:00,1,\"<b>titolo</b>\",\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\"\n")
+        let config = try temp.write("sources.yml", """
+            version: 1
+            store: "s.sqlite"
+            timezone: Europe/Rome
+            locations:
+              - {id: roma, name: Roma}
+            sources:
+              - {name: shop, kind: csv, path: "exports/roma.csv", location: roma, map: {id: id, date: date, rating: stars, title: title, text: text}}
+            """)
+        #expect(try reputa(["fetch", "--config", config]).status == 0)
+        let store = temp.path("s.sqlite")
+        try Self.addUsers(store, config: config)
+        let server = try ServeProcess(config: config, store: store)
+        let web = WebClient(server.base)
+        try await web.signIn("anna", Self.password)
+        let queue = try await web.get("/")
+        let id = try #require(queueIDs(queue.body).first)
+        let page = try await web.get("/flags/\(id)")
+        for body in [queue.body, page.body] {
+            #expect(!body.contains("<script>alert") && !body.contains("<img src=x") && !body.contains("<b>titolo"))
+        }
+        #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+        // The bidi override stays inside its own isolated element.
+        #expect(page.body.contains("<bdi dir=\"auto\">Pessimo &lt;script&gt;"))
+        #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+    }
+
+    /// Sessions live in the store: a cookie from one instance opens pages on a second instance
+    /// on the same PostgreSQL store (as behind a load balancer), and signing out on one ends it
+    /// on both.
+    @Test func aSessionFromOneInstanceWorksOnAnotherOnOnePostgreSQLStore() async throws {
+        let temp = try TempFolder()
+        let store = try testStore(.postgres, in: temp, copying: CompareTests.demoStore)
+        try Self.addUsers(store, config: CompareTests.demoConfig)
+        let first = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let second = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let a = WebClient(first.base), b = WebClient(second.base)
+        #expect(try await a.signIn("rocco", Self.password).status == 303)
+        b.cookies = a.cookies
+        let queue = try await b.get("/")
+        #expect(queue.status == 200 && queue.body.contains("rocco"))
+        #expect(queueIDs(queue.body) == (try cliIDs(store, ["--location", "roma"])))
+        let id = try #require(queueIDs(queue.body).first)
+        let csrf = try await b.csrf()
+        #expect(try await b.post("/flags/\(id)/ack", [("_csrf", csrf)]).status == 303)
+        #expect(try await a.get("/flags/\(id)").body.contains("<strong>rocco</strong>"))
+        #expect(try await a.post("/logout", [("_csrf", csrf)]).status == 303)
+        #expect(try await b.get("/").status == 303)
+    }
+}
