@@ -2,6 +2,7 @@ import Foundation
 import ReputaCore
 import ReputaNet
 import ReputaIngest
+import ReputaOutput
 import Yams
 
 /// Reads `sources.yml` strictly: unknown keys, wrong types, unset `${VAR}`s and duplicate names
@@ -23,7 +24,8 @@ public struct ConfigLoader {
     static let locationKeys = ["id", "name", "aliases", "timezone"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
-                             "allow_private_network", "max_bytes", "max_pages", "storefronts", "max_field_bytes"]
+                             "allow_private_network", "max_bytes", "max_pages", "storefronts", "max_field_bytes",
+                             "review_url", "reply_url"]
 
     let file: String
     let environment: [String: String]
@@ -267,6 +269,17 @@ public struct ConfigLoader {
         if storefronts.isEmpty, url?.contains("{storefront}") == true {
             throw error(m["url"], "\(path).url", "contains {storefront} but the source lists no storefronts")
         }
+        // Links to a flag's review on its portal (ReviewLinks): https templates with {id} or {id_last}.
+        var links: [String: String] = [:]
+        for key in ["review_url", "reply_url"] {
+            guard let node = m[key] else { continue }
+            let text = try string(node, "\(path).\(key)")
+            let rest = ReviewLinks.placeholders.reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
+            guard text.hasPrefix("https://"), URL(string: rest) != nil, !rest.contains("{"), !rest.contains("}") else {
+                throw error(node, "\(path).\(key)", "must be an https:// URL, with {id} or {id_last} for the portal's review id")
+            }
+            links[key] = text
+        }
         var sourceZone = timezone
         if let node = m["timezone"] {
             sourceZone = try string(node, "\(path).timezone")
@@ -283,7 +296,8 @@ public struct ConfigLoader {
             locationAliases: aliases, maxFieldBytes: maxFieldBytes)
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
                      credentials: credentials, allowPrivateNetwork: allowPrivate, maxBytes: maxBytes,
-                     maxPages: maxPages, storefronts: storefronts, line: item.mark?.line ?? 0)
+                     maxPages: maxPages, storefronts: storefronts, reviewURL: links["review_url"], replyURL: links["reply_url"],
+                     line: item.mark?.line ?? 0)
     }
 
     // MARK: Node helpers

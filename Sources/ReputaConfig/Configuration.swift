@@ -57,6 +57,9 @@ public struct Configuration: Sendable {
         public var maxPages: Int
         /// App Store storefronts (`it`, `us`…) substituted for `{storefront}` in the URL.
         public var storefronts: [String]
+        /// `review_url`, `reply_url`: templates of the links to a review on its portal (`ReviewLinks`).
+        public var reviewURL: String? = nil
+        public var replyURL: String? = nil
         public var line: Int
 
         /// Most reviews the source's route can return: the kind's cap per start URL.

@@ -354,5 +354,9 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // The queue's order as an index (as SQLite's v14).
+        Migration(version: 14, id: "v14-flag-queue-index", statements: [
+            "CREATE INDEX flags_queue ON flags ((status = 'resolved'), priority DESC, due_at, (COALESCE(review_created, '9999')), merge_key)",
+        ]),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 
 /// A flag as the pages show it, in the reader's language: the values a template reads.
 extension WebApp {
@@ -58,7 +59,11 @@ extension WebApp {
         }
         values["resolved"] = f.status == .resolved
         values["acked"] = f.status == .acked
-        values["public_link"] = r.url.hasPrefix("https://") || r.url.hasPrefix("http://") ? r.url : ""
+        let source = config.sources.first { $0.descriptor.name == r.source }
+        let links = ReviewLinks.of(r, reviewTemplate: source?.reviewURL, replyTemplate: source?.replyURL)
+        values["public_link"] = links.review ?? ""
+        values["public_link_label"] = WebStrings.text(links.reviewIsGeneric ? "portal_page_link" : "public_link", lang)
+        values["reply_link"] = links.reply ?? ""
         return values
     }
 }

@@ -30,6 +30,17 @@ enum PageFormat {
         return hours % 24 == 0 ? "\(hours / 24) \(day)" : "\(hours / 24) \(day) \(hours % 24) h"
     }
 
+    /// A whole number with the reader's thousands mark: `12,345` / `12.345`.
+    static func integer(_ n: Int, lang: String) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(lang == "it" ? "." : ",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// A rating for reading: `2/5`, `40/100`.
     static func rating(_ rating: Rating?, lang: String) -> String {
         guard let rating else { return WebStrings.text("no_rating", lang) }

@@ -31,26 +31,49 @@ extension WebApp {
         return query
     }
 
-    func queueFlags(_ request: Request, _ context: WebContext) async throws -> (flags: [FlaggedReview], now: Timestamp) {
+    /// Flags per queue page.
+    static let pageSize = 50
+
+    /// One page of the flags a request asks for (`limit` flags after `offset`), how many match
+    /// in all, and the instant they were read at.
+    func queueFlags(_ request: Request, _ context: WebContext, limit: Int, offset: Int)
+        async throws -> (flags: [FlaggedReview], total: Int, now: Timestamp) {
         let user = context.session!.user, now = Clock.now(), store = self.store
-        guard let query = query(request, user: user, now: now) else { return ([], now) }
-        return (try await blocking { try store.flags(query) }, now)
+        guard var query = query(request, user: user, now: now) else { return ([], 0, now) }
+        query.limit = limit
+        query.offset = offset
+        let page = query
+        return try await blocking { (try store.flags(page), try store.flagCount(page), now) }
     }
 
     func queuePage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (flags, now) = try await queueFlags(request, context)
-        let lang = lang(context), user = context.session!.user, p = request.uri.queryParameters
+        let p = request.uri.queryParameters
+        let page = max(1, min(p.get("page").flatMap { Int($0) } ?? 1, 1_000_000))
+        let (flags, total, now) = try await queueFlags(request, context, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let lang = lang(context), user = context.session!.user
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let status = p.get("status").flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved
         func options(_ items: [(String, String)], selected: [String]) -> [[String: Any]] {
             items.map { ["value": $0.0, "label": $0.1, "selected": selected.contains($0.0)] }
         }
         let locations = config.locations.filter { user.covers(location: $0.id) }.map { ($0.id, $0.name) }
         let portals = Array(Set(config.sources.map(\.descriptor.portal))).sorted().map { ($0, $0) }
-        let users = try await blocking { [store] in try store.users() }
-        return page("queue", [
+        let store = self.store
+        let users = try await blocking { try store.users() }
+        // The same filters, another page.
+        func pageLink(_ n: Int) -> String {
+            var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
+            items.append("page=\(n)")
+            return "/?" + items.joined(separator: "&")
+        }
+        return self.page("queue", [
             "title": WebStrings.text("queue", lang),
             "rows": flags.map { row($0, now: now, lang: lang) },
-            "count": WebStrings.text("count", lang, String(flags.count)),
+            "count": WebStrings.text("count", lang, PageFormat.integer(total, lang: lang)),
+            "page": pages > 1 ? WebStrings.text("page_of", lang).replacingOccurrences(of: "%1", with: String(page))
+                .replacingOccurrences(of: "%2", with: String(pages)) : "",
+            "previous": page > 1 ? pageLink(page - 1) : "",
+            "next": page < pages ? pageLink(page + 1) : "",
             "empty": flags.isEmpty,
             "statuses": options(FlagStatusFilter.allCases.map { ($0.rawValue, WebStrings.text("status_" + $0.rawValue, lang)) },
                                 selected: [status.rawValue]),
@@ -65,9 +88,14 @@ extension WebApp {
         ], context)
     }
 
-    /// `/api/flags`: the same list as JSON, with the keys of `reputa flags --format json`.
+    /// `/api/flags`: the same list as JSON, with the keys of `reputa flags --format json`; at
+    /// most `limit` (default and most 1,000) after `offset`; `X-Total-Count` says how many match.
     func queueJSON(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (flags, now) = try await queueFlags(request, context)
-        return json(Renderer.render(FlagTable.make(flags, now: now, zone: config.timezone), as: .json))
+        let p = request.uri.queryParameters
+        let limit = max(1, min(p.get("limit").flatMap { Int($0) } ?? 1000, 1000)), offset = max(0, p.get("offset").flatMap { Int($0) } ?? 0)
+        let (flags, total, now) = try await queueFlags(request, context, limit: limit, offset: offset)
+        var response = json(Renderer.render(FlagTable.make(flags, now: now, zone: config.timezone), as: .json))
+        response.headers[.xTotalCount] = String(total)
+        return response
     }
 }

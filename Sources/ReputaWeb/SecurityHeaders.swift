@@ -31,4 +31,5 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
     static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let xTotalCount = HTTPField.Name("X-Total-Count")!
 }

@@ -27,7 +27,7 @@ import Testing
             try #require(run.status == 0, "\(run.stderr)")
             let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect((seen["login_url"] as? String)?.hasPrefix(server.base + "/login") == true)
-            #expect(seen["queue"] as? [Int] == queue, "width \(width)")
+            #expect(seen["queue"] as? [Int] == Array(queue.prefix(50)), "width \(width)")
             #expect(seen["filtered"] as? [Int] == filtered && !filtered.isEmpty, "width \(width)")
             #expect(seen["done"] as? [String] == ["Acknowledged.", "Assigned.", "Comment added.", "Resolved.", "Reopened."])
             #expect(seen["console"] as? [String] == [], "\(seen["console"] ?? "")")

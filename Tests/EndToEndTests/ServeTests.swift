@@ -63,12 +63,16 @@ import Testing
         #expect(queue.status == 200)
         #expect(queue.headers["content-security-policy"]?.contains("script-src 'self'") == true)
         let expected = try cliIDs(store, [])
-        #expect(expected.count > 100 && queueIDs(queue.body) == expected)
+        // Fifty to a page; the pages together are the CLI's list.
+        #expect(queueIDs(queue.body) == Array(expected.prefix(50)))
+        #expect(queue.body.contains("page 1 of \((expected.count + 49) / 50)"))
+        let everyPage = try await allQueueIDs(web, "/")
+        #expect(expected.count > 100 && everyPage == expected)
         for (query, cli) in [("?location=roma&level=high", ["--location", "roma", "--level", "high"]),
                              ("?status=all&portal=google&topic=waiting_time", ["--status", "all", "--portal", "google", "--topic", "waiting_time"]),
                              ("?status=resolved&q=CONTO", ["--status", "resolved", "--search", "conto"]),
                              ("?status=overdue&location=milano&location=napoli", ["--status", "overdue", "--location", "milano", "--location", "napoli"])] {
-            let ids = queueIDs(try await web.get("/" + query).body)
+            let ids = try await allQueueIDs(web, "/" + query)
             let want = try cliIDs(store, cli)
             #expect(!want.isEmpty && ids == want, "\(query)")
             let api = try jsonArray(try await web.get("/api/flags" + query).body).compactMap { $0["id"] as? Int }
@@ -139,7 +143,7 @@ import Testing
         #expect(try await rocco.get("/api/flags/\(roma)").status == 200)
         let roccoCSRF = try await rocco.csrf()
         #expect(try await rocco.post("/flags/\(milano)/ack", [("_csrf", roccoCSRF)]).status == 403)
-        #expect(queueIDs(try await rocco.get("/").body) == (try cliIDs(store, ["--location", "roma"])))
+        #expect((try await allQueueIDs(rocco, "/")) == (try cliIDs(store, ["--location", "roma"])))
         #expect(queueIDs(try await rocco.get("/?location=milano").body).isEmpty)
         let api = try jsonArray(try await rocco.get("/api/flags?status=all").body)
         #expect(!api.isEmpty && api.allSatisfy { $0["location"] as? String == "roma" })
@@ -167,6 +171,33 @@ import Testing
         #expect(try await other.post("/login", [("name", "vera"), ("password", Self.password)]).status == 403)
         let offsite = try await other.signIn("vera", Self.password, next: "//evil.example/x")
         #expect(offsite.status == 303 && offsite.location == "/")
+    }
+
+    /// Each portal's link on the flag page, built from the ids the demo's exports and dumps give
+    /// (README, "Links to the review"): the expected addresses are written out here by hand.
+    @Test func theFlagPageLinksEachReviewWhereThePortalAllows() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let web = WebClient(server.base)
+        try await web.signIn("anna", Self.password)
+        let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json", "--status", "all"])
+        let flags = try jsonArray(out.stdout)
+        func page(_ portal: String) async throws -> (flag: [String: Any], body: String) {
+            let flag = try #require(flags.first { $0["portal"] as? String == portal }, "no \(portal) flag")
+            return (flag, try await web.get("/flags/\(flag["id"] as? Int ?? 0)").body)
+        }
+        let trustpilot = try await page("trustpilot")
+        #expect(trustpilot.body.contains("href=\"https://www.trustpilot.com/reviews/\(trustpilot.flag["review_id"] as? String ?? "?")\""))
+        let amazon = try await page("amazon")
+        #expect(amazon.body.contains("href=\"https://www.amazon.it/gp/customer-reviews/\(amazon.flag["review_id"] as? String ?? "?")\""))
+        let play = try await page("google-play")
+        let console = (play.flag["url"] as? String ?? "?").replacingOccurrences(of: "&", with: "&amp;")
+        #expect(play.body.contains(">Open the reply page</a>") && play.body.contains("href=\"\(console)\""))
+        let appstore = try await page("appstore")
+        #expect(appstore.body.contains("Open the portal&#39;s page (all reviews"))
+        let google = try await page("google")
+        #expect(google.body.contains("No public link") && !google.body.contains("Open the review</a>"))
     }
 
     @Test func aHostileReviewIsShownAsText() async throws {
@@ -215,7 +246,7 @@ import Testing
         b.cookies = a.cookies
         let queue = try await b.get("/")
         #expect(queue.status == 200 && queue.body.contains("rocco"))
-        #expect(queueIDs(queue.body) == (try cliIDs(store, ["--location", "roma"])))
+        #expect((try await allQueueIDs(b, "/")) == (try cliIDs(store, ["--location", "roma"])))
         let id = try #require(queueIDs(queue.body).first)
         let csrf = try await b.csrf()
         #expect(try await b.post("/flags/\(id)/ack", [("_csrf", csrf)]).status == 303)

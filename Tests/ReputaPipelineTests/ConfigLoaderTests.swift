@@ -26,6 +26,29 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
     }
 }
 
+/// `review_url` and `reply_url`: https templates with only the known placeholders.
+@Suite struct ReviewLinkKeysTests {
+    func yaml(_ extra: String) -> String {
+        """
+        version: 1
+        store: r.sqlite
+        sources:
+          - {name: tp, kind: trustpilot-api, path: tp.json\(extra)}
+        """
+    }
+
+    @Test func linkTemplatesAreReadAndChecked() throws {
+        let config = try load(yaml(", review_url: \"https://www.trustpilot.com/reviews/{id}\", reply_url: \"https://example.com/r/{id_last}\""))
+        #expect(config.sources[0].reviewURL == "https://www.trustpilot.com/reviews/{id}")
+        #expect(config.sources[0].replyURL == "https://example.com/r/{id_last}")
+        #expect(try load(yaml("")).sources[0].reviewURL == nil)
+        for bad in ["http://example.com/{id}", "https://example.com/{author}", "javascript:alert(1)", "https://example.com/{id"] {
+            let error = configError(yaml(", reply_url: \"\(bad)\""))
+            #expect(error?.description.contains("sources[0].reply_url: must be an https:// URL") == true, "\(bad): \(String(describing: error))")
+        }
+    }
+}
+
 @Suite struct ConfigLoaderTests {
     static let valid = """
     version: 1

@@ -321,6 +321,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
                     (7, '2026-11-24T09:00:00Z', 'acked', 'ada', ''), (7, '2026-11-24T08:00:00Z', 'assigned', 'ada', 'to bo');
                 DROP TABLE leases;
                 DROP TABLE web_sessions; DROP TABLE login_failures; DROP TABLE reply_drafts; DROP TABLE users;
+                DROP INDEX flags_queue;
                 PRAGMA user_version = 9;
                 """)
         }

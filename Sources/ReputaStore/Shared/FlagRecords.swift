@@ -74,6 +74,9 @@ public struct FlagQuery: Sendable {
     public var category: String?
     public var assignee: String?
     public var search: String?
+    /// One page: at most `limit` flags after skipping `offset` (nil: all of them).
+    public var limit: Int?
+    public var offset = 0
 
     public init(status: FlagStatus? = nil, overdueAt: Timestamp? = nil, level: FlagLevel? = nil) {
         self.status = status
@@ -246,48 +249,27 @@ extension SQLStore {
     /// numbers follow the order concurrent fetches happened to finish, and many flags share a
     /// deadline (the next opening hour), so two runs over the same data listed them differently.
     public func flags(_ query: FlagQuery) throws -> [FlaggedReview] {
-        var clauses: [String] = []
-        var arguments: [SQLValue] = []
-        if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue.sqlValue) }
-        if query.unresolved { clauses.append("f.status <> 'resolved'") }
-        if !query.locations.isEmpty {
-            clauses.append("f.location IN (\(query.locations.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += query.locations.map { $0.sqlValue }
+        var (whereSQL, arguments) = FlagRecords.filter(query)
+        var page = ""
+        if let limit = query.limit {
+            page = "LIMIT ? OFFSET ?"
+            arguments += [limit.sqlValue, query.offset.sqlValue]
         }
-        if !query.portals.isEmpty {
-            clauses.append("r.portal IN (\(query.portals.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += query.portals.map { $0.sqlValue }
-        }
-        // Lists are stored as JSON arrays of strings: an item is the quoted text between delimiters.
-        if let topic = query.topic { clauses.append("f.topics LIKE ? ESCAPE '\\'"); arguments.append(FlagRecords.listItemPattern(topic).sqlValue) }
-        if let category = query.category {
-            clauses.append("f.categories LIKE ? ESCAPE '\\'")
-            arguments.append(FlagRecords.listItemPattern(category).sqlValue)
-        }
-        if let assignee = query.assignee {
-            clauses.append(assignee.isEmpty ? "(f.assignee IS NULL OR f.assignee = '')" : "f.assignee = ?")
-            if !assignee.isEmpty { arguments.append(assignee.sqlValue) }
-        }
-        if let search = query.search, !search.isEmpty {
-            clauses.append("(LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.text) LIKE ? ESCAPE '\\')")
-            let pattern = "%" + FlagRecords.likeEscaped(search.lowercased()) + "%"
-            arguments += [pattern.sqlValue, pattern.sqlValue]
-        }
-        if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue.sqlValue) }
-        if let overdue = query.overdueAt {
-            clauses.append("f.status <> 'resolved' AND f.due_at < ?")
-            arguments.append(overdue.utcISO.sqlValue)
-        }
-        if query.summarized {
-            clauses.append("EXISTS (SELECT 1 FROM alert_outbox o WHERE o.merge_key = f.merge_key AND o.batch LIKE ?)")
-            arguments.append((OutboxAlert.summaryPrefix + "%").sqlValue)
-        }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        // The ORDER BY is the index flags_queue's (v14), so a page of a long queue is read off it.
         return try reading { db in
             try db.fetch("""
                 SELECT \(FlagRecords.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
-                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, COALESCE(f.review_created, '9999'), f.merge_key
+                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, COALESCE(f.review_created, '9999'), f.merge_key \(page)
                 """, arguments).map(FlagRecords.flag)
+        }
+    }
+
+    /// How many flags `query` matches, whatever its page.
+    public func flagCount(_ query: FlagQuery) throws -> Int {
+        let (whereSQL, arguments) = FlagRecords.filter(query)
+        return try reading { db in
+            try db.fetch("SELECT COUNT(*) AS n FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)", arguments)
+                .first?["n"] ?? 0
         }
     }
 
@@ -379,6 +361,47 @@ enum FlagRecords {
                     status: FlagStatus(rawValue: row["status"]) ?? .open, assignee: row["assignee"], ackedBy: row["acked_by"],
                     ackedAt: stamp("acked_at"), resolvedAt: stamp("resolved_at"), resolution: row["resolution"],
                     note: row["note"], responseMinutes: row["response_minutes"])
+    }
+
+    /// The WHERE clause of `query` (empty when it filters nothing) and its arguments.
+    static func filter(_ query: FlagQuery) -> (String, [SQLValue]) {
+        var clauses: [String] = []
+        var arguments: [SQLValue] = []
+        if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue.sqlValue) }
+        if query.unresolved { clauses.append("f.status <> 'resolved'") }
+        if !query.locations.isEmpty {
+            clauses.append("f.location IN (\(query.locations.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.locations.map { $0.sqlValue }
+        }
+        if !query.portals.isEmpty {
+            clauses.append("r.portal IN (\(query.portals.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.portals.map { $0.sqlValue }
+        }
+        // Lists are stored as JSON arrays of strings: an item is the quoted text between delimiters.
+        if let topic = query.topic { clauses.append("f.topics LIKE ? ESCAPE '\\'"); arguments.append(FlagRecords.listItemPattern(topic).sqlValue) }
+        if let category = query.category {
+            clauses.append("f.categories LIKE ? ESCAPE '\\'")
+            arguments.append(FlagRecords.listItemPattern(category).sqlValue)
+        }
+        if let assignee = query.assignee {
+            clauses.append(assignee.isEmpty ? "(f.assignee IS NULL OR f.assignee = '')" : "f.assignee = ?")
+            if !assignee.isEmpty { arguments.append(assignee.sqlValue) }
+        }
+        if let search = query.search, !search.isEmpty {
+            clauses.append("(LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.text) LIKE ? ESCAPE '\\')")
+            let pattern = "%" + FlagRecords.likeEscaped(search.lowercased()) + "%"
+            arguments += [pattern.sqlValue, pattern.sqlValue]
+        }
+        if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue.sqlValue) }
+        if let overdue = query.overdueAt {
+            clauses.append("f.status <> 'resolved' AND f.due_at < ?")
+            arguments.append(overdue.utcISO.sqlValue)
+        }
+        if query.summarized {
+            clauses.append("EXISTS (SELECT 1 FROM alert_outbox o WHERE o.merge_key = f.merge_key AND o.batch LIKE ?)")
+            arguments.append((OutboxAlert.summaryPrefix + "%").sqlValue)
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
     /// A JSON array of strings (RFC 8259: `"` and `\\` escaped, control characters as `\\u00XX`).

@@ -157,3 +157,18 @@ final class WebClient: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
 func queueIDs(_ html: String) -> [Int] {
     html.components(separatedBy: "data-id=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
 }
+
+/// The flag numbers of every page of a queue, following its "next" links from `path`.
+func allQueueIDs(_ web: WebClient, _ path: String) async throws -> [Int] {
+    var ids: [Int] = [], next: String? = path, pages = 0
+    while let path = next, pages < 100 {
+        let page = try await web.get(path)
+        try #require(page.status == 200, "\(path): \(page.status)")
+        ids += queueIDs(page.body)
+        pages += 1
+        next = page.body.range(of: #"rel="next" href="[^"]*""#, options: .regularExpression).map {
+            String(page.body[$0].dropLast().split(separator: "\"").last ?? "").replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+    return ids
+}
