@@ -16,7 +16,7 @@ public struct ConfigLoader {
     static let maxAliasNodes = 100_000
 
     static let topKeys = ["version", "store", "snapshots", "timezone", "http", "locations", "sources", "surveys", "helpdesk",
-                           "customers", "health", "benchmarks", "report", "flags", "notifications"]
+                           "customers", "health", "benchmarks", "report", "flags", "notifications", "replies", "serve"]
     static let httpKeys = ["user_agent", "max_bytes", "connect_timeout", "timeout", "low_speed_time", "retries",
                            "retry_delay", "max_retry_after", "max_defer", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
@@ -179,12 +179,16 @@ public struct ConfigLoader {
                 throw error(top["flags"], "flags.default_channel", "no channel \"\(channel)\" in notifications.channels; channels: \(known.joined(separator: ", "))")
             }
         }
-        return Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
-                             http: http, concurrency: concurrency, locations: locations, sources: sources,
-                             health: try healthModel(top["health"]),
-                             report: report, benchmarks: try benchmarks(top["benchmarks"]),
-                             flags: flags, notifications: notifications,
-                             reservedSections: Self.reservedKeys.filter { top[$0] != nil })
+        var configuration = Configuration(file: file, version: version, store: store, snapshots: snapshots, timezone: timezone,
+                                          http: http, concurrency: concurrency, locations: locations, sources: sources,
+                                          health: try healthModel(top["health"]),
+                                          report: report, benchmarks: try benchmarks(top["benchmarks"]),
+                                          flags: flags, notifications: notifications,
+                                          reservedSections: Self.reservedKeys.filter { top[$0] != nil })
+        configuration.replies = try replySettings(top["replies"], flags: FlagRulesIDs(categories: flags.categories.map(\.id),
+                                                                                       topics: flags.topics.map(\.id)))
+        configuration.serve = try serveSection(top["serve"])
+        return configuration
     }
 
     mutating func source(_ item: Node, path: String, timezone: String, locations: [Configuration.Location],

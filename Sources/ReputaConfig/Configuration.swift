@@ -3,6 +3,7 @@ import ReputaCore
 import ReputaNet
 import ReputaAnalysis
 import ReputaIngest
+import ReputaOutput
 
 /// `sources.yml`, version 1, validated and resolved (paths relative to the file's folder,
 /// `${VAR}` values substituted).
@@ -32,6 +33,21 @@ public struct Configuration: Sendable {
     public var notifications: NotificationSettings
     /// Sections later stages own: accepted, not yet used (none at present).
     public var reservedSections: [String]
+    /// Reply templates and the signature of the inbox's drafts (`replies:`).
+    public var replies = ReplySettings()
+    /// The on-call inbox (`serve:`): its public address, language and session length.
+    public var serve = ServeSection()
+
+    /// The `serve:` section.
+    public struct ServeSection: Sendable {
+        /// Where the inbox is reached (`https://inbox.example.com`): alerts link each flag's page there.
+        public var baseURL: String?
+        /// Page language for users without their own.
+        public var lang = "en"
+        /// How long a sign-in lasts, in seconds.
+        public var sessionSeconds = 12 * 3600
+        public init() {}
+    }
 
     public struct Location: Equatable, Sendable {
         public var id: String

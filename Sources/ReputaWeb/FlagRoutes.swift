@@ -35,16 +35,36 @@ extension WebApp {
         case let .found(found): flag = found
         }
         let store = self.store, lang = lang(context), user = context.session!.user
-        let (events, users) = try await blocking { (try store.flagEvents(id: flag.id), try store.users()) }
+        let (events, users, saved) = try await blocking {
+            (try store.flagEvents(id: flag.id), try store.users(), try store.replyDraft(flagID: flag.id))
+        }
         var values = detail(flag, events: events, now: Clock.now(), lang: lang)
+        // The reply: the saved draft, else one proposed from the templates in the review's language.
+        let location = flag.review.location
+        let proposed = ReplyDraft.propose(flag, settings: config.replies, locationName: location.isEmpty ? "" : locationName(location, lang: lang))
+        values["draft_text"] = saved?.text ?? proposed.text
+        values["draft_lang"] = saved?.lang ?? proposed.lang
+        values["draft_note"] = saved.map {
+            WebStrings.text("draft_saved_by", lang).replacingOccurrences(of: "%1", with: $0.by)
+                .replacingOccurrences(of: "%2", with: PageFormat.date($0.at, zone: zone(of: flag.review.location), lang: lang))
+        } ?? WebStrings.text("draft_proposed", lang, proposed.lang)
         values["may_act"] = user.mayAct
         values["assignees"] = users.filter { Self.mayWork($0, flag) }.map {
             ["name": $0.name, "selected": $0.name == flag.assignee]
         }
-        if let done = request.uri.queryParameters.get("done"), ["ack", "assign", "comment", "resolve", "reopen"].contains(done) {
+        if let done = request.uri.queryParameters.get("done"), ["ack", "assign", "comment", "resolve", "reopen", "draft"].contains(done) {
             values["done"] = WebStrings.text("done_" + done, lang)
         }
         return page("flag", values, context)
+    }
+
+    /// `POST /flags/ID/draft`: keeps the edited reply with the flag (at most 5,000 characters).
+    func saveDraft(_ flag: FlaggedReview, form: FormFields, user: WebUser, _ context: WebContext) async throws -> Response {
+        guard let text = form.text("text"), text.count <= 5000 else { return message("bad_request", context, status: .badRequest) }
+        let lang = form.text("lang").flatMap { $0.count <= 8 ? $0 : nil } ?? flag.review.language
+        let store = self.store, id = flag.id, name = user.name
+        _ = try await blocking { try store.saveReplyDraft(flagID: id, text: text, lang: lang, by: name, at: Clock.now()) }
+        return redirect("/flags/\(id)?done=draft")
     }
 
     /// Whether `user` may be given `flag` to answer: a role that acts, at one of their locations.
@@ -79,6 +99,7 @@ extension WebApp {
         case let .found(found): flag = found
         }
         let step = context.parameters.get("step") ?? "", note = form.text("note") ?? ""
+        if step == "draft" { return try await saveDraft(flag, form: form, user: user, context) }
         let action: FlagAction
         switch step {
         case "ack": action = .ack

@@ -98,6 +98,14 @@ public enum WebStrings {
         "done_resolve": ("Resolved.", "Risolta."),
         "done_reopen": ("Reopened.", "Riaperta."),
         "continue": ("Continue", "Continua"),
+        "reply": ("Reply", "Risposta"),
+        "save_draft": ("Save the draft", "Salva la bozza"),
+        "copy": ("Copy", "Copia"),
+        "draft_proposed": ("A draft proposed in the review's language (%@): edit it, copy it, and post it on the portal.",
+                           "Una bozza proposta nella lingua della recensione (%@): modificala, copiala e pubblicala sul portale."),
+        "draft_saved_by": ("Draft saved by %1 on %2.", "Bozza salvata da %1 il %2."),
+        "done_draft": ("Draft saved.", "Bozza salvata."),
+        "event_drafted": ("reply drafted", "bozza di risposta"),
     ]
 
     /// `key` in `lang` (English when the language is not one of `languages`).

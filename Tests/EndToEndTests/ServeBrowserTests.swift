@@ -31,6 +31,7 @@ import Testing
             #expect(seen["filtered"] as? [Int] == filtered && !filtered.isEmpty, "width \(width)")
             #expect(seen["done"] as? [String] == ["Acknowledged.", "Assigned.", "Comment added.", "Resolved.", "Reopened."])
             #expect(seen["console"] as? [String] == [], "\(seen["console"] ?? "")")
+            #expect(seen["copy_visible"] as? Bool == true && seen["draft_lang"] as? String == "it")
             for (page, sizes) in seen["overflow"] as? [String: [Int]] ?? [:] {
                 #expect(sizes.count == 2 && sizes[0] <= sizes[1], "\(page) scrolls sideways at \(width): \(sizes)")
             }

@@ -200,6 +200,44 @@ import Testing
         #expect(google.body.contains("No public link") && !google.body.contains("Open the review</a>"))
     }
 
+    /// An Italian review gets an Italian draft (Reputa's own template: the demo config has no
+    /// `replies:`), addressed to the author's first name; a saved draft is kept with the flag and
+    /// noted in its history.
+    @Test func aReplyDraftIsProposedInTheReviewsLanguageAndKept() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
+        let web = WebClient(server.base)
+        try await web.signIn("anna", Self.password)
+        let reviews = try jsonArray(try reputa(["reviews", "--config", CompareTests.demoConfig, "--store", store, "--source", "aurora-amazon-it",
+                                               "--format", "json"]).stdout)
+        let flags = try jsonArray(try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json",
+                                             "--portal", "amazon"]).stdout)
+        let flag = try #require(flags.first)
+        let review = try #require(reviews.first { $0["id"] as? String == flag["review_id"] as? String })
+        #expect(review["language"] as? String == "it")
+        let first = String((review["author"] as? String ?? "").split(separator: " ").first ?? "")
+        let id = flag["id"] as? Int ?? 0
+        let page = try await web.get("/flags/\(id)")
+        // Reputa's Italian template for an urgent category, else its general one.
+        let opening = (flag["categories"] as? [String] ?? []).isEmpty ? "grazie per averci scritto" : "quanto descrive è grave"
+        #expect(page.body.contains("lang=\"it\" dir=\"auto\">Gentile \(first), \(opening)"), "\(first)")
+        #expect(page.body.contains("Il team</textarea>"))
+        let csrf = try await web.csrf()
+        let edited = "Gentile \(first), ci scusi: la contattiamo oggi stesso.\nIl team di Aurora"
+        #expect(try await web.post("/flags/\(id)/draft", [("_csrf", csrf), ("lang", "it"), ("text", edited)]).location == "/flags/\(id)?done=draft")
+        let saved = try await web.get("/flags/\(id)")
+        #expect(saved.body.contains(">Gentile \(first), ci scusi: la contattiamo oggi stesso.\nIl team di Aurora</textarea>"))
+        #expect(saved.body.contains("Draft saved by anna"))
+        let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
+        let card = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect((card["events"] as? [[String: Any]])?.last?["action"] as? String == "drafted")
+        // A viewer sees the draft but cannot save one.
+        let vera = WebClient(server.base)
+        try await vera.signIn("vera", Self.password)
+        #expect(try await vera.post("/flags/\(id)/draft", [("_csrf", try await vera.csrf()), ("text", "x")]).status == 403)
+    }
+
     @Test func aHostileReviewIsShownAsText() async throws {
         let temp = try TempFolder()
         let hostile = "Pessimo <script>alert(1)</script> \"><img src=x onerror=alert(2)> \u{202E}lanigiro\u{202C} servizio orribile"

@@ -49,6 +49,48 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
     }
 }
 
+/// `replies:` and `serve:`: read strictly, with the place of each mistake.
+@Suite struct RepliesAndServeSectionTests {
+    let base = """
+        version: 1
+        store: r.sqlite
+
+        """
+
+    @Test func replyTemplatesAndTheSignatureAreRead() throws {
+        let config = try load(base + """
+            replies:
+              signature: {it: "Lo staff", en: "The staff"}
+              templates:
+                - {lang: it, category: food_safety, rating: 1-2, text: "Gentile {first_name}, {signature}"}
+                - {lang: en, topic: waiting_time, rating: "3", text: "Dear {author}"}
+            serve: {base_url: "https://inbox.example.com/", lang: it, session: 8h}
+            """)
+        #expect(config.replies.signature == ["it": "Lo staff", "en": "The staff"])
+        #expect(config.replies.templates.count == 2)
+        #expect(config.replies.templates[0].category == "food_safety" && config.replies.templates[0].stars == 1...2)
+        #expect(config.replies.templates[1].topic == "waiting_time" && config.replies.templates[1].stars == 3...3)
+        #expect(config.serve.baseURL == "https://inbox.example.com" && config.serve.lang == "it" && config.serve.sessionSeconds == 8 * 3600)
+    }
+
+    @Test func mistakesAreNamedWithTheirPlace() {
+        for (yaml, message) in [
+            ("replies: {templates: [{lang: it, text: \"Ciao {nome}\"}]}", "replies.templates[0].text: unknown placeholder {nome}"),
+            ("replies: {templates: [{lang: italiano, text: x}]}", "replies.templates[0].lang: \"italiano\" is not a two-letter"),
+            ("replies: {templates: [{lang: it, category: food, text: x}]}", "replies.templates[0].category: unknown category \"food\""),
+            ("replies: {templates: [{lang: it, rating: 0-9, text: x}]}", "replies.templates[0].rating: \"0-9\" is not stars"),
+            ("replies: {templates: [{lang: it}]}", "replies.templates[0]"),
+            ("serve: {base_url: \"ftp://x\"}", "serve.base_url: \"ftp://x\" is not an http(s) address"),
+            ("serve: {lang: fr}", "serve.lang: \"fr\" is not a page language"),
+            ("serve: {session: soon}", "serve.session: \"soon\" is not a duration"),
+            ("serve: {port: 80}", "serve.port: unknown key"),
+        ] {
+            let error = configError(base + yaml)
+            #expect(error?.description.contains(message) == true, "\(yaml): \(String(describing: error))")
+        }
+    }
+}
+
 @Suite struct ConfigLoaderTests {
     static let valid = """
     version: 1

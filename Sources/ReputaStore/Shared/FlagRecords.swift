@@ -236,7 +236,7 @@ extension SQLStore {
         try event(id, at, "resolved", "reputa", "the business replied publicly\(minutes)", db)
     }
 
-    private func event(_ id: Int64, _ at: String, _ action: String, _ actor: String, _ note: String,
+    func event(_ id: Int64, _ at: String, _ action: String, _ actor: String, _ note: String,
                        _ db: any SQLConnection) throws {
         try db.execute("INSERT INTO flag_events (flag_id, at, action, actor, note) VALUES (?, ?, ?, ?, ?)",
                        id, at, action, actor, note)

@@ -77,6 +77,9 @@ try:
     page_state("flag")
     driver.save_screenshot(f"{outdir}/flag.png")
     seen["flag_title"] = driver.find_element(By.TAG_NAME, "h1").text
+    # The reply draft: the Copy button shows only when the page's script ran (CSP allows this site's).
+    seen["copy_visible"] = driver.find_element(By.CSS_SELECTOR, "button.copy").is_displayed()
+    seen["draft_lang"] = driver.find_element(By.ID, "draft").get_attribute("lang")
     seen["links"] = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "section.links a")]
     seen["no_link"] = [p.text for p in driver.find_elements(By.CSS_SELECTOR, "section.links p.notice")]
 
