@@ -129,6 +129,18 @@ final class WebhookSink {
         #expect(try json(try reputa(["alerts", "--config", config, "--format", "json"])).isEmpty)
     }
 
+    /// With `serve.base_url` the alert links the flag's page in the inbox instead of naming a command.
+    @Test func withTheInboxConfiguredAlertsLinkTheFlagsPage() throws {
+        let sink = try WebhookSink()
+        let temp = try TempFolder()
+        try export(temp, "a", [("r1", 1, "Pessimo servizio, mai più")])
+        var config = try channelConfig(temp, "{name: ops, webhook: \"http://127.0.0.1:\(sink.port)/hook\"}")
+        config = try temp.write("sources.yml", try String(contentsOfFile: config, encoding: .utf8) + "\nserve: {base_url: \"https://inbox.example.com/\"}\n")
+        #expect(try reputa(["fetch", "--config", config]).status == 0)
+        let dry = try reputa(["alerts", "send", "--dry-run", "--config", config])
+        #expect(dry.status == 0 && dry.stdout.contains("\"flag_url\":\"https://inbox.example.com/flags/1\""), "\(dry.stdout) \(dry.stderr)")
+    }
+
     /// Reviews as a CSV export: (id, stars, text), all dated 2026-11-20.
     func export(_ temp: TempFolder, _ name: String, _ rows: [(String, Int, String)]) throws {
         _ = try temp.write("exports/\(name).csv", "id,date,stars,text\n"

@@ -70,7 +70,8 @@ import Testing
         let text = try #require(sections.first?["text"] as? String)
         #expect(text.contains("\\[click\\]\\(http://evil.test\\)") && text.contains("\\*\\*now\\*\\*"))
         #expect(text.contains("&lt;\\!channel&gt;") && text.contains("@\u{2060}here"))
-        #expect(text.hasSuffix("[Open the review](https://g.page/r/1)")) // the link in the text, not only in the button
+        // The link in the text, not only in the button, then the flag's number and where to see it.
+        #expect(text.hasSuffix("[Open the review](https://g.page/r/1)\n\nflag 7 · reputa flags show 7"))
         #expect(body["themeColor"] as? String == "C0392B" && body["@type"] as? String == "MessageCard")
     }
 
@@ -147,6 +148,33 @@ import Testing
                 #expect(kind == .email && mail.text.contains("uno") && mail.to == ["a@example.com"])
             }
         }
+    }
+
+    /// With `serve.base_url` every kind links the flag's page in the inbox, for one flag and in a
+    /// digest; without it the message names the command that shows the flag.
+    @Test(arguments: ChannelKind.allCases) func withTheInboxEveryKindLinksTheFlagsPage(kind: ChannelKind) throws {
+        let flags = [flag(text: "uno", id: 41), flag(text: "due", id: 42, level: .high)]
+        let inbox = AlertContext(deliveryID: "d", now: context.now, zone: "UTC", from: "r@example.com", to: ["a@example.com"],
+                                 inboxURL: "https://inbox.example.com")
+        let plain = AlertContext(deliveryID: "d", now: context.now, zone: "UTC", from: "r@example.com", to: ["a@example.com"])
+        func words(_ content: AlertContent, _ ctx: AlertContext) -> String {
+            switch kind.format.message(content, ctx) {
+            case let .json(data): return String(decoding: data, as: UTF8.self)
+            case let .mail(mail): return mail.text + "\n" + mail.html
+            }
+        }
+        for content in [AlertContent.single(flags[0]), .digest(flags)] {
+            #expect(words(content, inbox).contains("https://inbox.example.com/flags/41"), "\(kind) \(content)")
+            #expect(!words(content, plain).contains("inbox.example.com"))
+        }
+        #expect(words(.digest(flags), inbox).contains("https://inbox.example.com/flags/42"), "\(kind)")
+        if kind != .webhook {
+            #expect(words(.single(flags[0]), plain).contains("reputa flags show 41"), "\(kind)")
+            #expect(!words(.single(flags[0]), inbox).contains("reputa flags show 41"), "\(kind)")
+        }
+        // A base URL that could break the markup around a link is never used.
+        let broken = AlertContext(deliveryID: "d", now: context.now, zone: "UTC", inboxURL: "https://x.test/a|b>")
+        #expect(broken.flagPage(flags[0]) == nil && broken.flagReference(flags[0]) == "reputa flags show 41")
     }
 
     @Test func hmacMatchesTheRFC4231Vector() {

@@ -24,16 +24,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
-    @Option(help: ArgumentHelp("Page language for users without their own: en or it.", valueName: "lang"))
-    var lang = "en"
+    @Option(help: ArgumentHelp("Page language for users without their own: en or it (default: serve.lang, else en).", valueName: "lang"))
+    var lang: String?
 
-    @Option(help: ArgumentHelp("How long a sign-in lasts (8h, 1d).", valueName: "duration"))
-    var session = "12h"
+    @Option(help: ArgumentHelp("How long a sign-in lasts, 8h or 1d (default: serve.session, else 12h).", valueName: "duration"))
+    var session: String?
 
-    @Flag(help: "Mark cookies Secure even without X-Forwarded-Proto: https (when TLS ends elsewhere and the proxy does not say).")
+    @Flag(help: "Mark cookies Secure even without X-Forwarded-Proto: https (implied by an https serve.base_url).")
     var secureCookies = false
 
-    func settings() throws -> ServeSettings {
+    /// The settings: these options, else the config's `serve:` section, else the defaults.
+    func settings(_ config: Configuration? = nil) throws -> ServeSettings {
         var settings = ServeSettings()
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port),
               colon != listen.startIndex else {
@@ -41,13 +42,19 @@ struct Serve: AsyncParsableCommand {
         }
         settings.host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         settings.port = port
-        guard WebStrings.languages.contains(lang) else { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
-        settings.lang = lang
-        guard let seconds = ConfigLoader.duration(session), seconds >= 60 else {
-            throw ValidationError("--session \"\(session)\" is not a duration like 8h or 1d")
+        settings.lang = config?.serve.lang ?? settings.lang
+        if let lang {
+            guard WebStrings.languages.contains(lang) else { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+            settings.lang = lang
         }
-        settings.sessionSeconds = seconds
-        settings.secureCookies = secureCookies
+        settings.sessionSeconds = config?.serve.sessionSeconds ?? settings.sessionSeconds
+        if let session {
+            guard let seconds = ConfigLoader.duration(session), seconds >= 60 else {
+                throw ValidationError("--session \"\(session)\" is not a duration like 8h or 1d")
+            }
+            settings.sessionSeconds = seconds
+        }
+        settings.secureCookies = secureCookies || config?.serve.baseURL?.hasPrefix("https://") == true
         return settings
     }
 
@@ -57,7 +64,7 @@ struct Serve: AsyncParsableCommand {
         try await guardedAsync {
             let config = try global.loadConfig()
             let store = try global.openStore(config, create: true)
-            let settings = try settings()
+            let settings = try settings(config)
             let web = try WebApp(store: store, config: config, settings: settings, logger: Console.logger(verbose: global.verbose))
             if try store.users().isEmpty {
                 Console.err("reputa: no user can sign in yet: add one with `reputa users add NAME --role admin`")

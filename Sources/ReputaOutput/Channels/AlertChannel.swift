@@ -60,13 +60,26 @@ public struct AlertContext: Sendable {
     /// E-mail channels: the sender and the recipients.
     public var from: String
     public var to: [String]
+    /// `serve.base_url`: where the on-call inbox is reached; each alert then links its flag's page.
+    public var inboxURL: String?
 
-    public init(deliveryID: String, now: Timestamp, zone: String, from: String = "", to: [String] = []) {
+    public init(deliveryID: String, now: Timestamp, zone: String, from: String = "", to: [String] = [], inboxURL: String? = nil) {
         self.deliveryID = deliveryID
         self.now = now
         self.zone = zone
         self.from = from
         self.to = to
+        self.inboxURL = inboxURL
+    }
+
+    /// The flag's page in the inbox, when `serve.base_url` is set (and safe to put in a link).
+    public func flagPage(_ f: FlaggedReview) -> String? {
+        inboxURL.flatMap { AlertWords.safeLink($0 + "/flags/\(f.id)") }
+    }
+
+    /// Where the on-call person opens the flag: its page in the inbox, else the command that shows it.
+    public func flagReference(_ f: FlaggedReview) -> String {
+        flagPage(f) ?? "reputa flags show \(f.id)"
     }
 
     /// `due 2026-11-24 14:00 Europe/Rome`, or `overdue since …` once the deadline has passed:

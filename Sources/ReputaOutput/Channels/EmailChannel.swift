@@ -13,11 +13,11 @@ public enum EmailChannel: ChannelFormat {
             subject = AlertWords.headline(f)
             text = ["\(AlertWords.headline(f)) (priority \(f.decision.priority), \(context.deadline(f)))", ""]
             text += f.decision.reasons.map { "- " + $0 }
-            text += [""] + body(f) + ["", "reputa flags show \(f.id)"]
+            text += [""] + body(f) + ["", context.flagReference(f)]
             html = "<h2>" + h(AlertWords.headline(f)) + "</h2>"
                 + "<p>Priority \(f.decision.priority), " + h(context.deadline(f)) + "</p><ul>"
                 + f.decision.reasons.map { "<li>" + h($0) + "</li>" }.joined() + "</ul>" + htmlBody(f)
-                + "<p><code>reputa flags show \(f.id)</code></p>"
+                + reference(f, context)
         case let .digest(flags):
             subject = AlertWords.digestHeadline(flags)
             (text, html) = ([subject, ""], "<h2>" + h(subject) + "</h2>")
@@ -39,8 +39,14 @@ public enum EmailChannel: ChannelFormat {
     /// One flag inside a digest or a summary.
     static func add(_ f: FlaggedReview, _ context: AlertContext, _ text: inout [String], _ html: inout String) {
         let line = AlertWords.digestLine(f, context)
-        text += ["* " + line] + body(f).map { "  " + $0 } + ["  reputa flags show \(f.id)", ""]
-        html += "<h3>" + HTMLRenderer.escape(line) + "</h3>" + htmlBody(f) + "<p><code>reputa flags show \(f.id)</code></p>"
+        text += ["* " + line] + body(f).map { "  " + $0 } + ["  " + context.flagReference(f), ""]
+        html += "<h3>" + HTMLRenderer.escape(line) + "</h3>" + htmlBody(f) + reference(f, context)
+    }
+
+    /// The flag's page in the inbox as a link, else the command that shows it.
+    static func reference(_ f: FlaggedReview, _ context: AlertContext) -> String {
+        context.flagPage(f).map { "<p><a href=\"" + HTMLRenderer.escape($0) + "\">Open flag \(f.id) in the inbox</a></p>" }
+            ?? "<p><code>reputa flags show \(f.id)</code></p>"
     }
 
     static func body(_ f: FlaggedReview) -> [String] {

@@ -13,7 +13,7 @@ public enum SlackChannel: ChannelFormat {
             lines += f.decision.reasons.map { "• " + e($0) }
             if !f.review.title.isEmpty { lines.append("*" + e(f.review.title) + "*") }
             lines.append("> " + e(AlertText.excerpt(f.review.text)).replacingOccurrences(of: "\n", with: "\n> "))
-            lines.append("flag \(f.id) · reputa flags show \(f.id)" + link(f))
+            lines.append("flag \(f.id) · " + inbox(f, context) + link(f))
         case let .digest(flags):
             lines = ["*\(e(AlertWords.digestHeadline(flags)))*"]
             for f in flags { lines += entry(f, context) }
@@ -30,7 +30,12 @@ public enum SlackChannel: ChannelFormat {
         let e = AlertText.slack
         return ["• *" + e(AlertWords.digestLine(f, context)) + "*",
                 "> " + e(AlertText.excerpt(f.review.text, limit: 160)).replacingOccurrences(of: "\n", with: " "),
-                "flag \(f.id)" + link(f)]
+                "flag \(f.id)" + (context.flagPage(f) == nil ? "" : " · " + inbox(f, context)) + link(f)]
+    }
+
+    /// `<https://inbox/flags/12|open in the inbox>` with `serve.base_url`, else the command.
+    static func inbox(_ f: FlaggedReview, _ context: AlertContext) -> String {
+        context.flagPage(f).map { "<\($0)|open in the inbox>" } ?? "reputa flags show \(f.id)"
     }
 
     static func link(_ f: FlaggedReview) -> String {

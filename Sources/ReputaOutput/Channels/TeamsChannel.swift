@@ -20,7 +20,10 @@ public enum TeamsChannel: ChannelFormat {
             if !f.review.title.isEmpty { body.append(runs([(f.review.title, true)])) }
             body.append(runs([(AlertText.excerpt(f.review.text), false)]))
             body += link(f)
-            body.append(runs([("flag \(f.id) · reputa flags show \(f.id)", false)], subtle: true))
+            body.append(runs([("flag \(f.id) · " + context.flagReference(f), false)], subtle: true))
+            if let page = context.flagPage(f) {
+                actions.append(["type": "Action.OpenUrl", "title": "Open in the inbox", "url": page])
+            }
             if let url = AlertWords.safeLink(f.review.url) {
                 actions.append(["type": "Action.OpenUrl", "title": "Open the review", "url": url])
             }
@@ -56,7 +59,8 @@ public enum TeamsChannel: ChannelFormat {
     /// One flag inside a digest or a summary.
     static func entry(_ f: FlaggedReview, _ context: AlertContext) -> [[String: Any]] {
         [runs([(AlertWords.digestLine(f, context), true)]),
-         runs([(AlertText.excerpt(f.review.text, limit: 160).replacingOccurrences(of: "\n", with: " ") + " (flag \(f.id))", false)])]
+         runs([(AlertText.excerpt(f.review.text, limit: 160).replacingOccurrences(of: "\n", with: " ") + " (flag \(f.id))"
+                + (context.flagPage(f).map { " · " + $0 } ?? ""), false)])]
             + link(f)
     }
 

@@ -14,10 +14,16 @@ public enum TeamsMessageCardChannel: ChannelFormat {
             facts += f.decision.reasons.map { ["name": "Why", "value": e($0)] }
             var card = envelope(AlertWords.headline(f), color: color(f.decision.level))
             card["sections"] = [["facts": facts, "text": e(f.review.title.isEmpty ? "" : f.review.title + "\n\n")
-                                    + e(AlertText.excerpt(f.review.text)) + link(f)]]
-            if let url = AlertWords.safeLink(f.review.url) {
-                card["potentialAction"] = [["@type": "OpenUri", "name": "Open the review", "targets": [["os": "default", "uri": url]]]]
+                                    + e(AlertText.excerpt(f.review.text)) + link(f)
+                                    + "\n\nflag \(f.id) · " + (context.flagPage(f).map { "[Open in the inbox](\($0))" } ?? "reputa flags show \(f.id)")]]
+            var actions: [[String: Any]] = []
+            if let page = context.flagPage(f) {
+                actions.append(["@type": "OpenUri", "name": "Open in the inbox", "targets": [["os": "default", "uri": page]]])
             }
+            if let url = AlertWords.safeLink(f.review.url) {
+                actions.append(["@type": "OpenUri", "name": "Open the review", "targets": [["os": "default", "uri": url]]])
+            }
+            if !actions.isEmpty { card["potentialAction"] = actions }
             return .json(AlertWords.json(card))
         case let .digest(flags):
             var card = envelope(AlertWords.digestHeadline(flags), color: flags.contains { $0.decision.level >= .high } ? "E67E22" : "7F8C8D")
@@ -39,7 +45,8 @@ public enum TeamsMessageCardChannel: ChannelFormat {
     static func section(_ context: AlertContext) -> (FlaggedReview) -> [String: Any] {
         { f in
             ["activityTitle": AlertText.teams(AlertWords.digestLine(f, context)),
-             "text": AlertText.teams(AlertText.excerpt(f.review.text, limit: 160)) + " (flag \(f.id))" + link(f)]
+             "text": AlertText.teams(AlertText.excerpt(f.review.text, limit: 160)) + " (flag \(f.id))" + link(f)
+                + (context.flagPage(f).map { "\n\n[Open in the inbox](\($0))" } ?? "")]
         }
     }
 

@@ -33,6 +33,7 @@ public enum WebhookChannel: ChannelFormat {
             "url": f.review.url, "revision": f.revision,
         ]
         object["rating"] = f.review.rating?.value
+        object["flag_url"] = context.flagPage(f)
         object["created_at"] = f.review.createdAt?.utcISO
         return object
     }

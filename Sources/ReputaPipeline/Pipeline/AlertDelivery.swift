@@ -142,6 +142,8 @@ package enum AlertDelivery {
         var allowPrivateNetwork: Bool
         /// `flags.alert_max_age`, said in a summary.
         var maxAge: Int?
+        /// `serve.base_url`: alerts link each flag's page in the inbox.
+        var inboxURL: String?
 
         init(config: Configuration, now: Timestamp) {
             settings = config.notifications
@@ -150,11 +152,12 @@ package enum AlertDelivery {
             caBundle = config.http.caBundle
             allowPrivateNetwork = config.http.allowPrivateNetwork
             maxAge = config.flags.alertMaxAge
+            inboxURL = config.serve.baseURL
         }
 
         func message(_ content: AlertContent, channel: NotificationSettings.Channel, deliveryID: String) -> AlertMessage {
             let context = AlertContext(deliveryID: deliveryID, now: now, zone: zone, from: settings.mail?.from ?? "",
-                                       to: channel.recipients)
+                                       to: channel.recipients, inboxURL: inboxURL)
             return channel.kind.format.message(content, context)
         }
 
