@@ -16,6 +16,7 @@ public final class WebApp: Sendable {
     let logger: Logger
     /// What `/healthz` adds under `watch --serve`: the age of the last cycle, in seconds.
     let cycleAge: (@Sendable () -> Int?)?
+    let metrics = InboxMetrics()
 
     public init(store: any SQLStore, config: Configuration, settings: ServeSettings, logger: Logger,
                 cycleAge: (@Sendable () -> Int?)? = nil) throws {
@@ -32,10 +33,16 @@ public final class WebApp: Sendable {
     public func application(onRunning: @escaping @Sendable (Int) -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: LatencyMiddleware(metrics: metrics))
         router.get("healthz") { _, _ in try await self.health() }
         router.get("static/:name") { _, context in try self.staticFile(context.parameters.require("name")) }
         router.get("login") { request, context in try await self.signInPage(request, context) }
         router.post("login") { request, context in try await self.signIn(request, context) }
+        router.get("metrics") { request, context in
+            // A scraper with the token, else the same gate as every page.
+            if self.scraperToken(request) { return try await self.metricsPage(request, context) }
+            return try await SessionGate(app: self).handle(request, context: context) { try await self.metricsPage($0, $1) }
+        }
         let gated = router.group().add(middleware: SessionGate(app: self))
         gated.post("logout") { request, context in try await self.signOut(request, context) }
         gated.get("/") { request, context in try await self.queuePage(request, context) }

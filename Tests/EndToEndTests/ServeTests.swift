@@ -238,6 +238,64 @@ import Testing
         #expect(try await vera.post("/flags/\(id)/draft", [("_csrf", try await vera.csrf()), ("text", "x")]).status == 403)
     }
 
+    /// `/metrics` counts what `reputa flags` lists, for a scraper with the token or a signed-in
+    /// user, and times the requests by route; nobody else reads it.
+    @Test func metricsCountWhatTheCLICounts() async throws {
+        let temp = try TempFolder()
+        let store = try Self.demoStore(temp)
+        let token = "scrape-token-0123456789abcdef"
+        let server = try ServeProcess(config: CompareTests.demoConfig, store: store, environment: ["REPUTA_METRICS_TOKEN": token])
+        let web = WebClient(server.base)
+        #expect(try await web.get("/metrics").status == 303)
+        #expect(try await web.get("/metrics", headers: ["Authorization": "Bearer wrong-token-0123456789"]).status == 303)
+        _ = try await web.get("/healthz")
+        let scrape = try await web.get("/metrics", headers: ["Authorization": "Bearer \(token)"])
+        #expect(scrape.status == 200 && scrape.headers["content-type"]?.hasPrefix("text/plain; version=0.0.4") == true)
+        func value(_ series: String) -> Double? {
+            scrape.body.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+        for level in ["urgent", "high", "normal"] {
+            #expect(value("reputa_flags_unresolved{level=\"\(level)\"}") == Double(try cliIDs(store, ["--level", level]).count), "\(level)")
+        }
+        #expect(value("reputa_flags_overdue") == Double(try cliIDs(store, ["--status", "overdue"]).count))
+        #expect(value("reputa_alerts_pending") != nil && value("reputa_alerts_failing") != nil)
+        #expect((value("reputa_http_request_duration_seconds_count{route=\"/healthz\"}") ?? 0) >= 1, "\(scrape.body)")
+        try await web.signIn("vera", Self.password)
+        #expect(try await web.get("/metrics").status == 200)
+    }
+
+    /// `watch --serve`: one process fetches and flags and serves the inbox; `/healthz` gives the
+    /// last cycle's age; SIGTERM stops both with exit 0.
+    @Test func watchServesTheInboxInTheSameProcess() async throws {
+        let temp = try TempFolder()
+        _ = try temp.write("exports/roma.csv", "id,date,stars,text\nw1,2026-11-20 12:00:00,1,\"Servizio pessimo, mai più\"\n")
+        let config = try temp.write("sources.yml", """
+            version: 1
+            store: "s.sqlite"
+            timezone: Europe/Rome
+            locations:
+              - {id: roma, name: Roma}
+            sources:
+              - {name: shop, kind: csv, path: "exports/roma.csv", location: roma, map: {id: id, date: date, rating: stars, text: text}}
+            """)
+        let store = temp.path("s.sqlite")
+        let server = try ServeProcess(config: config, store: store, command: ["watch", "--serve", "--tick", "1s"])
+        let web = WebClient(server.base)
+        var age: Int?
+        for _ in 0..<100 where age == nil {
+            let health = try await web.get("/healthz")
+            age = (try? JSONSerialization.jsonObject(with: Data(health.body.utf8)) as? [String: Any])?["last_cycle_age_seconds"] as? Int
+            if age == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(age != nil && age! < 30, "\(server.log)")
+        try Self.addUsers(store, config: config)
+        try await web.signIn("rocco", Self.password)
+        let queue = try await web.get("/")
+        #expect(queue.body.contains("Servizio pessimo") && queueIDs(queue.body).count == 1)
+        #expect(server.stop() == 0, "\(server.log)")
+        #expect(server.log.contains("watch stopped after"))
+    }
+
     @Test func aHostileReviewIsShownAsText() async throws {
         let temp = try TempFolder()
         let hostile = "Pessimo <script>alert(1)</script> \"><img src=x onerror=alert(2)> \u{202E}lanigiro\u{202C} servizio orribile"

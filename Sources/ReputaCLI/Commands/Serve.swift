@@ -5,6 +5,7 @@ import ReputaCore
 import ReputaConfig
 import ReputaStore
 import ReputaWeb
+import ServiceLifecycle
 
 /// `reputa serve`: the on-call inbox in the browser.
 struct Serve: AsyncParsableCommand {
@@ -20,7 +21,25 @@ struct Serve: AsyncParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var inbox: InboxOptions
 
+    func validate() throws { _ = try inbox.settings() }
+
+    func run() async throws {
+        try await guardedAsync {
+            let config = try global.loadConfig()
+            let store = try global.openStore(config, create: true)
+            let web = try inbox.application(config: config, store: store, global: global)
+            let group = ServiceGroup(configuration: .init(services: [.init(service: web)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                          logger: Console.logger(verbose: global.verbose)))
+            try await group.run()
+            return .ok
+        }
+    }
+}
+
+/// How the inbox listens and greets: `reputa serve`'s options, and `watch --serve`'s.
+struct InboxOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
@@ -58,22 +77,19 @@ struct Serve: AsyncParsableCommand {
         return settings
     }
 
-    func validate() throws { _ = try settings() }
-
-    func run() async throws {
-        try await guardedAsync {
-            let config = try global.loadConfig()
-            let store = try global.openStore(config, create: true)
-            let settings = try settings(config)
-            let web = try WebApp(store: store, config: config, settings: settings, logger: Console.logger(verbose: global.verbose))
-            if try store.users().isEmpty {
-                Console.err("reputa: no user can sign in yet: add one with `reputa users add NAME --role admin`")
-            }
-            let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host, place = store.place
-            try await web.application(onRunning: { port in
-                Console.err("reputa: serving the on-call inbox on http://\(host):\(port) (store \(place)); SIGINT or SIGTERM stops")
-            }).runService()
-            return .ok
+    /// The inbox on `store`, ready to run; it logs where it listens once it does, and how to add
+    /// a user when there is none.
+    func application(config: Configuration, store: any SQLStore, global: GlobalOptions,
+                     cycleAge: (@Sendable () -> Int?)? = nil) throws -> any Service {
+        let settings = try settings(config)
+        let web = try WebApp(store: store, config: config, settings: settings, logger: Console.logger(verbose: global.verbose),
+                             cycleAge: cycleAge)
+        if try store.users().isEmpty {
+            Console.err("reputa: no user can sign in yet: add one with `reputa users add NAME --role admin`")
         }
+        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host, place = store.place
+        return web.application(onRunning: { port in
+            Console.err("reputa: serving the on-call inbox on http://\(host):\(port) (store \(place)); SIGINT or SIGTERM stops")
+        })
     }
 }

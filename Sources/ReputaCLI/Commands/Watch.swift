@@ -23,6 +23,7 @@ struct Watch: AsyncParsableCommand {
         transfers in flight are abandoned within about a second (their sources stay due, with no \
         error recorded), nothing else is started, and the exit code is 0. An alert interrupted by a harder stop (kill -9, \
         power loss) is sent again on the next start with the same delivery id.
+        With --serve the on-call inbox runs in the same process (`reputa serve`'s options). \
         Exit codes: 0 stopped cleanly; with --cycles, those of `run` for the last cycle (2 some sources \
         failed, 4 an alert undelivered); 1 store error; 64 configuration error.
         """)
@@ -41,6 +42,11 @@ struct Watch: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many cycles (for cron and tests); default: until stopped.", valueName: "n"))
     var cycles: Int?
 
+    @Flag(help: "Serve the on-call inbox in the same process (as `reputa serve`, with the options below); /healthz then gives the last cycle's age.")
+    var serve = false
+
+    @OptionGroup(title: "Inbox (with --serve)") var inbox: InboxOptions
+
     func validate() throws {
         guard ConfigLoader.duration(every) != nil else { throw ValidationError("--every \"\(every)\" is not a duration like 30m or 1h") }
         guard ConfigLoader.duration(tick) != nil else { throw ValidationError("--tick \"\(tick)\" is not a duration like 10s or 1m") }
@@ -48,6 +54,7 @@ struct Watch: AsyncParsableCommand {
             throw ValidationError("--lease \"\(lease)\" is not a duration like 5m or 15m")
         }
         if let cycles, cycles < 1 { throw ValidationError("--cycles must be at least 1") }
+        if serve { _ = try inbox.settings() }
     }
 
     func run() async throws {
@@ -58,9 +65,16 @@ struct Watch: AsyncParsableCommand {
                                      lease: WorkLease.seconds)
             let service = WatchService(loop: loop, tick: ConfigLoader.duration(tick)!, cycles: cycles)
             let logger = Console.logger(verbose: global.verbose)
-            let group = ServiceGroup(configuration: .init(
-                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup),
+            ]
+            if serve {
+                let ended = service.lastCycleEnd
+                services.append(.init(service: try inbox.application(config: config, store: loop.store, global: global, cycleAge: {
+                    ended.value.map { Int(Date().timeIntervalSince($0)) }
+                })))
+            }
+            let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             Console.err("reputa: watching \(config.sources.count) sources (store \(loop.store.place)); SIGINT or SIGTERM stops")
             try await group.run()
             Console.err("reputa: watch stopped after \(loop.cycles) cycle\(loop.cycles == 1 ? "" : "s")")

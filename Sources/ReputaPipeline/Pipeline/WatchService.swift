@@ -14,6 +14,8 @@ package final class WatchService: Service, @unchecked Sendable {
     let cycles: Int?
     let stopRequested = Locked(false)
     package let lastStatus = Locked(ExitStatus.ok)
+    /// When the last cycle ended (nil before the first): `/healthz` under `watch --serve`.
+    package let lastCycleEnd = Locked<Date?>(nil)
 
     package init(loop: WatchLoop, tick: Int, cycles: Int?) {
         self.loop = loop
@@ -27,6 +29,7 @@ package final class WatchService: Service, @unchecked Sendable {
             while !stop.value {
                 let result = await runCycle()
                 loop.context.log.note(result.line)
+                lastCycleEnd.value = Date()
                 lastStatus.value = cycles == nil ? .ok : result.status
                 if let cycles, loop.cycles >= cycles { break }
                 let wait = min(Double(tick), loop.secondsToNextSource(at: Date()))

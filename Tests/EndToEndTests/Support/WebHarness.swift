@@ -37,9 +37,10 @@ final class ServeProcess: @unchecked Sendable {
     let port: Int
     private let buffer = Buffer()
 
-    init(config: String, store: String, extra: [String] = [], environment: [String: String] = [:]) throws {
+    /// `command` is `serve`, or `watch --serve …`.
+    init(config: String, store: String, command: [String] = ["serve"], extra: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: reputaBinary)
-        process.arguments = ["serve", "--config", config, "--store", store, "--listen", "127.0.0.1:0"] + extra
+        process.arguments = command + ["--config", config, "--store", store, "--listen", "127.0.0.1:0"] + extra
         process.environment = childEnvironment(environment)
         let err = Pipe()
         process.standardError = err
@@ -60,10 +61,14 @@ final class ServeProcess: @unchecked Sendable {
 
     var log: String { buffer.text }
 
-    deinit {
+    /// Sends SIGTERM and returns the exit status.
+    func stop() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        return process.terminationStatus
     }
+
+    deinit { _ = stop() }
 }
 
 /// A browser-like HTTP client of one visitor: keeps the cookies the server sets, never follows
