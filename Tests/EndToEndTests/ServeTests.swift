@@ -264,20 +264,26 @@ import Testing
         #expect(try await web.get("/metrics").status == 200)
     }
 
-    /// `watch --serve`: one process fetches and flags and serves the inbox; `/healthz` gives the
-    /// last cycle's age; SIGTERM stops both with exit 0.
-    @Test func watchServesTheInboxInTheSameProcess() async throws {
-        let temp = try TempFolder()
-        _ = try temp.write("exports/roma.csv", "id,date,stars,text\nw1,2026-11-20 12:00:00,1,\"Servizio pessimo, mai più\"\n")
-        let config = try temp.write("sources.yml", """
+    /// A config of one location, Roma, and one CSV export holding one 1★ review.
+    static func romaShop(_ temp: TempFolder, title: String, text: String) throws -> String {
+        func cell(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        _ = try temp.write("exports/roma.csv", "id,date,stars,title,text\nr1,2026-11-20 12:00:00,1,\(cell(title)),\(cell(text))\n")
+        return try temp.write("sources.yml", """
             version: 1
             store: "s.sqlite"
             timezone: Europe/Rome
             locations:
               - {id: roma, name: Roma}
             sources:
-              - {name: shop, kind: csv, path: "exports/roma.csv", location: roma, map: {id: id, date: date, rating: stars, text: text}}
+              - {name: shop, kind: csv, path: "exports/roma.csv", location: roma, map: {id: id, date: date, rating: stars, title: title, text: text}}
             """)
+    }
+
+    /// `watch --serve`: one process fetches and flags and serves the inbox; `/healthz` gives the
+    /// last cycle's age; SIGTERM stops both with exit 0.
+    @Test func watchServesTheInboxInTheSameProcess() async throws {
+        let temp = try TempFolder()
+        let config = try Self.romaShop(temp, title: "", text: "Servizio pessimo, mai più")
         let store = temp.path("s.sqlite")
         let server = try ServeProcess(config: config, store: store, command: ["watch", "--serve", "--tick", "1s"])
         let web = WebClient(server.base)
@@ -299,17 +305,7 @@ import Testing
     @Test func aHostileReviewIsShownAsText() async throws {
         let temp = try TempFolder()
         let hostile = "Pessimo <script>alert(1)</script> \"><img src=x onerror=alert(2)> \u{202E}lanigiro\u{202C} servizio orribile"
-        _ = try temp.write("exports/roma.csv", "id,date,stars,title,text\n"
-                           + "h1,2026-11-20 12:00:00,1,\"<b>titolo</b>\",\"\(hostile.replacingOccurrences(of: "\"", with: "\"\""))\"\n")
-        let config = try temp.write("sources.yml", """
-            version: 1
-            store: "s.sqlite"
-            timezone: Europe/Rome
-            locations:
-              - {id: roma, name: Roma}
-            sources:
-              - {name: shop, kind: csv, path: "exports/roma.csv", location: roma, map: {id: id, date: date, rating: stars, title: title, text: text}}
-            """)
+        let config = try Self.romaShop(temp, title: "<b>titolo</b>", text: hostile)
         #expect(try reputa(["fetch", "--config", config]).status == 0)
         let store = temp.path("s.sqlite")
         try Self.addUsers(store, config: config)
