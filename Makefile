@@ -18,10 +18,12 @@ test: deps snapshots-check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Ingest throughput and peak memory on generated large inputs (release build).
+# Ingest throughput and peak memory on generated large inputs, then the inbox's queue page under
+# load with 100,000 flags (release build).
 bench: deps
 	$(SWIFT) build -c release --product reputa
 	python3 scripts/bench.py .build/release/reputa $(or $(ROWS),1000000) $(or $(ATOM),100000)
+	python3 scripts/bench_inbox.py .build/release/reputa $(or $(INBOX_FLAGS),100000)
 
 # libFuzzer harnesses (Fuzz/) with AddressSanitizer, each run for FUZZ_SECONDS (default 60).
 fuzz: deps

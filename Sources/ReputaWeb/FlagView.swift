@@ -50,12 +50,16 @@ extension WebApp {
         values["written"] = r.createdAt.map { PageFormat.date($0, zone: zone, lang: lang) } ?? "–"
         values["due_at"] = PageFormat.date(f.dueAt, zone: zone, lang: lang)
         values["zone"] = zone
-        values["reasons"] = f.decision.reasons
-        values["categories"] = f.decision.categories.map { id in config.flags.categories.first { $0.id == id }?.name ?? id }
-        values["topics"] = f.decision.topics.map { id in config.flags.topics.first { $0.id == id }?.name ?? id }
+        values["reasons"] = f.decision.reasons.map { ReasonWords.reason($0, lang: lang) }
+        values["categories"] = f.decision.categories.map { id in
+            ReasonWords.name(id: id, configured: config.flags.categories.first { $0.id == id }?.name, lang: lang)
+        }
+        values["topics"] = f.decision.topics.map { id in
+            ReasonWords.name(id: id, configured: config.flags.topics.first { $0.id == id }?.name, lang: lang)
+        }
         values["events"] = events.map { e -> [String: Any] in
             ["at": PageFormat.date(e.at, zone: zone, lang: lang), "action": WebStrings.text("event_" + e.action, lang),
-             "by": e.by, "note": e.note]
+             "by": e.by, "note": ReasonWords.note(e.note, action: e.action, by: e.by, lang: lang)]
         }
         values["resolved"] = f.status == .resolved
         values["acked"] = f.status == .acked

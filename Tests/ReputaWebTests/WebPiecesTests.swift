@@ -72,4 +72,31 @@ import Testing
         #expect((values["c"] as? [[String: Any]])?.first?["d"] == nil)
         #expect(values["f"] as? [String] == ["g"])
     }
+
+    /// The flagger's reasons and the history's notes read in Italian; English and unknown forms
+    /// (a config's own names, what people wrote) stay as written.
+    @Test func reasonsAndNotesReadInItalian() {
+        let cases = [
+            ("rated 1 on 1-5 (complaints: 2 or less)", "voto 1 su 1-5 (reclamo: 2 o meno)"),
+            ("negative text (score -1.55)", "testo negativo (punteggio -1,55)"),
+            ("negative text (score -6.2): \"pessimo\", \"mai più\", no rating", "testo negativo (punteggio -6,2): \"pessimo\", \"mai più\", senza voto"),
+            ("rating–text mismatch: 5 on 1-5 with strongly negative text", "voto e testo in contrasto: 5 su 1-5 con un testo molto negativo"),
+            ("reach: 12 people found it helpful, the author has written 80 reviews",
+             "visibilità: 12 persone l'hanno trovata utile, l'autore ha scritto 80 recensioni"),
+            ("health and safety (food): \"frammento di vetro\"", "salute e sicurezza (cibo): \"frammento di vetro\""),
+            ("spike: 6 complaints about waiting time at roma within 7 days", "picco: 6 reclami su tempi di attesa a roma in 7 giorni"),
+            ("something new", "something new"),
+        ]
+        for (english, italian) in cases {
+            #expect(ReasonWords.reason(english, lang: "it") == italian)
+            #expect(ReasonWords.reason(english, lang: "en") == english)
+        }
+        #expect(ReasonWords.name(id: "food_safety", configured: "health and safety (food)", lang: "it") == "salute e sicurezza (cibo)")
+        #expect(ReasonWords.name(id: "food_safety", configured: "Igiene", lang: "it") == "Igiene")
+        #expect(ReasonWords.note("urgent, priority 95", action: "flagged", by: "reputa", lang: "it") == "urgente, priorità 95")
+        #expect(ReasonWords.note("to rocco", action: "assigned", by: "anna", lang: "it") == "a rocco")
+        #expect(ReasonWords.note("urgent, priority 95", action: "commented", by: "anna", lang: "it") == "urgent, priority 95")
+        #expect(ReasonWords.note("the business replied publicly after 2 h 5 min", action: "resolved", by: "reputa", lang: "it")
+            == "l'attività ha risposto pubblicamente dopo 2 h 5 min")
+    }
 }

@@ -267,9 +267,11 @@ extension SQLStore {
     /// How many flags `query` matches, whatever its page.
     public func flagCount(_ query: FlagQuery) throws -> Int {
         let (whereSQL, arguments) = FlagRecords.filter(query)
+        // The reviews are joined only when a filter reads them (portal, text): counting 100,000
+        // flags through the join took five times as long as counting them alone.
+        let join = query.portals.isEmpty && (query.search ?? "").isEmpty ? "" : "JOIN reviews r ON r.merge_key = f.merge_key"
         return try reading { db in
-            try db.fetch("SELECT COUNT(*) AS n FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)", arguments)
-                .first?["n"] ?? 0
+            try db.fetch("SELECT COUNT(*) AS n FROM flags f \(join) \(whereSQL)", arguments).first?["n"] ?? 0
         }
     }
 
