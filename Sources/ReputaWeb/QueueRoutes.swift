@@ -34,23 +34,33 @@ extension WebApp {
     /// Flags per queue page.
     static let pageSize = 50
 
-    /// One page of the flags a request asks for (`limit` flags after `offset`), how many match
-    /// in all, and the instant they were read at.
-    func queueFlags(_ request: Request, _ context: WebContext, limit: Int, offset: Int)
-        async throws -> (flags: [FlaggedReview], total: Int, now: Timestamp) {
+    /// Past this many matching flags the queue says "more than …" instead of counting them all.
+    static let countCap = 10_000
+
+    /// One page of the flags a request asks for (`limit` after `offset`), how many match (counted
+    /// up to `cap`), the users, and the instant they were read at: one read transaction.
+    func queueFlags(_ request: Request, _ context: WebContext, limit: Int, offset: Int, cap: Int?)
+        async throws -> (flags: [FlaggedReview], total: Int, users: [WebUser], now: Timestamp) {
         let user = context.session!.user, now = Clock.now(), store = self.store
-        guard var query = query(request, user: user, now: now) else { return ([], 0, now) }
+        guard var query = query(request, user: user, now: now) else {
+            return ([], 0, try await blocking { try store.users() }, now)
+        }
         query.limit = limit
         query.offset = offset
         let page = query
-        return try await blocking { (try store.flags(page), try store.flagCount(page), now) }
+        let read = try await blocking { try store.queuePage(page, countUpTo: cap) }
+        return (read.flags, read.total, read.users, now)
     }
 
     func queuePage(_ request: Request, _ context: WebContext) async throws -> Response {
         let p = request.uri.queryParameters
         let page = max(1, min(p.get("page").flatMap { Int($0) } ?? 1, 1_000_000))
-        let (flags, total, now) = try await queueFlags(request, context, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        // One flag more than a page: whether there is a next page, without counting them all.
+        let (read, total, users, now) = try await queueFlags(request, context, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize,
+                                                             cap: Self.countCap)
+        let flags = Array(read.prefix(Self.pageSize)), more = read.count > Self.pageSize
         let lang = lang(context), user = context.session!.user
+        let capped = total > Self.countCap
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         let status = p.get("status").flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved
         func options(_ items: [(String, String)], selected: [String]) -> [[String: Any]] {
@@ -58,8 +68,6 @@ extension WebApp {
         }
         let locations = config.locations.filter { user.covers(location: $0.id) }.map { ($0.id, $0.name) }
         let portals = Array(Set(config.sources.map(\.descriptor.portal))).sorted().map { ($0, $0) }
-        let store = self.store
-        let users = try await blocking { try store.users() }
         // The same filters, another page.
         func pageLink(_ n: Int) -> String {
             var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
@@ -69,11 +77,13 @@ extension WebApp {
         return self.page("queue", [
             "title": WebStrings.text("queue", lang),
             "rows": flags.map { row($0, now: now, lang: lang) },
-            "count": WebStrings.text("count", lang, PageFormat.integer(total, lang: lang)),
-            "page": pages > 1 ? WebStrings.text("page_of", lang).replacingOccurrences(of: "%1", with: String(page))
+            "count": capped ? WebStrings.text("count_over", lang, PageFormat.integer(Self.countCap, lang: lang))
+                : WebStrings.text("count", lang, PageFormat.integer(total, lang: lang)),
+            "page": capped ? WebStrings.text("page", lang, String(page))
+                : pages > 1 || page > 1 ? WebStrings.text("page_of", lang).replacingOccurrences(of: "%1", with: String(page))
                 .replacingOccurrences(of: "%2", with: String(pages)) : "",
             "previous": page > 1 ? pageLink(page - 1) : "",
-            "next": page < pages ? pageLink(page + 1) : "",
+            "next": more ? pageLink(page + 1) : "",
             "empty": flags.isEmpty,
             "statuses": options(FlagStatusFilter.allCases.map { ($0.rawValue, WebStrings.text("status_" + $0.rawValue, lang)) },
                                 selected: [status.rawValue]),
@@ -94,7 +104,7 @@ extension WebApp {
     func queueJSON(_ request: Request, _ context: WebContext) async throws -> Response {
         let p = request.uri.queryParameters
         let limit = max(1, min(p.get("limit").flatMap { Int($0) } ?? 1000, 1000)), offset = max(0, p.get("offset").flatMap { Int($0) } ?? 0)
-        let (flags, total, now) = try await queueFlags(request, context, limit: limit, offset: offset)
+        let (flags, total, _, now) = try await queueFlags(request, context, limit: limit, offset: offset, cap: nil)
         var response = json(Renderer.render(FlagTable.make(flags, now: now, zone: config.timezone), as: .json))
         response.headers[.xTotalCount] = String(total)
         return response

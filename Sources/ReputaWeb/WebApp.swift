@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import Logging
 import ReputaConfig
@@ -9,7 +10,12 @@ import ReputaStore
 /// CLI (`flags`, `updateFlag`): no second copy of the flag lifecycle. Nothing a second
 /// instance needs lives in this process: sessions, users and failed sign-ins are in the store.
 public final class WebApp: Sendable {
-    let store: any SQLStore
+    /// The store's connections: one for SQLite (its own pool serves readers at once), several
+    /// for PostgreSQL, whose client runs one transaction at a time per connection; each request
+    /// takes the next in turn.
+    let stores: [any SQLStore]
+    private let turn = Atomic<UInt>(0)
+    var store: any SQLStore { stores[Int(turn.add(1, ordering: .relaxed).oldValue % UInt(stores.count))] }
     let config: Configuration
     let settings: ServeSettings
     let files: WebFiles
@@ -18,9 +24,10 @@ public final class WebApp: Sendable {
     let cycleAge: (@Sendable () -> Int?)?
     let metrics = InboxMetrics()
 
-    public init(store: any SQLStore, config: Configuration, settings: ServeSettings, logger: Logger,
+    public init(stores: [any SQLStore], config: Configuration, settings: ServeSettings, logger: Logger,
                 cycleAge: (@Sendable () -> Int?)? = nil) throws {
-        self.store = store
+        precondition(!stores.isEmpty)
+        self.stores = stores
         self.config = config
         self.settings = settings
         self.files = try WebFiles.load()

@@ -40,6 +40,8 @@ public enum WebStrings {
         "level_normal": ("normal", "normale"),
         "count": ("%@ flags", "%@ segnalazioni"),
         "page_of": ("page %1 of %2", "pagina %1 di %2"),
+        "count_over": ("more than %@ flags", "oltre %@ segnalazioni"),
+        "page": ("page %@", "pagina %@"),
         "previous_page": ("Previous", "Precedenti"),
         "next_page": ("Next", "Successive"),
         "none_match": ("No flag matches these filters.", "Nessuna segnalazione corrisponde ai filtri."),

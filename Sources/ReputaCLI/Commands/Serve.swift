@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import ReputaCore
 import ReputaConfig
+import ReputaPostgres
 import ReputaStore
 import ReputaWeb
 import ServiceLifecycle
@@ -40,6 +41,9 @@ struct Serve: AsyncParsableCommand {
 
 /// How the inbox listens and greets: `reputa serve`'s options, and `watch --serve`'s.
 struct InboxOptions: ParsableArguments {
+    /// Connections to a PostgreSQL store (measured: `make bench`, README "The on-call inbox").
+    static let postgresConnections = 4
+
     @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
@@ -82,7 +86,10 @@ struct InboxOptions: ParsableArguments {
     func application(config: Configuration, store: any SQLStore, global: GlobalOptions,
                      cycleAge: (@Sendable () -> Int?)? = nil) throws -> any Service {
         let settings = try settings(config)
-        let web = try WebApp(store: store, config: config, settings: settings, logger: Console.logger(verbose: global.verbose),
+        // PostgreSQL: a few connections, as its client runs one transaction at a time on each.
+        let path = global.storePath(config)
+        let extra = try PostgresLocation.isURL(path) ? (1..<InboxOptions.postgresConnections).map { _ in try global.openStore(named: path) } : []
+        let web = try WebApp(stores: [store] + extra, config: config, settings: settings, logger: Console.logger(verbose: global.verbose),
                              cycleAge: cycleAge)
         if try store.users().isEmpty {
             Console.err("reputa: no user can sign in yet: add one with `reputa users add NAME --role admin`")

@@ -249,29 +249,20 @@ extension SQLStore {
     /// numbers follow the order concurrent fetches happened to finish, and many flags share a
     /// deadline (the next opening hour), so two runs over the same data listed them differently.
     public func flags(_ query: FlagQuery) throws -> [FlaggedReview] {
-        var (whereSQL, arguments) = FlagRecords.filter(query)
-        var page = ""
-        if let limit = query.limit {
-            page = "LIMIT ? OFFSET ?"
-            arguments += [limit.sqlValue, query.offset.sqlValue]
-        }
-        // The ORDER BY is the index flags_queue's (v14), so a page of a long queue is read off it.
-        return try reading { db in
-            try db.fetch("""
-                SELECT \(FlagRecords.flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
-                ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, COALESCE(f.review_created, '9999'), f.merge_key \(page)
-                """, arguments).map(FlagRecords.flag)
-        }
+        try reading { db in try FlagRecords.flags(query, db) }
     }
 
-    /// How many flags `query` matches, whatever its page.
-    public func flagCount(_ query: FlagQuery) throws -> Int {
-        let (whereSQL, arguments) = FlagRecords.filter(query)
-        // The reviews are joined only when a filter reads them (portal, text): counting 100,000
-        // flags through the join took five times as long as counting them alone.
-        let join = query.portals.isEmpty && (query.search ?? "").isEmpty ? "" : "JOIN reviews r ON r.merge_key = f.merge_key"
-        return try reading { db in
-            try db.fetch("SELECT COUNT(*) AS n FROM flags f \(join) \(whereSQL)", arguments).first?["n"] ?? 0
+    /// How many flags `query` matches, whatever its page; with `upTo`, counting stops past that
+    /// many (the inbox says "more than 10,000" rather than count 100,000 flags per page view).
+    public func flagCount(_ query: FlagQuery, upTo cap: Int? = nil) throws -> Int {
+        try reading { db in try FlagRecords.count(query, upTo: cap, db) }
+    }
+
+    /// One page of the queue, how many flags match (counted up to `cap`) and the users, in one
+    /// read transaction: what the inbox's queue page reads (one round trip on PostgreSQL, not three).
+    public func queuePage(_ query: FlagQuery, countUpTo cap: Int?) throws -> (flags: [FlaggedReview], total: Int, users: [WebUser]) {
+        try reading { db in
+            (try FlagRecords.flags(query, db), try FlagRecords.count(query, upTo: cap, db), try UserRecords.users(db))
         }
     }
 
@@ -363,6 +354,34 @@ enum FlagRecords {
                     status: FlagStatus(rawValue: row["status"]) ?? .open, assignee: row["assignee"], ackedBy: row["acked_by"],
                     ackedAt: stamp("acked_at"), resolvedAt: stamp("resolved_at"), resolution: row["resolution"],
                     note: row["note"], responseMinutes: row["response_minutes"])
+    }
+
+    /// Flags most urgent first (see `SQLStore.flags`). The ORDER BY is the index flags_queue's
+    /// (v14), so a page of a long queue is read off it.
+    static func flags(_ query: FlagQuery, _ db: any SQLConnection) throws -> [FlaggedReview] {
+        var (whereSQL, arguments) = filter(query)
+        var page = ""
+        if let limit = query.limit {
+            page = "LIMIT ? OFFSET ?"
+            arguments += [limit.sqlValue, query.offset.sqlValue]
+        }
+        return try db.fetch("""
+            SELECT \(flagColumns) FROM flags f JOIN reviews r ON r.merge_key = f.merge_key \(whereSQL)
+            ORDER BY f.status = 'resolved', f.priority DESC, f.due_at, COALESCE(f.review_created, '9999'), f.merge_key \(page)
+            """, arguments).map(flag)
+    }
+
+    /// The reviews are joined only when a filter reads them (portal, text): counting 100,000
+    /// flags through the join took five times as long as counting them alone.
+    static func count(_ query: FlagQuery, upTo cap: Int?, _ db: any SQLConnection) throws -> Int {
+        var (whereSQL, arguments) = filter(query)
+        let join = query.portals.isEmpty && (query.search ?? "").isEmpty ? "" : "JOIN reviews r ON r.merge_key = f.merge_key"
+        var sql = "SELECT 1 FROM flags f \(join) \(whereSQL)"
+        if let cap {
+            sql += " LIMIT ?"
+            arguments.append((cap + 1).sqlValue)
+        }
+        return try db.fetch("SELECT COUNT(*) AS n FROM (\(sql)) counted", arguments).first?["n"] ?? 0
     }
 
     /// The WHERE clause of `query` (empty when it filters nothing) and its arguments.

@@ -44,7 +44,7 @@ extension SQLStore {
 
     /// Every user, by name.
     public func users() throws -> [WebUser] {
-        try reading { db in try db.fetch("SELECT name, role, locations, lang FROM users ORDER BY name").map(UserRecords.user) }
+        try reading { db in try UserRecords.users(db) }
     }
 
     /// `name` and their password hash, nil when there is no such user.
@@ -58,6 +58,10 @@ extension SQLStore {
 }
 
 enum UserRecords {
+    static func users(_ db: any SQLConnection) throws -> [WebUser] {
+        try db.fetch("SELECT name, role, locations, lang FROM users ORDER BY name").map(user)
+    }
+
     static func user(_ row: SQLRecord) -> WebUser {
         WebUser(name: row["name"], role: UserRole(rawValue: row["role"]) ?? .viewer, locations: FlagRecords.list(row["locations"]),
                 lang: row["lang"])

@@ -9,8 +9,8 @@ import json, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, outdir, width, height, flag = sys.argv[1:8]
@@ -39,10 +39,13 @@ def page_state(name):
 
 
 def click(element):
-    """Clicks what loads a new page, and waits until it has replaced the old one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks what loads a new page, and waits until it has replaced the old one: the old page
+    carries a mark (set through WebDriver, not by a script of the page) that the new one lacks."""
+    driver.execute_script("window.__reputaOldPage = true")
     element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    # A script run while the page unloads may fail: that is still "not yet".
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
+        "return window.__reputaOldPage === undefined && document.readyState === 'complete'"))
 
 
 def ids():
