@@ -32,6 +32,15 @@ import Testing
         let web = WebClient(server.base)
         #expect(try await web.signIn("ada", ServeTests.password).status == 303)
         #expect(try await web.get("/").status == 200)
+        // A change of locations and language shows on the next page, in the same session.
+        let milano = try #require(try jsonArray(try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store,
+                                                             "--format", "json", "--location", "milano"]).stdout).first?["id"] as? Int)
+        #expect(try await web.get("/flags/\(milano)").status == 403)
+        #expect(try users(store, ["set", "ada", "--all-locations", "--lang", "it"]).status == 0)
+        let page = try await web.get("/flags/\(milano)")
+        #expect(page.status == 200 && page.body.contains("Torna alle segnalazioni"))
+        #expect(try users(store, ["set", "ada"]).status == 64)
+        #expect(try users(store, ["set", "nobody", "--role", "viewer"]).status == 64)
         #expect(try users(store, ["passwd", "ada", "--password-stdin"], password: "another long one").status == 0)
         #expect(try await web.get("/").status == 303, "a new password must end the old sessions")
         #expect(try await web.signIn("ada", ServeTests.password).status == 401)

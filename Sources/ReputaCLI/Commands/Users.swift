@@ -17,9 +17,10 @@ struct Users: ParsableCommand {
         flags, in pages and JSON alike; without it they see every location.
         Passwords are read from the terminal without echo, or as one line from stdin with --password-stdin; \
         never from an argument (it would show in `ps` and the shell's history).
+        `users set` changes a role, the locations or the language; it takes effect on the user's next page.
         Exit codes: 0 done; 1 store error; 64 usage error (unknown user, name taken, weak password).
         """,
-        subcommands: [UsersAdd.self, UsersPasswd.self, UsersRemove.self, UsersList.self],
+        subcommands: [UsersAdd.self, UsersSet.self, UsersPasswd.self, UsersRemove.self, UsersList.self],
         defaultSubcommand: UsersList.self)
 }
 
@@ -84,6 +85,47 @@ struct UsersAdd: ParsableCommand {
                 throw ValidationError("there is already a user \"\(name)\" (reputa users passwd changes the password)")
             }
             Console.out("user \(TerminalText.visible(name)) added (\(role.rawValue), \(location.isEmpty ? "every location" : location.joined(separator: ", ")))\n")
+            return .ok
+        }
+    }
+}
+
+struct UsersSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a user's role, locations or language.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The user's name.")
+    var name: String
+
+    @Option(help: "viewer, oncall or admin.")
+    var role: UserRole?
+
+    @Option(help: ArgumentHelp("Only this location's flags from now on (repeatable; replaces the list).", valueName: "id"))
+    var location: [String] = []
+
+    @Flag(help: "Every location's flags from now on.")
+    var allLocations = false
+
+    @Option(help: ArgumentHelp("Their page language: en or it.", valueName: "lang"))
+    var lang: String?
+
+    func validate() throws {
+        if allLocations, !location.isEmpty { throw ValidationError("--location and --all-locations exclude each other") }
+        if let lang, !WebStrings.languages.contains(lang) { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+        if role == nil, location.isEmpty, !allLocations, lang == nil { throw ValidationError("nothing to change: give --role, --location, --all-locations or --lang") }
+    }
+
+    func run() throws {
+        try guarded {
+            let config = try global.optionalConfig()
+            for id in location { try SourceFlags.checkLocation(id, config) }
+            let store = try global.openStore(config)
+            let locations: [String]? = allLocations ? [] : location.isEmpty ? nil : location
+            guard try store.updateUser(name, role: role, locations: locations, lang: lang, at: Clock.now()) else {
+                throw ValidationError("no user \"\(name)\" (reputa users lists them)")
+            }
+            Console.out("user \(TerminalText.visible(name)) changed\n")
             return .ok
         }
     }
