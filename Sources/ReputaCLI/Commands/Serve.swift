@@ -44,6 +44,13 @@ struct InboxOptions: ParsableArguments {
     /// Connections to a PostgreSQL store (measured: `make bench`, README "The on-call inbox").
     static let postgresConnections = 4
 
+    /// A page language `--lang` may name (the server's, a user's).
+    static func checkLang(_ lang: String?) throws {
+        if let lang, !WebStrings.languages.contains(lang) {
+            throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))")
+        }
+    }
+
     @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
@@ -67,7 +74,7 @@ struct InboxOptions: ParsableArguments {
         settings.port = port
         settings.lang = config?.serve.lang ?? settings.lang
         if let lang {
-            guard WebStrings.languages.contains(lang) else { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+            try InboxOptions.checkLang(lang)
             settings.lang = lang
         }
         settings.sessionSeconds = config?.serve.sessionSeconds ?? settings.sessionSeconds

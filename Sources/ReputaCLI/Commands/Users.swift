@@ -28,6 +28,7 @@ extension UserRole: ExpressibleByArgument {}
 
 /// How a password is given: typed twice at the terminal, or one line on stdin.
 struct PasswordInput: ParsableArguments {
+
     @Flag(help: "Read the password as one line from stdin (for scripts) instead of asking at the terminal.")
     var passwordStdin = false
 
@@ -71,7 +72,7 @@ struct UsersAdd: ParsableCommand {
         guard !trimmed.isEmpty, trimmed == name, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ValidationError("a user name is 1–100 characters, without leading or trailing spaces or control characters")
         }
-        if let lang, !WebStrings.languages.contains(lang) { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+        try InboxOptions.checkLang(lang)
     }
 
     func run() throws {
@@ -112,7 +113,7 @@ struct UsersSet: ParsableCommand {
 
     func validate() throws {
         if allLocations, !location.isEmpty { throw ValidationError("--location and --all-locations exclude each other") }
-        if let lang, !WebStrings.languages.contains(lang) { throw ValidationError("--lang must be one of \(WebStrings.languages.joined(separator: ", "))") }
+        try InboxOptions.checkLang(lang)
         if role == nil, location.isEmpty, !allLocations, lang == nil { throw ValidationError("nothing to change: give --role, --location, --all-locations or --lang") }
     }
 
