@@ -93,10 +93,19 @@ extension WebApp {
             "portals": options(portals, selected: p.getAll("portal")),
             "topics": options(config.flags.topics.map { ($0.id, ReasonWords.name(id: $0.id, configured: $0.name, lang: lang)) },
                               selected: p.getAll("topic")),
-            "assignees": options([("-", WebStrings.text("nobody", lang))] + users.map { ($0.name, $0.name) }, selected: p.getAll("assignee")),
+            "assignees": options([("-", WebStrings.text("nobody", lang))] + colleagues(of: user, in: users).map { ($0.name, $0.name) },
+                                 selected: p.getAll("assignee")),
             "mine": p.get("mine") == "1",
             "q": p.get("q") ?? "",
         ], context)
+    }
+
+    /// The users `user` may filter by: those who act and work one of `user`'s locations (a Roma
+    /// manager is not shown Milano's staff).
+    func colleagues(of user: WebUser, in users: [WebUser]) -> [WebUser] {
+        users.filter { other in
+            other.mayAct && (user.locations.isEmpty || other.locations.isEmpty || other.locations.contains(where: user.locations.contains))
+        }
     }
 
     /// `/api/flags`: the same list as JSON, with the keys of `reputa flags --format json`; at

@@ -16,6 +16,12 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
+        } catch {
+            // A store that failed, a bug: one line in the log, a plain 500 to the visitor (no
+            // detail: an error may name the store's place), with the same headers as any page.
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            response = Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "Something went wrong; the server's log says what.\n")))
         }
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"

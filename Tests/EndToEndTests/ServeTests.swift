@@ -8,19 +8,21 @@ import Testing
 @Suite struct ServeTests {
     static let password = "correct horse battery"
 
-    /// A copy of the demo store with its flags evaluated and three users: anna (admin, every
-    /// location), rocco (on call, Roma only), vera (viewer).
+    /// A copy of the demo store with its flags evaluated and four users: anna (admin, every
+    /// location), rocco (on call, Roma only), mila (on call, Milano only), vera (viewer).
     static func demoStore(_ temp: TempFolder) throws -> String {
         let store = try testStore(.sqlite, in: temp, copying: CompareTests.demoStore)
         try addUsers(store, config: CompareTests.demoConfig)
         return store
     }
 
-    static func addUsers(_ store: String, config: String) throws {
+    /// The users (mila only where the config knows Milano).
+    static func addUsers(_ store: String, config: String, milano: Bool = true) throws {
         let pass = try reputa(["flags", "--config", config, "--store", store, "--format", "json"])
         try #require(pass.status == 0, "\(pass.stderr)")
         for args in [["anna", "--role", "admin"], ["rocco", "--role", "oncall", "--location", "roma", "--lang", "it"],
-                     ["vera", "--role", "viewer"]] {
+                     ["mila", "--role", "oncall", "--location", "milano"], ["vera", "--role", "viewer"]]
+            where milano || args[0] != "mila" {
             let add = try execute("/bin/sh", ["-c", "echo '\(password)' | \"$0\" users add \"$@\" --password-stdin", reputaBinary]
                                   + args + ["--config", config, "--store", store], environment: ["REPUTA_BCRYPT_COST": "4"])
             try #require(add.status == 0, "\(add.stderr)")
@@ -147,8 +149,12 @@ import Testing
         #expect(queueIDs(try await rocco.get("/?location=milano").body).isEmpty)
         let api = try jsonArray(try await rocco.get("/api/flags?status=all").body)
         #expect(!api.isEmpty && api.allSatisfy { $0["location"] as? String == "roma" })
-        // His pages are in Italian (his own setting).
-        #expect(try await rocco.get("/").body.contains("Segnalazioni"))
+        // His pages are in Italian (his own setting), and name only the people who work Roma.
+        let roccoQueue = try await rocco.get("/").body
+        #expect(roccoQueue.contains("Segnalazioni") && roccoQueue.contains(">anna</option>") && !roccoQueue.contains(">mila</option>"))
+        #expect(try await anna.get("/").body.contains(">mila</option>"))
+        let romaPage = try await anna.get("/flags/\(roma)").body
+        #expect(romaPage.contains("<option value=\"rocco\"") && !romaPage.contains("<option value=\"mila\""))
 
         // Vera reads but cannot act.
         let vera = WebClient(server.base)
@@ -294,7 +300,7 @@ import Testing
             if age == nil { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(age != nil && age! < 30, "\(server.log)")
-        try Self.addUsers(store, config: config)
+        try Self.addUsers(store, config: config, milano: false)
         try await web.signIn("rocco", Self.password)
         let queue = try await web.get("/")
         #expect(queue.body.contains("Servizio pessimo") && queueIDs(queue.body).count == 1)
@@ -308,7 +314,7 @@ import Testing
         let config = try Self.romaShop(temp, title: "<b>titolo</b>", text: hostile)
         #expect(try reputa(["fetch", "--config", config]).status == 0)
         let store = temp.path("s.sqlite")
-        try Self.addUsers(store, config: config)
+        try Self.addUsers(store, config: config, milano: false)
         let server = try ServeProcess(config: config, store: store)
         let web = WebClient(server.base)
         try await web.signIn("anna", Self.password)
