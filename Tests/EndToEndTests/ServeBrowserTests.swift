@@ -17,13 +17,21 @@ import Testing
         }
         let roma = try cli(["--location", "roma"])
         try #require(roma.count >= 2)
+        // One flag per portal, for the links each flag page shows (expected addresses by hand).
+        let all = try jsonArray(try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json",
+                                           "--status", "all"]).stdout)
+        var byPortal: [String: [String: Any]] = [:]
+        for f in all { if let portal = f["portal"] as? String, byPortal[portal] == nil { byPortal[portal] = f } }
+        let linkFlags = ["trustpilot", "amazon", "google-play", "appstore", "google"].compactMap { byPortal[$0]?["id"] as? Int }
+        try #require(linkFlags.count == 5)
         for (n, (width, height, mobile, flag)) in [(390, 844, true, roma[0]), (1280, 900, false, roma[1])].enumerated() {
             let queue = try cli([]), filtered = try cli(["--location", "roma", "--level", "high"])
             let folder = temp.path("browser\(n)")
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let run = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/inbox_browser.py").path,
                                                        server.base, "anna", ServeTests.password, folder, String(width), String(height),
-                                                       String(flag)] + (mobile ? ["mobile"] : []))
+                                                       String(flag)] + (mobile ? ["mobile"] : [])
+                                                      + (mobile ? [] : ["--links", linkFlags.map(String.init).joined(separator: ",")]))
             try #require(run.status == 0, "\(run.stderr)")
             let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect((seen["login_url"] as? String)?.hasPrefix(server.base + "/login") == true)
@@ -42,6 +50,17 @@ import Testing
             let steps = (card["events"] as? [[String: Any]] ?? []).filter { $0["by"] as? String == "anna" }
             #expect(steps.map { $0["action"] as? String ?? "" } == ["acked", "assigned", "commented", "resolved", "reopened"])
             #expect(steps.map { $0["note"] as? String ?? "" }.contains("Chiamato il cliente"))
+
+            if !mobile {
+                let links = seen["portal_links"] as? [String: [String: Any]] ?? [:]
+                func link(_ portal: String, _ kind: String) -> [String] { links[String(byPortal[portal]?["id"] as? Int ?? 0)]?[kind] as? [String] ?? [] }
+                let id = { (portal: String) in byPortal[portal]?["review_id"] as? String ?? "?" }
+                #expect(link("trustpilot", "review") == ["https://www.trustpilot.com/reviews/\(id("trustpilot"))"])
+                #expect(link("amazon", "review") == ["https://www.amazon.it/gp/customer-reviews/\(id("amazon"))"])
+                #expect(link("google-play", "reply") == [byPortal["google-play"]?["url"] as? String ?? "?"])
+                #expect(link("appstore", "review").first?.hasPrefix("https://itunes.apple.com/") == true)
+                #expect(link("google", "review").isEmpty && links[String(byPortal["google"]?["id"] as? Int ?? 0)]?["none"] as? Bool == true)
+            }
 
             for shot in ["queue.png", "flag.png"] {
                 let stats = try python("png_stats.py", [folder + "/" + shot])

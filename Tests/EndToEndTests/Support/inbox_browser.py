@@ -4,7 +4,8 @@ chromium-driver, through python3-selenium), as on-call staff would: sign in, rea
 it, open a flag and take every step by clicking. Prints what it saw as JSON; the Swift test
 (ServeBrowserTests) compares it with `reputa flags`.
 
-usage: inbox_browser.py BASE USER PASSWORD OUTDIR WIDTH HEIGHT FLAG_ID [mobile]"""
+usage: inbox_browser.py BASE USER PASSWORD OUTDIR WIDTH HEIGHT FLAG_ID [mobile] [--links ID,ID,...]
+(--links: flags whose pages' portal links are read, by flag id)"""
 import json, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -14,7 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, outdir, width, height, flag = sys.argv[1:8]
-mobile = len(sys.argv) > 8 and sys.argv[8] == "mobile"
+mobile = "mobile" in sys.argv[8:]
+link_flags = sys.argv[sys.argv.index("--links") + 1].split(",") if "--links" in sys.argv else []
 width, height = int(width), int(height)
 
 options = Options()
@@ -100,6 +102,15 @@ try:
     step("reopen", lambda f: f.find_element(By.NAME, "note").send_keys("Il cliente ha risposto ancora"))
     seen["history"] = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "section.history li")]
     page_state("after_steps")
+    # Each listed flag's links on its portal, as the page shows them.
+    seen["portal_links"] = {}
+    for other in link_flags:
+        driver.get(base + "/flags/" + other)
+        seen["portal_links"][other] = {
+            "review": [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "section.links a")],
+            "reply": [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "section.reply a.button")],
+            "none": bool(driver.find_elements(By.CSS_SELECTOR, "section.links p.notice")),
+        }
     seen["console"] = [entry["message"] for entry in driver.get_log("browser")]
 finally:
     driver.quit()
