@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 import Yams
 
 /// The `serve:` section: the inbox's public address (alerts link flags there), its language
@@ -30,7 +31,8 @@ extension ConfigLoader {
                 section.baseURL = url
             case "lang":
                 let lang = try string(value, path)
-                guard ["en", "it"].contains(lang) else { throw error(value, path, "\"\(lang)\" is not a page language (en, it)") }
+                // The inbox speaks the report's languages.
+                guard ReportLanguage.named(lang) != nil else { throw error(value, path, "\"\(lang)\" is not a page language (en, it)") }
                 section.lang = lang
             default:
                 let text = try string(value, path)

@@ -17,9 +17,4 @@ public enum ShippedFile {
         return [executable.deletingLastPathComponent().appendingPathComponent("../share/reputa/\(name)").standardized.path,
                 sourceFolder.appendingPathComponent(name).standardized.path]
     }
-
-    /// The first of `candidates` that exists, or nil.
-    public static func find(_ name: String, variable: String, sourceFolder: URL) -> String? {
-        candidates(name, variable: variable, sourceFolder: sourceFolder).first { FileManager.default.fileExists(atPath: $0) }
-    }
 }

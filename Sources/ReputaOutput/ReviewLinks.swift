@@ -25,7 +25,7 @@ public struct ReviewLinks: Equatable, Sendable {
     /// The links of `r`, with the source's templates (`review_url`, `reply_url`) when it has them.
     public static func of(_ r: Review, reviewTemplate: String? = nil, replyTemplate: String? = nil) -> ReviewLinks {
         var links = ReviewLinks()
-        let given = r.url.hasPrefix("https://") || r.url.hasPrefix("http://") ? r.url : ""
+        let given = AlertWords.safeLink(r.url) ?? ""
         let id = r.externalID
         switch r.portal {
         case "google-play" where given.contains("play.google.com/console"):

@@ -52,7 +52,7 @@ extension WebApp {
         values["assignees"] = users.filter { Self.mayWork($0, flag) }.map {
             ["name": $0.name, "selected": $0.name == flag.assignee]
         }
-        if let done = request.uri.queryParameters.get("done"), ["ack", "assign", "comment", "resolve", "reopen", "draft"].contains(done) {
+        if let done = FormFields(query: request)["done"], ["ack", "assign", "comment", "resolve", "reopen", "draft"].contains(done) {
             values["done"] = WebStrings.text("done_" + done, lang)
         }
         return page("flag", values, context)
@@ -60,12 +60,18 @@ extension WebApp {
 
     /// `POST /flags/ID/draft`: keeps the edited reply with the flag (at most 5,000 characters).
     func saveDraft(_ flag: FlaggedReview, form: FormFields, user: WebUser, _ context: WebContext) async throws -> Response {
-        guard let text = form.text("text"), text.count <= 5000 else { return message("bad_request", context, status: .badRequest) }
-        let lang = form.text("lang").flatMap { $0.count <= 8 ? $0 : nil } ?? flag.review.language
+        // The text as written (leading spaces kept), not blank, at most 5,000 characters.
+        guard let text = form["text"], form.text("text") != nil, text.count <= Self.longestNote else {
+            return message("bad_request", context, status: .badRequest)
+        }
+        let lang = form.text("lang").flatMap { $0.count == 2 && $0.allSatisfy(\.isLowercase) ? $0 : nil } ?? flag.review.language
         let store = self.store, id = flag.id, name = user.name
         _ = try await blocking { try store.saveReplyDraft(flagID: id, text: text, lang: lang, by: name, at: Clock.now()) }
         return redirect("/flags/\(id)?done=draft")
     }
+
+    /// The longest note or draft a form may carry, in characters.
+    static let longestNote = 5000
 
     /// Whether `user` may be given `flag` to answer: a role that acts, at one of their locations.
     static func mayWork(_ user: WebUser, _ flag: FlaggedReview) -> Bool {
@@ -99,6 +105,7 @@ extension WebApp {
         case let .found(found): flag = found
         }
         let step = context.parameters.get("step") ?? "", note = form.text("note") ?? ""
+        guard note.count <= Self.longestNote else { return message("bad_request", context, status: .badRequest) }
         if step == "draft" { return try await saveDraft(flag, form: form, user: user, context) }
         let action: FlagAction
         switch step {

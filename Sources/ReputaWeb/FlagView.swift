@@ -32,7 +32,7 @@ extension WebApp {
         if f.isOverdue(at: now) {
             return (WebStrings.text("overdue_by", lang, PageFormat.span(Int(now.epochSeconds - f.dueAt.epochSeconds), lang: lang)), true)
         }
-        if let hours = config.flags.businessHours[f.review.location] ?? config.flags.businessHours[""] {
+        if let hours = config.flags.hours(for: f.review.location) {
             let left = PageFormat.span(hours.openSeconds(from: now, to: f.dueAt), lang: lang)
             return (WebStrings.text("due_in", lang, left) + " (" + WebStrings.text("business_hours", lang) + ")", false)
         }

@@ -12,22 +12,22 @@ extension WebApp {
     /// The store query a request asks for, narrowed to `user`'s locations; nil when that leaves
     /// nothing (a scoped user asking only for other locations).
     func query(_ request: Request, user: WebUser, now: Timestamp) -> FlagQuery? {
-        let p = request.uri.queryParameters
-        func value(_ name: String) -> String? { p.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        let p = FormFields(query: request)
+        func value(_ name: String) -> String? { p.text(name) }
         var query = FlagQuery(level: value("level").flatMap(FlagLevel.init(rawValue:)))
         (value("status").flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved).apply(to: &query, now: now)
-        let asked = p.getAll("location").filter { !$0.isEmpty }
+        let asked = p.all("location")
         if user.locations.isEmpty {
             query.locations = asked
         } else {
             query.locations = asked.isEmpty ? user.locations : asked.filter(user.locations.contains)
             if query.locations.isEmpty { return nil }
         }
-        query.portals = p.getAll("portal").filter { !$0.isEmpty }
+        query.portals = p.all("portal")
         query.topic = value("topic")
         query.category = value("category")
-        query.assignee = p.get("mine") == "1" ? user.name : value("assignee").map { $0 == "-" ? "" : $0 }
-        query.search = value("q")
+        query.assignee = p["mine"] == "1" ? user.name : value("assignee").map { $0 == "-" ? "" : $0 }
+        query.search = p["q"].flatMap { $0.isEmpty ? nil : $0 }
         return query
     }
 
@@ -53,8 +53,15 @@ extension WebApp {
     }
 
     func queuePage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let p = request.uri.queryParameters
-        let page = max(1, min(p.get("page").flatMap { Int($0) } ?? 1, 1_000_000))
+        let p = FormFields(query: request)
+        let page = max(1, min(p["page"].flatMap { Int($0) } ?? 1, 1_000_000))
+        // The same filters, another page.
+        func pageLink(_ n: Int) -> String {
+            var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
+            items.append("page=\(n)")
+            return "/?" + items.joined(separator: "&")
+        }
+
         // One flag more than a page: whether there is a next page, without counting them all.
         let (read, total, users, now) = try await queueFlags(request, context, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize,
                                                              cap: Self.countCap)
@@ -62,23 +69,19 @@ extension WebApp {
         let lang = lang(context), user = context.session!.user
         let capped = total > Self.countCap
         let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
-        let status = p.get("status").flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved
+        // Past the end (the queue shrank since the link was made, or a typed address): the last page.
+        if !capped, total > 0, page > pages { return redirect(pageLink(pages)) }
+        let status = p["status"].flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved
         func options(_ items: [(String, String)], selected: [String]) -> [[String: Any]] {
             items.map { ["value": $0.0, "label": $0.1, "selected": selected.contains($0.0)] }
         }
         let locations = config.locations.filter { user.covers(location: $0.id) }.map { ($0.id, $0.name) }
         let portals = Array(Set(config.sources.map(\.descriptor.portal))).sorted().map { ($0, $0) }
-        // The same filters, another page.
-        func pageLink(_ n: Int) -> String {
-            var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("page=") }.map(String.init)
-            items.append("page=\(n)")
-            return "/?" + items.joined(separator: "&")
-        }
         return self.page("queue", [
             "title": WebStrings.text("queue", lang),
             "rows": flags.map { row($0, now: now, lang: lang) },
             "count": capped ? WebStrings.text("count_over", lang, PageFormat.integer(Self.countCap, lang: lang))
-                : WebStrings.text("count", lang, PageFormat.integer(total, lang: lang)),
+                : total == 1 ? WebStrings.text("count_one", lang) : WebStrings.text("count", lang, PageFormat.integer(total, lang: lang)),
             "page": capped ? WebStrings.text("page", lang, String(page))
                 : pages > 1 || page > 1 ? WebStrings.text("page_of", lang).replacingOccurrences(of: "%1", with: String(page))
                 .replacingOccurrences(of: "%2", with: String(pages)) : "",
@@ -88,15 +91,15 @@ extension WebApp {
             "statuses": options(FlagStatusFilter.allCases.map { ($0.rawValue, WebStrings.text("status_" + $0.rawValue, lang)) },
                                 selected: [status.rawValue]),
             "levels": options(FlagLevel.allCases.reversed().map { ($0.rawValue, WebStrings.text("level_" + $0.rawValue, lang)) },
-                              selected: p.getAll("level")),
-            "locations": options(locations, selected: p.getAll("location")),
-            "portals": options(portals, selected: p.getAll("portal")),
+                              selected: p.all("level")),
+            "locations": options(locations, selected: p.all("location")),
+            "portals": options(portals, selected: p.all("portal")),
             "topics": options(config.flags.topics.map { ($0.id, ReasonWords.name(id: $0.id, configured: $0.name, lang: lang)) },
-                              selected: p.getAll("topic")),
+                              selected: p.all("topic")),
             "assignees": options([("-", WebStrings.text("nobody", lang))] + colleagues(of: user, in: users).map { ($0.name, $0.name) },
-                                 selected: p.getAll("assignee")),
-            "mine": p.get("mine") == "1",
-            "q": p.get("q") ?? "",
+                                 selected: p.all("assignee")),
+            "mine": p["mine"] == "1",
+            "q": p["q"] ?? "",
         ], context)
     }
 
@@ -111,8 +114,8 @@ extension WebApp {
     /// `/api/flags`: the same list as JSON, with the keys of `reputa flags --format json`; at
     /// most `limit` (default and most 1,000) after `offset`; `X-Total-Count` says how many match.
     func queueJSON(_ request: Request, _ context: WebContext) async throws -> Response {
-        let p = request.uri.queryParameters
-        let limit = max(1, min(p.get("limit").flatMap { Int($0) } ?? 1000, 1000)), offset = max(0, p.get("offset").flatMap { Int($0) } ?? 0)
+        let p = FormFields(query: request)
+        let limit = max(1, min(p["limit"].flatMap { Int($0) } ?? 1000, 1000)), offset = max(0, p["offset"].flatMap { Int($0) } ?? 0)
         let (flags, total, _, now) = try await queueFlags(request, context, limit: limit, offset: offset, cap: nil)
         var response = json(Renderer.render(FlagTable.make(flags, now: now, zone: config.timezone), as: .json))
         response.headers[.xTotalCount] = String(total)

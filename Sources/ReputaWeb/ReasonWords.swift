@@ -60,10 +60,19 @@ enum ReasonWords {
         return text
     }
 
-    /// A note the store wrote in a flag's history, in `lang` (notes people wrote are left as they are).
+    /// A note the store wrote in a flag's history, in `lang` (what people wrote is left as it is;
+    /// the store's prefix to it is read in Italian).
     static func note(_ text: String, action: String, by: String, lang: String) -> String {
-        guard lang == "it", by == "reputa" || action == "assigned" || action == "drafted" else { return text }
+        guard lang == "it" else { return text }
         if action == "assigned", text.hasPrefix("to ") { return "a " + text.dropFirst(3) }
+        if action == "acked", let m = text.wholeMatch(of: /already (acked|resolved)/) {
+            return "già " + WebStrings.text("status_" + m.1, lang)
+        }
+        if action == "resolved", text.hasPrefix("already resolved; ") { return "già risolta; " + text.dropFirst(18) }
+        if action == "reopened", let m = text.wholeMatch(of: /not resolved \((open|acked)\); (.*)/) {
+            return "non risolta (" + WebStrings.text("status_" + m.1, lang) + "); " + m.2
+        }
+        guard by == "reputa" || action == "drafted" else { return text }
         if let m = text.wholeMatch(of: /(urgent|high|normal), priority (\d+)/) {
             return WebStrings.text("level_" + m.1, lang) + ", priorità \(m.2)"
         }

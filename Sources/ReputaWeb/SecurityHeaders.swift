@@ -21,7 +21,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             // detail: an error may name the store's place), with the same headers as any page.
             context.logger.error("\(request.method) \(request.uri.path): \(error)")
             response = Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: "Something went wrong; the server's log says what.\n")))
+                                body: .init(byteBuffer: ByteBuffer(string: WebStrings.text("error", "en") + "\n" + WebStrings.text("error", "it") + "\n")))
         }
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"

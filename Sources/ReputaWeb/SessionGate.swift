@@ -60,10 +60,12 @@ extension WebApp {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// Where to go after signing in: a path on this site, never another site (`//evil`, `http:`).
+    /// Where to go after signing in: a path on this site, never another site (`//evil`, `http:`,
+    /// and `/<tab>/evil`, which a browser reads as `//evil` once it drops the tab): printable
+    /// ASCII only, no backslash, one leading slash.
     static func localPath(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"),
-              !next.contains(where: { $0.isNewline || $0 == "\\" }) else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }) else { return "/" }
         return next
     }
 }

@@ -8,6 +8,13 @@ import ReputaStore
 /// Signing in and out. The sign-in form is protected from cross-site posts by a
 /// double-submit token (a cookie and a field that must match) since there is no session yet;
 /// failed sign-ins are counted per name in the store and lock the name out for a growing delay.
+/// What checking a sign-in found.
+enum SignInOutcome: Sendable {
+    case locked(Timestamp)
+    case failed(Int)
+    case signedIn(WebUser)
+}
+
 extension WebApp {
     static let signInCookie = "reputa_signin"
 
@@ -22,7 +29,7 @@ extension WebApp {
         var response = page("login", [
             "title": WebStrings.text("sign_in", lang(context)),
             "signin_token": token,
-            "next": Self.localPath(request.uri.queryParameters.get("next")),
+            "next": Self.localPath(FormFields(query: request)["next"]),
             "error": error ?? "", "no_users": noUsers,
         ], context, status: status)
         response.setCookie(cookie(Self.signInCookie, token, request, maxAge: 3600))
@@ -38,21 +45,29 @@ extension WebApp {
         }
         let name = String((form.text("name") ?? "").prefix(200)), password = form["password"] ?? ""
         let store = self.store, now = Clock.now(), shown = "\"" + TerminalText.visible(name) + "\""
-        if let until = try await blocking({ try store.signInLockedUntil(name, at: now) }) {
+        let outcome = try await signInCheck { () throws -> SignInOutcome in
+            if let until = try store.signInLockedUntil(name, at: now) { return .locked(until) }
+            let found = try store.userCredentials(name)
+            guard Password.verify(password, hash: found?.passwordHash ?? Password.decoy), let user = found?.user else {
+                return .failed(try store.recordSignInFailure(name, at: now).failures)
+            }
+            try store.clearSignInFailures(name)
+            return .signedIn(user)
+        }
+        let user: WebUser
+        switch outcome {
+        case let .locked(until):
             logger.warning("sign-in refused: \(shown) is locked until \(until.utcISO) (from \(context.remote))")
             return try await signInForm(request, context, error: WebStrings.text("locked", lang, PageFormat.date(until, zone: config.timezone, lang: lang)),
                                         status: .tooManyRequests)
-        }
-        let found = try await blocking { try store.userCredentials(name) }
-        let good = Password.verify(password, hash: found?.passwordHash ?? Password.decoy) && found != nil
-        guard good, let user = found?.user else {
-            let failure = try await blocking { try store.recordSignInFailure(name, at: now) }
-            logger.warning("sign-in failed for \(shown) from \(context.remote) (\(failure.failures) in a row)")
+        case let .failed(failures):
+            logger.warning("sign-in failed for \(shown) from \(context.remote) (\(failures) in a row)")
             return try await signInForm(request, context, error: WebStrings.text("bad_credentials", lang), status: .unauthorized)
+        case let .signedIn(found):
+            user = found
         }
         let token = Self.token(), csrf = Self.token(), seconds = settings.sessionSeconds
         try await blocking {
-            try store.clearSignInFailures(name)
             try store.openSession(tokenHash: SHA256.hex(Array(token.utf8)), user: user.name, csrf: csrf, at: now,
                                   expires: Timestamp(epochSeconds: now.epochSeconds + Int64(seconds)))
         }

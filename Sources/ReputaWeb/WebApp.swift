@@ -46,9 +46,14 @@ public final class WebApp: Sendable {
         router.get("login") { request, context in try await self.signInPage(request, context) }
         router.post("login") { request, context in try await self.signIn(request, context) }
         router.get("metrics") { request, context in
-            // A scraper with the token, else the same gate as every page.
+            // A scraper with the token, else an admin over every location (the figures cover them all).
             if self.scraperToken(request) { return try await self.metricsPage(request, context) }
-            return try await SessionGate(app: self).handle(request, context: context) { try await self.metricsPage($0, $1) }
+            return try await SessionGate(app: self).handle(request, context: context) { request, context in
+                guard let user = context.session?.user, user.role == .admin, user.locations.isEmpty else {
+                    return self.message("not_allowed", context, status: .forbidden)
+                }
+                return try await self.metricsPage(request, context)
+            }
         }
         let gated = router.group().add(middleware: SessionGate(app: self))
         gated.post("logout") { request, context in try await self.signOut(request, context) }
@@ -104,8 +109,7 @@ public final class WebApp: Sendable {
 
     /// A short page that says `key` (an error, a refusal).
     func message(_ key: String, _ context: WebContext, status: HTTPResponse.Status) -> Response {
-        page("message", ["title": WebStrings.text(key, lang(context)), "text": WebStrings.text(key, lang(context))], context,
-             status: status)
+        page("message", ["title": WebStrings.text(key, lang(context))], context, status: status)
     }
 
     func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -81,6 +81,20 @@ import Testing
             #expect(api == want, "api \(query)")
         }
 
+        // A search of two words as the browser's GET form sends it (`+` for the space).
+        let all = try jsonArray(try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json",
+                                           "--status", "all"]).stdout)
+        let words = try #require(all.lazy.compactMap { f -> [Substring]? in
+            let w = (f["text"] as? String ?? "").split(separator: " ").prefix(2)
+            return w.count == 2 && w.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isLetter } } ? Array(w) : nil
+        }.first)
+        let twoWords = try await allQueueIDs(web, "/?status=all&q=\(words[0])+\(words[1])")
+        let cliTwoWords = try cliIDs(store, ["--status", "all", "--search", "\(words[0]) \(words[1])"])
+        #expect(!twoWords.isEmpty && twoWords == cliTwoWords, "\(words)")
+        // Past the last page: sent to the last one.
+        let past = try await web.get("/?page=999")
+        #expect(past.status == 303 && past.location?.hasSuffix("page=\((expected.count + 49) / 50)") == true, "\(past.location ?? "")")
+
         // A session cookie made up or signed out no longer opens anything.
         let csrf = try await web.csrf()
         #expect(try await web.post("/logout", [("_csrf", csrf)]).status == 303)
@@ -172,10 +186,17 @@ import Testing
         #expect(try await anna.get("/").status == 200)
         #expect(server.log.contains("sign-in failed for \"anna\""))
 
+        // Guesses sent at once meet the lock as well: five are checked, the rest refused unchecked.
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await WebClient(server.base).signIn("vera", "guess, guess, guess").status } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 401 }.count == 5 && statuses.filter { $0 == 429 }.count == 3, "\(statuses)")
+
         // A sign-in posted from another site, or without the form's token, is refused; `next` stays on this site.
         let other = WebClient(server.base)
         #expect(try await other.post("/login", [("name", "vera"), ("password", Self.password)]).status == 403)
-        let offsite = try await other.signIn("vera", Self.password, next: "//evil.example/x")
+        let offsite = try await other.signIn("mila", Self.password, next: "//evil.example/x")
         #expect(offsite.status == 303 && offsite.location == "/")
     }
 
@@ -266,8 +287,12 @@ import Testing
         #expect(value("reputa_flags_overdue") == Double(try cliIDs(store, ["--status", "overdue"]).count))
         #expect(value("reputa_alerts_pending") != nil && value("reputa_alerts_failing") != nil)
         #expect((value("reputa_http_request_duration_seconds_count{route=\"/healthz\"}") ?? 0) >= 1, "\(scrape.body)")
+        // The figures cover every location: an admin over all of them reads them, nobody else.
         try await web.signIn("vera", Self.password)
-        #expect(try await web.get("/metrics").status == 200)
+        #expect(try await web.get("/metrics").status == 403)
+        let anna = WebClient(server.base)
+        try await anna.signIn("anna", Self.password)
+        #expect(try await anna.get("/metrics").status == 200)
     }
 
     /// A config of one location, Roma, and one CSV export holding one 1★ review.

@@ -50,11 +50,16 @@ import Testing
         let form = FormFields(decoding: "note=Caff%C3%A8+freddo%21&to=anna&note=second&empty=&bare")
         #expect(form["note"] == "Caffè freddo!" && form["to"] == "anna" && form["empty"] == "" && form["bare"] == "")
         #expect(form.text("empty") == nil && form.text("missing") == nil)
+        // A GET form's query: `+` is a space, names repeat, empty choices ("any") drop out.
+        let query = FormFields(decoding: "q=cold+food&location=roma&location=&location=milano")
+        #expect(query["q"] == "cold food" && query.all("location") == ["roma", "milano"])
     }
 
     @Test func aSignInSendsBackOnlyToThisSite() {
         #expect(WebApp.localPath("/flags/12?done=ack") == "/flags/12?done=ack")
-        for bad in ["//evil.example/x", "https://evil.example", "/\\evil.example", "evil", "", "/a\nLocation: x"] {
+        // A tab (sent as %09) is dropped by browsers, so "/<tab>/evil" would read as "//evil".
+        for bad in ["//evil.example/x", "https://evil.example", "/\\evil.example", "evil", "", "/a\nLocation: x",
+                    "/\t/evil.example", FormFields(decoding: "next=/%09/evil.example")["next"]!, "/ /x", "/caffè"] {
             #expect(WebApp.localPath(bad) == "/", "\(bad)")
         }
         #expect(WebApp.localPath(nil) == "/")
@@ -96,6 +101,11 @@ import Testing
         #expect(ReasonWords.note("urgent, priority 95", action: "flagged", by: "reputa", lang: "it") == "urgente, priorità 95")
         #expect(ReasonWords.note("to rocco", action: "assigned", by: "anna", lang: "it") == "a rocco")
         #expect(ReasonWords.note("urgent, priority 95", action: "commented", by: "anna", lang: "it") == "urgent, priority 95")
+        #expect(ReasonWords.note("already acked", action: "acked", by: "anna", lang: "it") == "già presa in carico")
+        #expect(ReasonWords.note("already resolved; Fatto", action: "resolved", by: "anna", lang: "it") == "già risolta; Fatto")
+        #expect(ReasonWords.note("not resolved (open); Di nuovo", action: "reopened", by: "anna", lang: "it")
+            == "non risolta (aperta); Di nuovo")
+        #expect(ReasonWords.note("already acked", action: "acked", by: "anna", lang: "en") == "already acked")
         #expect(ReasonWords.note("the business replied publicly after 2 h 5 min", action: "resolved", by: "reputa", lang: "it")
             == "l'attività ha risposto pubblicamente dopo 2 h 5 min")
     }

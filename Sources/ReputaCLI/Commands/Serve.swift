@@ -65,26 +65,24 @@ struct InboxOptions: ParsableArguments {
 
     /// The settings: these options, else the config's `serve:` section, else the defaults.
     func settings(_ config: Configuration? = nil) throws -> ServeSettings {
-        var settings = ServeSettings()
+        var settings = ServeSettings(config?.serve ?? .init())
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port),
               colon != listen.startIndex else {
             throw ValidationError("--listen \"\(listen)\" is not host:port (127.0.0.1:8080)")
         }
         settings.host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         settings.port = port
-        settings.lang = config?.serve.lang ?? settings.lang
         if let lang {
             try InboxOptions.checkLang(lang)
             settings.lang = lang
         }
-        settings.sessionSeconds = config?.serve.sessionSeconds ?? settings.sessionSeconds
         if let session {
             guard let seconds = ConfigLoader.duration(session), seconds >= 60 else {
                 throw ValidationError("--session \"\(session)\" is not a duration like 8h or 1d")
             }
             settings.sessionSeconds = seconds
         }
-        settings.secureCookies = secureCookies || config?.serve.baseURL?.hasPrefix("https://") == true
+        settings.secureCookies = settings.secureCookies || secureCookies
         return settings
     }
 

@@ -252,12 +252,6 @@ extension SQLStore {
         try reading { db in try FlagRecords.flags(query, db) }
     }
 
-    /// How many flags `query` matches, whatever its page; with `upTo`, counting stops past that
-    /// many (the inbox says "more than 10,000" rather than count 100,000 flags per page view).
-    public func flagCount(_ query: FlagQuery, upTo cap: Int? = nil) throws -> Int {
-        try reading { db in try FlagRecords.count(query, upTo: cap, db) }
-    }
-
     /// One page of the queue, how many flags match (counted up to `cap`) and the users, in one
     /// read transaction: what the inbox's queue page reads (one round trip on PostgreSQL, not three).
     public func queuePage(_ query: FlagQuery, countUpTo cap: Int?) throws -> (flags: [FlaggedReview], total: Int, users: [WebUser]) {
@@ -371,11 +365,12 @@ enum FlagRecords {
             """, arguments).map(flag)
     }
 
-    /// The reviews are joined only when a filter reads them (portal, text): counting 100,000
+    /// The reviews are joined only when a filter reads them (location, portal, text): counting 100,000
     /// flags through the join took five times as long as counting them alone.
     static func count(_ query: FlagQuery, upTo cap: Int?, _ db: any SQLConnection) throws -> Int {
         var (whereSQL, arguments) = filter(query)
-        let join = query.portals.isEmpty && (query.search ?? "").isEmpty ? "" : "JOIN reviews r ON r.merge_key = f.merge_key"
+        let join = query.portals.isEmpty && query.locations.isEmpty && (query.search ?? "").isEmpty ? ""
+            : "JOIN reviews r ON r.merge_key = f.merge_key"
         var sql = "SELECT 1 FROM flags f \(join) \(whereSQL)"
         if let cap {
             sql += " LIMIT ?"
@@ -391,7 +386,9 @@ enum FlagRecords {
         if let status = query.status { clauses.append("f.status = ?"); arguments.append(status.rawValue.sqlValue) }
         if query.unresolved { clauses.append("f.status <> 'resolved'") }
         if !query.locations.isEmpty {
-            clauses.append("f.location IN (\(query.locations.map { _ in "?" }.joined(separator: ", ")))")
+            // The review's location (what every list shows and the inbox checks), not the copy the
+            // flag took when it was made: an import can correct a review's location in place.
+            clauses.append("r.location IN (\(query.locations.map { _ in "?" }.joined(separator: ", ")))")
             arguments += query.locations.map { $0.sqlValue }
         }
         if !query.portals.isEmpty {
@@ -410,7 +407,8 @@ enum FlagRecords {
         }
         if let search = query.search, !search.isEmpty {
             clauses.append("(LOWER(r.title) LIKE ? ESCAPE '\\' OR LOWER(r.text) LIKE ? ESCAPE '\\')")
-            let pattern = "%" + FlagRecords.likeEscaped(search.lowercased()) + "%"
+            // LOWER lowers ASCII letters only, on SQLite and under PostgreSQL's "C" collation: so does the pattern.
+            let pattern = "%" + FlagRecords.likeEscaped(FlagRecords.asciiLowercased(search)) + "%"
             arguments += [pattern.sqlValue, pattern.sqlValue]
         }
         if let level = query.level { clauses.append("f.level = ?"); arguments.append(level.rawValue.sqlValue) }
@@ -440,6 +438,10 @@ enum FlagRecords {
     }
 
     /// `text` for a LIKE pattern: `%`, `_` and the escape character itself taken literally.
+    static func asciiLowercased(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
+    }
+
     static func likeEscaped(_ text: String) -> String {
         var out = ""
         for c in text {

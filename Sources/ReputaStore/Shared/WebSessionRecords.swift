@@ -50,21 +50,21 @@ extension SQLStore {
             let stale = Timestamp(epochSeconds: now.epochSeconds - Int64(forgetAfter)).utcISO
             try db.execute("DELETE FROM login_failures WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)",
                            stale, now.utcISO)
-            var failures = 1
-            if let row = try db.fetchOne("SELECT failures, last_failure_at FROM login_failures WHERE name = ?", name),
-               let last = Timestamp(utcISO: row["last_failure_at"]), now.epochSeconds - last.epochSeconds <= Int64(forgetAfter) {
-                failures = (row["failures"] as Int) + 1
-            }
+            // One statement counts the failure, so failures recorded at once (several instances,
+            // several connections) are all counted on both engines.
+            let failures: Int = try db.fetchOne("""
+                INSERT INTO login_failures (name, failures, last_failure_at, locked_until) VALUES (?, 1, ?, NULL)
+                ON CONFLICT (name) DO UPDATE SET
+                    failures = CASE WHEN login_failures.last_failure_at >= ? THEN login_failures.failures + 1 ELSE 1 END,
+                    last_failure_at = excluded.last_failure_at
+                RETURNING failures
+                """, name, now.utcISO, stale)?["failures"] ?? 1
             var locked: Timestamp?
             if failures >= freeFailures {
                 let seconds = min(maxLockSeconds, 60 << min(failures - freeFailures, 20))
                 locked = Timestamp(epochSeconds: now.epochSeconds + Int64(seconds))
+                try db.execute("UPDATE login_failures SET locked_until = ? WHERE name = ?", locked!.utcISO, name)
             }
-            try db.execute("""
-                INSERT INTO login_failures (name, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
-                    locked_until = excluded.locked_until
-                """, name, failures, now.utcISO, locked?.utcISO)
             return (failures, locked)
         }
     }
