@@ -25,7 +25,7 @@ public struct ConfigLoader {
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",
                              "allow_private_network", "max_bytes", "max_pages", "storefronts", "max_field_bytes",
-                             "review_url", "reply_url"]
+                             "review_url", "reply_url", "stale_after"]
 
     let file: String
     let environment: [String: String]
@@ -301,6 +301,13 @@ public struct ConfigLoader {
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
                      credentials: credentials, allowPrivateNetwork: allowPrivate, maxBytes: maxBytes,
                      maxPages: maxPages, storefronts: storefronts, reviewURL: links["review_url"], replyURL: links["reply_url"],
+                     staleAfter: try m["stale_after"].map { node in
+                         let text = try string(node, "\(path).stale_after")
+                         guard let seconds = Self.duration(text), seconds >= 3600 else {
+                             throw error(node, "\(path).stale_after", "\"\(text)\" is not a duration of an hour or more like 36h or 10d")
+                         }
+                         return seconds
+                     },
                      line: item.mark?.line ?? 0)
     }
 

@@ -76,6 +76,9 @@ public struct Configuration: Sendable {
         /// `review_url`, `reply_url`: templates of the links to a review on its portal (`ReviewLinks`).
         public var reviewURL: String? = nil
         public var replyURL: String? = nil
+        /// `stale_after`: seconds without a new review before the source counts as stale
+        /// (default: `Formulas.staleAfter`).
+        public var staleAfter: Int? = nil
         public var line: Int
 
         /// Most reviews the source's route can return: the kind's cap per start URL.

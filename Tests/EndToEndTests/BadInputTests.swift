@@ -111,7 +111,7 @@ import Testing
         let config = try temp.write("sources.yml", "version: 1\nsources:\n  - name: a\n    kind: csv\n    path: x.csv\n    full_exprt: true\n")
         let outcome = try reputa(["check", "--config", config])
         #expect(outcome.status == 64)
-        #expect(outcome.stderr == "reputa: config: \(config):6:5: sources[0].full_exprt: unknown key (did you mean \"full_export\"?); allowed: name, kind, portal, url, path, location, competitor, every, credentials, scale, map, delimiter, full_export, timezone, allow_private_network, max_bytes, max_pages, storefronts, max_field_bytes, review_url, reply_url\n")
+        #expect(outcome.stderr == "reputa: config: \(config):6:5: sources[0].full_exprt: unknown key (did you mean \"full_export\"?); allowed: name, kind, portal, url, path, location, competitor, every, credentials, scale, map, delimiter, full_export, timezone, allow_private_network, max_bytes, max_pages, storefronts, max_field_bytes, review_url, reply_url, stale_after\n")
         let viaEnv = try reputa(["check"], environment: ["REPUTA_CONFIG": config], cwd: temp.url)
         #expect(viaEnv.status == 64)
         #expect(viaEnv.stderr.hasPrefix("reputa: config: \(config):6:5:"))

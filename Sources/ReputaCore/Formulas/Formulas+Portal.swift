@@ -88,3 +88,15 @@ extension Formulas {
         return Figure(value: r, n: n, ciLow: tanh(z - half), ciHigh: tanh(z + half))
     }
 }
+
+extension Formulas {
+    /// When a source has gone quiet (issue 25): its newest review is older than this many
+    /// seconds. By default the larger of 7 days and 3 × its typical gap, the typical gap being
+    /// the mean interval between the reviews it holds, (latest − earliest) ÷ (n − 1); with fewer
+    /// than two reviews, 7 days. A source's `stale_after` replaces the default.
+    public static func staleAfter(reviews n: Int, earliest: Timestamp?, latest: Timestamp?) -> Int64 {
+        let week: Int64 = 7 * 86_400
+        guard n >= 2, let earliest, let latest, latest > earliest else { return week }
+        return max(week, 3 * (latest.epochSeconds - earliest.epochSeconds) / Int64(n - 1))
+    }
+}
