@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
                 if mail, config?.report.mail == nil {
                     throw ValidationError("--mail needs report.mail (url, from, to) in the configuration")
                 }
-                let now = Timestamp(date: Date())
+                let now = Clock.now() // $REPUTA_NOW in tests: the default week and staleness follow it
                 let request = try options.request(config: config, now: now)
                 let store = try global.openStore(config)
                 let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)

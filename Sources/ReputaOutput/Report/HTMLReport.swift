@@ -23,7 +23,7 @@ public enum HTMLReport {
         h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
         table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 7px;vertical-align:top;text-align:left}
         td.n{text-align:right}th{background:#f4f4f4}.meta{color:#555}blockquote{border-left:4px solid #c0392b;margin:10px 0;padding:4px 12px;background:#fafafa}
-        blockquote.helpful{border-color:#27ae60}.chart{display:block;margin:8px 0;max-width:100%;height:auto}
+        blockquote.helpful{border-color:#27ae60}.warning{border:1px solid #e67e22;background:#fdf2e9;padding:4px 12px;margin:12px 0}.chart{display:block;margin:8px 0;max-width:100%;height:auto}
         @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}table,svg,blockquote{break-inside:avoid}}
         </style>
         </head><body>
@@ -32,6 +32,10 @@ public enum HTMLReport {
         <p class="meta">\(HTMLRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")))</p>
 
         """
+        if let warning = doc.quietWarning(lang) {
+            out += "<div class=\"warning\"><p><strong>\(HTMLRenderer.escape(warning.title))</strong></p><ul>"
+                + warning.lines.map { "<li>" + HTMLRenderer.escape($0) + "</li>" }.joined() + "</ul></div>\n"
+        }
         let sections = ComparisonTables.sections(c, lang)
         func section(_ key: String) -> String {
             guard let s = sections.first(where: { $0.title == lang.t(key) }) else { return "" }

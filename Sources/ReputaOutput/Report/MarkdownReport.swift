@@ -9,6 +9,9 @@ public enum MarkdownReport {
         var out = "# " + MarkdownRenderer.escape(lang.t("Weekly reputation report") + " " + c.week) + "\n\n"
         out += MarkdownRenderer.escape("\(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) · \(lang.t("Generated")) \(doc.generatedAt)") + "\n\n"
         out += MarkdownRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")) + "\n\n"
+        if let warning = doc.quietWarning(lang) {
+            out += "**" + MarkdownRenderer.escape(warning.title) + "**\n\n" + warning.lines.map { "- " + MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"
+        }
         for (title, table) in ComparisonTables.sections(c, lang) {
             out += "## " + MarkdownRenderer.escape(title) + "\n\n" + MarkdownRenderer.render(table) + "\n"
         }

@@ -14,19 +14,60 @@ public struct ReportDocument: Sendable, Codable {
     public var week: String
     public var comparison: Comparison
     public var notableReviews: [NotableReview]
+    /// Sources that have gone quiet (stale) or whose last fetch failed when the report was made:
+    /// the week's figures may lack their reviews.
+    public var quietSources: [QuietSource]
 
-    public init(comparison: Comparison, notable: [NotableReview], lang: String, generatedAt: Timestamp) {
+    public init(comparison: Comparison, notable: [NotableReview], lang: String, generatedAt: Timestamp, quietSources: [QuietSource] = []) {
         self.generatedAt = generatedAt.utcISO
         self.lang = lang
         week = comparison.week
         self.comparison = comparison
         notableReviews = notable
+        self.quietSources = quietSources
     }
 
     enum CodingKeys: String, CodingKey {
         case schema, lang, week, comparison
         case generatedAt = "generated_at"
         case notableReviews = "notable_reviews"
+        case quietSources = "quiet_sources"
+    }
+
+    /// A source the report warns about: `stale` (no new review for longer than expected) or
+    /// `failing` (its last fetch failed), with the newest review's age and the expected gap, in days.
+    public struct QuietSource: Equatable, Sendable, Codable {
+        public var source: String
+        public var status: String
+        public var newestAgeDays: Double?
+        public var staleAfterDays: Double
+
+        public init(source: String, status: String, newestAgeDays: Double?, staleAfterDays: Double) {
+            self.source = source
+            self.status = status
+            self.newestAgeDays = newestAgeDays
+            self.staleAfterDays = staleAfterDays
+        }
+
+        /// `gbp-milano: newest review 14 days ago; expected within 7 days` in `lang`.
+        public func line(_ lang: ReportLanguage) -> String {
+            var parts: [String] = []
+            if status == "failing" { parts.append(lang.t("last fetch failed")) }
+            if let age = newestAgeDays {
+                parts.append(lang.t("newest review") + " " + lang.number(age, 0) + " " + lang.t("days ago") + "; "
+                             + lang.t("expected within") + " " + lang.number(staleAfterDays, 0) + " " + lang.t("days"))
+            } else {
+                parts.append(lang.t("no review held"))
+            }
+            return source + ": " + parts.joined(separator: "; ")
+        }
+    }
+
+    /// The warning above the figures, nil when every source is bringing reviews.
+    public func quietWarning(_ lang: ReportLanguage) -> (title: String, lines: [String])? {
+        guard !quietSources.isEmpty else { return nil }
+        return (lang.t("Sources gone quiet: no new review for longer than expected, or the last fetch failed; this week's figures may lack their reviews."),
+                quietSources.map { $0.line(lang) })
     }
 
     /// Sorted keys, snake_case field names, non-finite numbers refused (they never occur: a

@@ -2,6 +2,7 @@ import Foundation
 import ReputaAnalysis
 import ReputaConfig
 import ReputaCore
+import ReputaIngest
 import ReputaOutput
 import ReputaStore
 
@@ -18,8 +19,19 @@ package struct WeeklyReport {
             throw StoreError(place: request.week, message: "not an ISO week")
         }
         let week = try store.reviews(inWeek: request.week).map(\.review).filter { request.includes(location: $0.location) }
+        // Sources of the report's reviews (not the survey or helpdesk files) that went quiet.
+        let quiet = try config.map { config in
+            try SourceFreshness.assess(config, store: store, now: now).filter { fresh in
+                fresh.status == .stale || fresh.status == .failing
+                    ? config.sources.first { $0.descriptor.name == fresh.source }.map { Kinds.named($0.descriptor.kind) != nil } ?? false
+                    : false
+            }.map {
+                ReportDocument.QuietSource(source: $0.source, status: $0.status.rawValue, newestAgeDays: $0.newestAge.map { Double($0) / 86_400 },
+                                           staleAfterDays: Double($0.staleAfter) / 86_400)
+            }
+        } ?? []
         return WeeklyReport(document: ReportDocument(comparison: comparison, notable: NotableReview.pick(week),
-                                                     lang: language.code, generatedAt: now),
+                                                     lang: language.code, generatedAt: now, quietSources: quiet),
                             language: language)
     }
 
