@@ -4,6 +4,32 @@ import Testing
 
 /// `reputa report weekly` in every format, with hostile review text, and `run`'s report.
 @Suite struct ReportTests {
+    /// A week without reviews says so and names the latest week that has some; no Bayesian
+    /// average and no rank stand on no reviews (the demo's data ends in W47).
+    @Test func anEmptyWeekSaysSoAndRanksNobody() throws {
+        let md = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
+                             "--week", "2026-W48", "--format", "md"])
+        #expect(md.status == 0 && md.stdout.contains("**No reviews in this week. The latest week with reviews is 2026-W47.**"), "\(md.stdout.prefix(800))")
+        let it = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
+                             "--week", "2026-W48", "--format", "html", "--lang", "it"])
+        #expect(it.stdout.contains("Nessuna recensione in questa settimana. L&#39;ultima settimana con recensioni è la 2026-W47."))
+        let json = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
+                               "--week", "2026-W48", "--format", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let comparison = try #require(doc["comparison"] as? [String: Any])
+        let ranks = try #require(comparison["ranks"] as? [[String: Any]])
+        // (A figure that does not exist is left out of the JSON.)
+        #expect(!ranks.isEmpty && ranks.allSatisfy { $0["rank"] == nil && $0["bayesian"] == nil && $0["reviews"] as? Int == 0 })
+        for cell in try #require(comparison["cells"] as? [[String: Any]]) {
+            #expect((cell["week"] as? [String: Any])?["bayesian"] == nil)
+        }
+        // W47 has reviews: every entry ranked, from 1.
+        let w47 = try #require(try JSONSerialization.jsonObject(with: Data(try reputa(["report", "weekly", "--config", CompareTests.demoConfig,
+            "--store", CompareTests.demoStore, "--week", "2026-W47", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let ranked = ((w47["comparison"] as? [String: Any])?["ranks"] as? [[String: Any]]) ?? []
+        #expect(ranked.contains { $0["rank"] as? Int == 1 })
+    }
+
     /// Sources gone quiet are warned about above the figures: none right after the demo's data
     /// ends, and on 6 December exactly the review sources whose newest review (snapshots/truth.json)
     /// is older than the larger of 7 days and 3 × their mean gap, worked out here.

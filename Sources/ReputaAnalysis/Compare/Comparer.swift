@@ -99,8 +99,11 @@ public enum Comparer {
             var entries: [(String, PortalFigures)] = competitors.filter { $0.location == location }.map { ($0.competitor, $0.week) }
             entries.append(("us", ourWeek(location)))
             entries.sort { ($0.1.bayesian ?? -1, $1.0) > ($1.1.bayesian ?? -1, $0.0) }
+            // Competition ranking on the shown figure: ties share a rank; no reviews, no rank.
+            let shown = entries.map { $0.1.bayesian.map { ($0 * 10).rounded() / 10 } }
             for (i, e) in entries.enumerated() {
-                ranks.append(RankEntry(location: location, name: e.0, rank: i + 1, bayesian: e.1.bayesian, reviews: e.1.reviews,
+                let rank = shown[i].map { value in (shown.firstIndex { $0 == value } ?? i) + 1 }
+                ranks.append(RankEntry(location: location, name: e.0, rank: rank, bayesian: e.1.bayesian, reviews: e.1.reviews,
                                        mean100: e.1.mean100.value))
             }
         }

@@ -22,6 +22,14 @@ public struct Comparison: Equatable, Sendable, Codable {
 }
 
 /// One row of the grid.
+extension Comparison {
+    /// The latest week of the window in which we have reviews (all locations), nil when none:
+    /// what an empty week's report names instead.
+    public var latestWeekWithReviews: String? {
+        trends.filter { $0.name == "us" && $0.location == Comparer.all && $0.reviews > 0 }.map(\.week).max()
+    }
+}
+
 public struct PortalCell: Equatable, Sendable, Codable {
     public var location: String
     public var portal: String
@@ -42,7 +50,9 @@ public struct RankEntry: Equatable, Sendable, Codable {
     public var location: String
     /// `us` or the competitor's name.
     public var name: String
-    public var rank: Int
+    /// 1 for the best; equal Bayesian averages (to one decimal, as shown) share a rank (1, 1, 3);
+    /// nil without reviews in the week: nothing to rank.
+    public var rank: Int?
     public var bayesian: Double?
     public var reviews: Int
     public var mean100: Double?

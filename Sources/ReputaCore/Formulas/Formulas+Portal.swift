@@ -62,10 +62,12 @@ extension Formulas {
 
     /// Bayesian average = (v·R + m·C) ÷ (v + m): R the item's mean, v its count, C the prior
     /// mean (the whole comparison's), m the prior weight. An item with few reviews is pulled
-    /// towards C, so two reviews at 5★ do not outrank two hundred at 4.6★. Nil when v + m = 0.
+    /// towards C, so two reviews at 5★ do not outrank two hundred at 4.6★. Nil without reviews
+    /// (v = 0): the prior alone says nothing about the item, and a week without reviews must not
+    /// show a figure (issue 25).
     public static func bayesianAverage(mean r: Double?, count v: Int, priorMean c: Double, priorWeight m: Double) -> Double? {
+        guard v > 0 else { return nil }
         let v = Double(v)
-        guard v + m > 0 else { return nil }
         return ((r ?? 0) * v + m * c) / (v + m)
     }
 

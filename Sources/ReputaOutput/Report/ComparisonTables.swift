@@ -61,7 +61,7 @@ public enum ComparisonTables {
     static func ranks(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {
         DataTable(columns: [lang.t("Location"), lang.t("Rank"), lang.t("Competitor"), lang.t("Bayesian (0-100)"), lang.t("Reviews")],
                   rows: c.ranks.map { r in
-                      [.text(place(r.location, lang)), .integer(r.rank), .text(r.name == "us" ? lang.t("us") : r.name),
+                      [.text(place(r.location, lang)), r.rank.map { .integer($0) } ?? .null, .text(r.name == "us" ? lang.t("us") : r.name),
                        .text(lang.number(r.bayesian, 1)), .integer(r.reviews)]
                   })
     }

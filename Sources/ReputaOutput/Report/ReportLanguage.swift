@@ -99,6 +99,7 @@ public struct ReportLanguage: Sendable {
         "▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.":
             "▲/▼ significativo al 95% (z a due proporzioni per le quote, t di Welch per le medie, varianza NPS per NPS e stelle nette); ≈ nel rumore; ? troppo pochi dati per il test.",
         "No reviews in this week.": "Nessuna recensione in questa settimana.",
+        "The latest week with reviews is": "L'ultima settimana con recensioni è la",
         "No reviews in this window.": "Nessuna recensione in questa finestra.",
         "capped source": "fonte con limite",
         "link": "link", "helpful votes": "voti utili",
