@@ -30,6 +30,19 @@ import Testing
         #expect(ranked.contains { $0["rank"] as? Int == 1 })
     }
 
+    /// The dated copies carry the language: an Italian copy made the same day keeps the English one.
+    @Test func datedCopiesInTwoLanguagesBothStay() throws {
+        let temp = try TempFolder()
+        for lang in ["en", "it"] {
+            let out = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
+                                  "--week", "2026-W47", "--lang", lang, "--out-dir", temp.path("kept")],
+                                 environment: ["REPUTA_NOW": "2026-12-06T09:00:00Z"])
+            #expect(out.status == 0, "\(out.stderr)")
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: temp.path("kept")).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(kept == ["weekly-2026-W47-en-20261206.html", "weekly-2026-W47-it-20261206.html"])
+    }
+
     /// Sources gone quiet are warned about above the figures: none right after the demo's data
     /// ends, and on 6 December exactly the review sources whose newest review (snapshots/truth.json)
     /// is older than the larger of 7 days and 3 × their mean gap, worked out here.

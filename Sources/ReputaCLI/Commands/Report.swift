@@ -62,11 +62,11 @@ struct Report: ParsableCommand {
                 if let output { try WeeklyReport.write(body, to: output) } else if !mail && outDir == nil { Console.out(body) }
                 var kept: [String] = output.map { [$0] } ?? []
                 if let dir = outDir ?? config?.report.outDir {
-                    kept.append(try WeeklyReport.keep(body, in: dir, week: request.week, format: format, now: now))
+                    kept.append(try report.keep(body, in: dir, format: format, now: now))
                 }
                 if mail, let settings = config?.report.mail {
                     if kept.isEmpty {
-                        kept.append(try WeeklyReport.keep(body, in: ReportSettings.defaultOutDir, week: request.week, format: format, now: now))
+                        kept.append(try report.keep(body, in: ReportSettings.defaultOutDir, format: format, now: now))
                     }
                     for path in kept { Console.err("reputa: report written to \(path)") }
                     try WeeklyReport.send(report, settings: settings, config: config)

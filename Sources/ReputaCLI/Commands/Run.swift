@@ -59,8 +59,8 @@ struct Run: ParsableCommand {
             let request = try ComparisonLoader.request(week: week, weeks: nil, location: nil, config: config, now: now)
             let report = try WeeklyReport.build(store: store, config: config, request: request,
                                                 language: try ReportLanguage.option(nil, config: config), now: now)
-            let path = try WeeklyReport.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir, week: request.week,
-                                             format: .html, now: now)
+            let path = try report.keep(try report.render(.html), in: config.report.outDir ?? ReportSettings.defaultOutDir,
+                                       format: .html, now: now)
             Console.out("store: \(TerminalText.visible(store.place))\nsnapshots: \(TerminalText.visible(config.snapshots))\n"
                         + "weekly report (\(request.week)): \(TerminalText.visible(path))\n")
             var undelivered = (reaction.delivery?.failed ?? 0) > 0

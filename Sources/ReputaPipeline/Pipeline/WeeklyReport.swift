@@ -84,12 +84,13 @@ package struct WeeklyReport {
         guard fsync(fd) == 0 else { throw failure() }
     }
 
-    /// `DIR/weekly-2026-W47-20261124.html`: the week and the day it was written.
-    package static func keep(_ text: String, in dir: String, week: String, format: OutputFormat, now: Timestamp) throws -> String {
+    /// `DIR/weekly-2026-W47-it-20261124.html`: the week, the language and the day it was written
+    /// (an Italian copy made the same day no longer replaces the English one).
+    package func keep(_ text: String, in dir: String, format: OutputFormat, now: Timestamp) throws -> String {
         let day = String(now.utcISO.prefix(10)).replacingOccurrences(of: "-", with: "")
         let ext = format == .table ? "html" : format.rawValue
-        let path = (dir as NSString).appendingPathComponent("weekly-\(week)-\(day).\(ext)")
-        try write(text, to: path)
+        let path = (dir as NSString).appendingPathComponent("weekly-\(document.week)-\(language.code)-\(day).\(ext)")
+        try Self.write(text, to: path)
         return path
     }
 
