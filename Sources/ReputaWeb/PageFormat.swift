@@ -1,14 +1,10 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 
 /// Dates and durations as a reader of `lang` writes them: `6 Dec 2026, 14:05` / `6 dic 2026, 14:05`,
 /// `3 h 20 min`, `2 d 4 h` / `2 g 4 h`.
 enum PageFormat {
-    static let months = [
-        "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-        "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
-    ]
-
     /// `t` in the IANA zone `zone` (the local ISO text `Timestamp` writes, read back in words).
     static func date(_ t: Timestamp, zone: String, lang: String) -> String {
         let offset = ZoneOffsets.of(TimeZone(identifier: zone) ?? .gmt).offset(at: t.epochSeconds)
@@ -17,7 +13,7 @@ enum PageFormat {
         guard iso.count >= 16, let month = Int(part(5..<7)), let day = Int(part(8..<10)), (1...12).contains(month) else {
             return t.utcISO
         }
-        return "\(day) \((months[lang] ?? months["en"]!)[month - 1]) \(part(0..<4)), \(part(11..<16))"
+        return "\(day) \((ReportLanguage.named(lang) ?? .english).month(month)) \(part(0..<4)), \(part(11..<16))"
     }
 
     /// A span of seconds for reading: `45 min`, `3 h 20 min`, `2 d 4 h` (`g` in Italian).

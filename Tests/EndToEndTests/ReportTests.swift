@@ -9,10 +9,11 @@ import Testing
     @Test func anEmptyWeekSaysSoAndRanksNobody() throws {
         let md = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                              "--week", "2026-W48", "--format", "md"])
-        #expect(md.status == 0 && md.stdout.contains("**No reviews in this week. The latest week with reviews is 2026-W47.**"), "\(md.stdout.prefix(800))")
+        #expect(md.status == 0 && md.stdout.contains("**No reviews in this week. The latest week with reviews is 2026-W47 (16–22 Nov 2026).**"), "\(md.stdout.prefix(800))")
         let it = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                              "--week", "2026-W48", "--format", "html", "--lang", "it"])
-        #expect(it.stdout.contains("Nessuna recensione in questa settimana. L&#39;ultima settimana con recensioni è la 2026-W47."))
+        #expect(it.stdout.contains("Nessuna recensione in questa settimana. L&#39;ultima settimana con recensioni è la 2026-W47 (16–22 nov 2026)."))
+        #expect(md.stdout.hasPrefix("# Weekly reputation report 2026-W48 (23–29 Nov 2026)"))
         let json = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                                "--week", "2026-W48", "--format", "json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

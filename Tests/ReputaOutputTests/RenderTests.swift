@@ -83,4 +83,14 @@ import Testing
         #expect(table.rows[0][6] == .number(75))
         #expect(table.rows[0][11] == .text("1970-01-01T00:00:00Z"))
     }
+
+    /// ISO weeks as readers write them, across a month and a year (checked on a calendar).
+    @Test func weeksAreWrittenAsDays() {
+        #expect(ReportLanguage.english.weekSpan("2026-W47") == "16–22 Nov 2026")
+        #expect(ReportLanguage.italian.weekSpan("2026-W47") == "16–22 nov 2026")
+        #expect(ReportLanguage.italian.weekSpan("2026-W49") == "30 nov – 6 dic 2026")
+        #expect(ReportLanguage.english.weekSpan("2026-W01") == "29 Dec 2025 – 4 Jan 2026")
+        #expect(ReportLanguage.english.weekSpan("2026-W53") == "28 Dec 2026 – 3 Jan 2027") // 2026 starts on a Thursday: 53 weeks
+        #expect(ReportLanguage.english.weekSpan("2025-W53") == "2025-W53") // 2025 has 52
+    }
 }

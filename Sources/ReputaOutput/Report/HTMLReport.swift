@@ -28,7 +28,7 @@ public enum HTMLReport {
         </style>
         </head><body>
         <h1>\(HTMLRenderer.escape(title))</h1>
-        <p class="meta">\(HTMLRenderer.escape("\(lang.t("Week")) \(c.week) · \(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) (\(c.windowWeeks.count) \(lang.t("weeks"))) · \(lang.t("Generated")) \(doc.generatedAt)"))</p>
+        <p class="meta">\(HTMLRenderer.escape("\(lang.t("Week")) \(c.week) (\(lang.weekSpan(c.week))) · \(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) (\(c.windowWeeks.count) \(lang.t("weeks"))) · \(lang.t("Generated")) \(doc.generatedAt)"))</p>
         <p class="meta">\(HTMLRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")))</p>
 
         """
@@ -61,7 +61,9 @@ public enum HTMLReport {
 
     /// What a week without reviews of ours says: so, and the latest week that has some.
     public static func emptyWeek(_ c: Comparison, _ lang: ReportLanguage) -> String {
-        lang.t("No reviews in this week.") + (c.latestWeekWithReviews.map { " " + lang.t("The latest week with reviews is") + " " + $0 + "." } ?? "")
+        lang.t("No reviews in this week.") + (c.latestWeekWithReviews.map {
+            " " + lang.t("The latest week with reviews is") + " " + $0 + " (" + lang.weekSpan($0) + ")."
+        } ?? "")
     }
 
     /// Our trend series' locations, in the comparison's order, each once.

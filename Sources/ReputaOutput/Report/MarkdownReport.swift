@@ -6,7 +6,7 @@ import ReputaCore
 public enum MarkdownReport {
     public static func render(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
         let c = doc.comparison
-        var out = "# " + MarkdownRenderer.escape(lang.t("Weekly reputation report") + " " + c.week) + "\n\n"
+        var out = "# " + MarkdownRenderer.escape(lang.t("Weekly reputation report") + " " + c.week + " (" + lang.weekSpan(c.week) + ")") + "\n\n"
         out += MarkdownRenderer.escape("\(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) · \(lang.t("Generated")) \(doc.generatedAt)") + "\n\n"
         out += MarkdownRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")) + "\n\n"
         if let warning = doc.quietWarning(lang) {

@@ -28,6 +28,29 @@ public struct ReportLanguage: Sendable {
         return code == "it" ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 
+    /// Month abbreviations, January first: `Nov` / `nov`.
+    static let months = [
+        "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+    ]
+
+    /// Month `m` (1–12) abbreviated in this language.
+    public func month(_ m: Int) -> String { (Self.months[code] ?? Self.months["en"]!)[max(1, min(12, m)) - 1] }
+
+    /// An ISO week's days as a reader writes them: `16–22 Nov 2026`, `30 Nov – 6 Dec 2026`,
+    /// `29 Dec 2025 – 4 Jan 2026` (`nov`, `dic` in Italian); the label itself when it is not a week.
+    public func weekSpan(_ week: String) -> String {
+        guard let (first, last) = Period.days(of: week) else { return week }
+        func parts(_ d: Day) -> (y: String, m: Int, d: Int) {
+            let p = d.description.split(separator: "-")
+            return (String(p[0]), Int(p[1]) ?? 1, Int(p[2]) ?? 1)
+        }
+        let a = parts(first), b = parts(last)
+        if a.y != b.y { return "\(a.d) \(month(a.m)) \(a.y) – \(b.d) \(month(b.m)) \(b.y)" }
+        if a.m != b.m { return "\(a.d) \(month(a.m)) – \(b.d) \(month(b.m)) \(b.y)" }
+        return "\(a.d)–\(b.d) \(month(b.m)) \(b.y)"
+    }
+
     public func percent(_ value: Double?) -> String { value == nil ? "–" : number(value, 1) + "%" }
 
     /// A signed difference with the verdict's marker: `+4.2 ▲`, `−1.0 ≈` (within noise).
