@@ -93,4 +93,23 @@ import Testing
         #expect(ReportLanguage.english.weekSpan("2026-W53") == "28 Dec 2026 – 3 Jan 2027") // 2026 starts on a Thursday: 53 weeks
         #expect(ReportLanguage.english.weekSpan("2025-W53") == "2025-W53") // 2025 has 52
     }
+
+    /// Columns line up by display width (a CJK character or an emoji takes two columns, an accent
+    /// none), and a table wider than the terminal is narrowed by its widest column first.
+    @Test func tablesAlignWideCharactersAndFitTheTerminal() {
+        let table = DataTable(columns: ["who", "text"], rows: [
+            [.text("日本"), .text("ok")], [.text("😀x"), .text("fine")], [.text("e\u{301}e"), .text("y")], [.text("ab"), .text("z")],
+        ])
+        let lines = TableRenderer.render(table, columns: nil).split(separator: "\n").map(String.init)
+        // "who" is 4 columns wide (日本, 😀x): the second column starts at display column 6 on every row.
+        for (line, second) in zip(lines.dropFirst(2), ["ok", "fine", "y", "z"]) {
+            #expect(line.hasSuffix(second) && DisplayWidth.of(String(line.dropLast(second.count))) == 6, "\(line)")
+        }
+        #expect(DisplayWidth.of("日本") == 4 && DisplayWidth.of("😀") == 2 && DisplayWidth.of("e\u{301}") == 1 && DisplayWidth.of("👍🏽") == 2)
+        let long = DataTable(columns: ["id", "review"], rows: [[.integer(1), .text(String(repeating: "parola ", count: 12))]])
+        let fitted = TableRenderer.render(long, columns: 40).split(separator: "\n")
+        #expect(fitted.allSatisfy { DisplayWidth.of(String($0)) <= 40 }, "\(fitted)")
+        #expect(fitted[2].hasSuffix("…"))
+        #expect(DisplayWidth.cut("日本語テキスト", to: 7) == "日本語…")
+    }
 }
