@@ -301,14 +301,19 @@ public struct ConfigLoader {
         return .init(descriptor: descriptor, url: url, path: rawPath.map(resolve), every: every,
                      credentials: credentials, allowPrivateNetwork: allowPrivate, maxBytes: maxBytes,
                      maxPages: maxPages, storefronts: storefronts, reviewURL: links["review_url"], replyURL: links["reply_url"],
-                     staleAfter: try m["stale_after"].map { node in
-                         let text = try string(node, "\(path).stale_after")
-                         guard let seconds = Self.duration(text), seconds >= 3600 else {
-                             throw error(node, "\(path).stale_after", "\"\(text)\" is not a duration of an hour or more like 36h or 10d")
-                         }
-                         return seconds
-                     },
+                     staleAfter: try staleAfter(m, path: path),
                      line: item.mark?.line ?? 0)
+    }
+
+    /// A source's `stale_after`: a duration of an hour or more (36h, 10d).
+    func staleAfter(_ m: Mapping, path: String) throws -> Int? {
+        try m["stale_after"].map { node in
+            let text = try string(node, "\(path).stale_after")
+            guard let seconds = Self.duration(text), seconds >= 3600 else {
+                throw error(node, "\(path).stale_after", "\"\(text)\" is not a duration of an hour or more like 36h or 10d")
+            }
+            return seconds
+        }
     }
 
     // MARK: Node helpers

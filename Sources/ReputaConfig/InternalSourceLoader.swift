@@ -8,7 +8,7 @@ import Yams
 extension ConfigLoader {
     static let internalSections = ["surveys", "helpdesk", "customers"]
     static let internalKeys = ["name", "kind", "path", "location", "timezone", "map", "delimiter", "metric", "scale",
-                               "questions", "segments", "max_field_bytes"]
+                               "questions", "segments", "max_field_bytes", "stale_after"]
     static let questionKeys = ["column", "metric", "scale"]
     static let healthKeys = ["components", "bands"]
     static let componentKeys = ["name", "signal", "weight", "low", "high", "points"]
@@ -88,7 +88,8 @@ extension ConfigLoader {
                                           locationAliases: aliases, records: spec,
                                           maxFieldBytes: try m["max_field_bytes"].map { try integer($0, "\(path).max_field_bytes", 1024...(1 << 30)) })
         return .init(descriptor: descriptor, url: nil, path: resolve(filePath), every: nil, credentials: [],
-                     allowPrivateNetwork: nil, maxBytes: nil, maxPages: 1, storefronts: [], line: item.mark?.line ?? 0)
+                     allowPrivateNetwork: nil, maxBytes: nil, maxPages: 1, storefronts: [], staleAfter: try staleAfter(m, path: path),
+                     line: item.mark?.line ?? 0)
     }
 
     func metric(_ node: Node, _ path: String) throws -> SurveyMetric {

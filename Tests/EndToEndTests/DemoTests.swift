@@ -69,6 +69,8 @@ import Testing
         #expect(sources.count == Self.configured.count + truth.records.count)
         for row in sources {
             let name = try #require(row["source"] as? String)
+            // Every source holds something: none is "empty" (customer periods and health signals are dated by day).
+            #expect(row["status"] as? String != "empty", "\(name)")
             if let records = truth.records[name] {
                 #expect(row["held"] as? Int == records, "\(name)")
                 continue

@@ -70,15 +70,16 @@ import ReputaCore
         #expect(rival.versusUs.first { $0.metric == "top2_pct" }?.difference.verdict == .withinNoise)
     }
 
-    /// Equal Bayesian averages share a rank; a competitor without reviews that week is not ranked.
+    /// Equal Bayesian averages (to the decimal shown) share a rank, the next rank skips (1, 1, 3),
+    /// and a competitor without reviews that week is not ranked.
     @Test func tiesShareARankAndNoReviewsNoRank() throws {
-        // Milano that week: us 4★×2; Twin 4★×2 (the same figures); Quiet only in W46.
+        // Milano that week: us 4★×2 and Twin 4★×2 (the same figures); Low 3★×2; Quiet only in W46.
         let inputs = CompareInputs(tallies: [tally("2026-W47", 4, 2), tally("2026-W47", 4, 2, competitor: "Twin"),
-                                             tally("2026-W46", 5, 3, competitor: "Quiet")],
+                                             tally("2026-W47", 3, 2, competitor: "Low"), tally("2026-W46", 5, 3, competitor: "Quiet")],
                                    delays: [], answers: [], benchmarks: [])
         let c = try #require(Comparer.compare(inputs, CompareRequest(week: "2026-W47", weeks: 4, zone: Self.zone, locationOrder: ["milano"])))
         let ranks = Dictionary(uniqueKeysWithValues: c.ranks.map { ($0.name, $0.rank) })
-        #expect(ranks["us"] == 1 && ranks["Twin"] == 1)
+        #expect(ranks["us"] == 1 && ranks["Twin"] == 1 && ranks["Low"] == 3)
         #expect(ranks["Quiet"] == .some(nil) && c.ranks.first { $0.name == "Quiet" }?.bayesian == nil)
     }
 

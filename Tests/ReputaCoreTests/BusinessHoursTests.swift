@@ -31,3 +31,19 @@ import Testing
         }
     }
 }
+
+/// When a source counts as stale: the larger of 7 days and 3 × the mean gap between its reviews.
+@Suite struct StaleAfterTests {
+    @Test func theThresholdIsSevenDaysOrThreeTypicalGaps() {
+        let day: Int64 = 86_400
+        func t(_ days: Int64) -> Timestamp { Timestamp(epochSeconds: 1_790_000_000 + days * day) }
+        // Ten reviews over 9 days: gap 1 day, 3 gaps = 3 days < 7: 7 days.
+        #expect(Formulas.staleAfter(reviews: 10, earliest: t(0), latest: t(9)) == 7 * day)
+        // Three reviews over 20 days: gap 10 days: 30 days.
+        #expect(Formulas.staleAfter(reviews: 3, earliest: t(0), latest: t(20)) == 30 * day)
+        // Fewer than two reviews, or all at one instant: 7 days.
+        #expect(Formulas.staleAfter(reviews: 1, earliest: t(0), latest: t(0)) == 7 * day)
+        #expect(Formulas.staleAfter(reviews: 5, earliest: t(3), latest: t(3)) == 7 * day)
+        #expect(Formulas.staleAfter(reviews: 0, earliest: nil, latest: nil) == 7 * day)
+    }
+}

@@ -55,6 +55,8 @@ import Testing
         // (10 · 3.7 + 10 · 4.0) / 20 = 3.85; two reviews at 5 with the same prior: (10 + 40)/12 = 4.1667.
         #expect(abs(Formulas.bayesianAverage(mean: 3.7, count: 10, priorMean: 4, priorWeight: 10)! - 3.85) < 1e-9)
         #expect(abs(Formulas.bayesianAverage(mean: 5, count: 2, priorMean: 4, priorWeight: 10)! - 4.1667) < 1e-4)
+        // No reviews, no figure: the prior alone says nothing of the row.
+        #expect(Formulas.bayesianAverage(mean: nil, count: 0, priorMean: 4, priorWeight: 10) == nil)
         // The interval of a mean stays inside the scale: 1 and 5 have a t interval past both ends.
         let wide = Formulas.meanRating(RatingCounts(scale: .fiveStars, counts: [1: 1, 5: 1]))
         #expect(wide.ciLow == 1 && wide.ciHigh == 5)

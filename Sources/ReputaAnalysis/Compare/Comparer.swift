@@ -100,7 +100,7 @@ public enum Comparer {
             entries.append(("us", ourWeek(location)))
             entries.sort { ($0.1.bayesian ?? -1, $1.0) > ($1.1.bayesian ?? -1, $0.0) }
             // Competition ranking on the shown figure: ties share a rank; no reviews, no rank.
-            let shown = entries.map { $0.1.bayesian.map { ($0 * 10).rounded() / 10 } }
+            let shown = entries.map { $0.1.bayesian.map { String(format: "%.1f", $0) } } // as the table prints it
             for (i, e) in entries.enumerated() {
                 let rank = shown[i].map { value in (shown.firstIndex { $0 == value } ?? i) + 1 }
                 ranks.append(RankEntry(location: location, name: e.0, rank: rank, bayesian: e.1.bayesian, reviews: e.1.reviews,

@@ -21,14 +21,18 @@ public struct Comparison: Equatable, Sendable, Codable {
     public var benchmarks: [BenchmarkComparison]
 }
 
-/// One row of the grid.
 extension Comparison {
     /// The latest week of the window in which we have reviews (all locations), nil when none:
     /// what an empty week's report names instead.
     public var latestWeekWithReviews: String? {
         trends.filter { $0.name == "us" && $0.location == Comparer.all && $0.reviews > 0 }.map(\.week).max()
     }
+
+    /// True when there are rows of ours and none has a review in the week.
+    public var weekIsEmpty: Bool { !cells.isEmpty && cells.allSatisfy { $0.week.reviews == 0 } }
 }
+
+/// One row of the grid.
 
 public struct PortalCell: Equatable, Sendable, Codable {
     public var location: String

@@ -21,7 +21,7 @@ struct Report: ParsableCommand {
             that forbids scripts and fetches); md is for email and chat; json is the versioned report document \
             (schema reputa.weekly-report/1, README "Weekly report"); csv has one row per figure and is safe to \
             open in Excel. The report goes to -o FILE, else stdout. --out-dir (or report.out_dir) keeps a dated \
-            copy, weekly-<week>-<yyyymmdd>.<ext>. --mail sends it (HTML with a plain-text alternative) to \
+            copy, weekly-<week>-<lang>-<yyyymmdd>.<ext>. --mail sends it (HTML with a plain-text alternative) to \
             report.mail.to over SMTP; the report is written to disk first, so a refused or timed-out server \
             loses nothing.
             Exit codes: 0 ok, 1 store or file error, 4 written but not delivered, 64 usage or configuration error.

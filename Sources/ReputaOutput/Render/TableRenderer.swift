@@ -13,8 +13,10 @@ enum TableRenderer {
         for row in cells {
             for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) }
         }
-        if let columns {
-            let floor = widths.map { min($0, minWidth) }
+        let floor = widths.map { min($0, minWidth) }
+        // Narrowed only when it can then fit: a table too wide even at the floors (many columns)
+        // is left whole rather than cut everywhere and wrapped anyway.
+        if let columns, floor.reduce(0, +) + 2 * (widths.count - 1) <= columns {
             while widths.reduce(0, +) + 2 * (widths.count - 1) > columns,
                   let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
                 widths[widest] -= 1

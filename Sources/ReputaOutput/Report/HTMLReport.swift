@@ -44,8 +44,8 @@ public enum HTMLReport {
         out += section("Portal ratings by location")
         if c.cells.isEmpty {
             out += "<p>\(HTMLRenderer.escape(lang.t("No reviews in this window.")))</p>\n"
-        } else if c.cells.allSatisfy({ $0.week.reviews == 0 }) {
-            out += "<p>\(HTMLRenderer.escape(emptyWeek(c, lang)))</p>\n"
+        } else if let empty = doc.emptyWeekLine(lang) {
+            out += "<p>\(HTMLRenderer.escape(empty))</p>\n"
         }
         out += charts(c, lang)
         out += section("Competitors") + section("Rank")
@@ -59,12 +59,6 @@ public enum HTMLReport {
 
     static func place(_ l: String, _ lang: ReportLanguage) -> String { ComparisonTables.place(l, lang) }
 
-    /// What a week without reviews of ours says: so, and the latest week that has some.
-    public static func emptyWeek(_ c: Comparison, _ lang: ReportLanguage) -> String {
-        lang.t("No reviews in this week.") + (c.latestWeekWithReviews.map {
-            " " + lang.t("The latest week with reviews is") + " " + $0 + " (" + lang.weekSpan($0) + ")."
-        } ?? "")
-    }
 
     /// Our trend series' locations, in the comparison's order, each once.
     static func ourLocations(_ c: Comparison) -> [String] {

@@ -12,9 +12,7 @@ public enum MarkdownReport {
         if let warning = doc.quietWarning(lang) {
             out += "**" + MarkdownRenderer.escape(warning.title) + "**\n\n" + warning.lines.map { "- " + MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"
         }
-        if !c.cells.isEmpty, c.cells.allSatisfy({ $0.week.reviews == 0 }) {
-            out += "**" + MarkdownRenderer.escape(HTMLReport.emptyWeek(c, lang)) + "**\n\n"
-        }
+        if let empty = doc.emptyWeekLine(lang) { out += "**" + MarkdownRenderer.escape(empty) + "**\n\n" }
         for (title, table) in ComparisonTables.sections(c, lang) {
             out += "## " + MarkdownRenderer.escape(title) + "\n\n" + MarkdownRenderer.render(table) + "\n"
         }

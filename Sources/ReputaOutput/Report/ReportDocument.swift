@@ -54,13 +54,33 @@ public struct ReportDocument: Sendable, Codable {
             var parts: [String] = []
             if status == "failing" { parts.append(lang.t("last fetch failed")) }
             if let age = newestAgeDays {
-                parts.append(lang.t("newest review") + " " + lang.number(age, 0) + " " + lang.t("days ago") + "; "
-                             + lang.t("expected within") + " " + lang.number(staleAfterDays, 0) + " " + lang.t("days"))
+                parts.append(lang.t("newest review") + " " + Self.span(age, lang) + " " + lang.t("ago") + "; "
+                             + lang.t("expected within") + " " + Self.span(staleAfterDays, lang))
             } else {
                 parts.append(lang.t("no review held"))
             }
             return source + ": " + parts.joined(separator: "; ")
         }
+
+        /// Days as a reader says them: hours under two days (`10 hours`, `1 hour`), else whole
+        /// days (`1 day`, `14 days`; `ore`, `giorni` in Italian).
+        static func span(_ days: Double, _ lang: ReportLanguage) -> String {
+            if days < 2 {
+                let hours = Int((days * 24).rounded())
+                return "\(hours) " + lang.t(hours == 1 ? "hour" : "hours")
+            }
+            let whole = Int(days.rounded())
+            return "\(whole) " + lang.t(whole == 1 ? "day" : "days")
+        }
+    }
+
+    /// What a week without reviews of ours says: so, and the latest week that has some; nil when
+    /// the week has reviews (or there are no rows of ours at all).
+    public func emptyWeekLine(_ lang: ReportLanguage) -> String? {
+        guard comparison.weekIsEmpty else { return nil }
+        return lang.t("No reviews in this week.") + (comparison.latestWeekWithReviews.map {
+            " " + lang.t("The latest week with reviews is") + " " + $0 + " (" + lang.weekSpan($0) + ")."
+        } ?? "")
     }
 
     /// The warning above the figures, nil when every source is bringing reviews.

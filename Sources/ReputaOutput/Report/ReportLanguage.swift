@@ -40,7 +40,7 @@ public struct ReportLanguage: Sendable {
     /// An ISO week's days as a reader writes them: `16–22 Nov 2026`, `30 Nov – 6 Dec 2026`,
     /// `29 Dec 2025 – 4 Jan 2026` (`nov`, `dic` in Italian); the label itself when it is not a week.
     public func weekSpan(_ week: String) -> String {
-        guard let (first, last) = Period.days(of: week) else { return week }
+        guard week.contains("-W"), let (first, last) = Period.days(of: week) else { return week }
         func parts(_ d: Day) -> (y: String, m: Int, d: Int) {
             let p = d.description.split(separator: "-")
             return (String(p[0]), Int(p[1]) ?? 1, Int(p[2]) ?? 1)
@@ -107,7 +107,10 @@ public struct ReportLanguage: Sendable {
             "Fonti silenziose: nessuna nuova recensione da più tempo del previsto, o l'ultimo recupero non è riuscito; ai dati di questa settimana possono mancare le loro recensioni.",
         "last fetch failed": "ultimo recupero non riuscito",
         "newest review": "ultima recensione",
-        "days ago": "giorni fa",
+        "ago": "fa",
+        "hour": "ora",
+        "hours": "ore",
+        "day": "giorno",
         "expected within": "attesa entro",
         "days": "giorni",
         "no review held": "nessuna recensione nell'archivio",

@@ -20,7 +20,7 @@ public struct SourceFreshness: Equatable, Sendable {
                               now: Timestamp) -> [SourceFreshness] {
         config.sources.map { entry in
             let name = entry.descriptor.name, held = holdings[name]
-            let earliest = held?.earliest.flatMap(Timestamp.init(utcISO:)), latest = held?.latest.flatMap(Timestamp.init(utcISO:))
+            let earliest = held?.earliest.flatMap(instant), latest = held?.latest.flatMap(instant)
             let limit = entry.staleAfter.map(Int64.init) ?? Formulas.staleAfter(reviews: held?.reviews ?? 0, earliest: earliest, latest: latest)
             let age = latest.map { now.epochSeconds - $0.epochSeconds }
             let status: Status
@@ -33,6 +33,11 @@ public struct SourceFreshness: Equatable, Sendable {
             }
             return SourceFreshness(source: name, status: status, newestAge: age, staleAfter: limit)
         }
+    }
+
+    /// A held record's time: an instant, or a day (customer periods, health signals) at its midnight UTC.
+    static func instant(_ text: String) -> Timestamp? {
+        Timestamp(utcISO: text) ?? Day(text).map { Timestamp(epochSeconds: $0.days * 86_400) }
     }
 
     /// Reads what `assess` needs from `store`.

@@ -19,12 +19,14 @@ package struct WeeklyReport {
             throw StoreError(place: request.week, message: "not an ISO week")
         }
         let week = try store.reviews(inWeek: request.week).map(\.review).filter { request.includes(location: $0.location) }
-        // Sources of the report's reviews (not the survey or helpdesk files) that went quiet.
+        // The report's review sources (not the survey or helpdesk files, not other locations') that
+        // had gone quiet by the end of the report's week, or by now for the current week.
+        let at = request.epochWindow.map { Timestamp(epochSeconds: min(now.epochSeconds, $0.before)) } ?? now
         let quiet = try config.map { config in
-            try SourceFreshness.assess(config, store: store, now: now).filter { fresh in
-                fresh.status == .stale || fresh.status == .failing
-                    ? config.sources.first { $0.descriptor.name == fresh.source }.map { Kinds.named($0.descriptor.kind) != nil } ?? false
-                    : false
+            try SourceFreshness.assess(config, store: store, now: at).filter { fresh in
+                guard fresh.status != .ok, let entry = config.sources.first(where: { $0.descriptor.name == fresh.source }) else { return false }
+                return Kinds.named(entry.descriptor.kind) != nil
+                    && (entry.descriptor.location.isEmpty || request.includes(location: entry.descriptor.location))
             }.map {
                 ReportDocument.QuietSource(source: $0.source, status: $0.status.rawValue, newestAgeDays: $0.newestAge.map { Double($0) / 86_400 },
                                            staleAfterDays: Double($0.staleAfter) / 86_400)

@@ -59,8 +59,6 @@ func childEnvironment(_ extra: [String: String]) -> [String: String] {
     var env = ProcessInfo.processInfo.environment
     env["REPUTA_CONFIG"] = nil
     env["REPUTA_STORE"] = nil
-    // Tables fit $COLUMNS when it is set: tests read them whole.
-    env["COLUMNS"] = nil
     // The test PostgreSQL server's password, for tests whose store is a URL (`testStore`); a
     // URL's own password comes first, so tests of a wrong one still see theirs.
     env["PGPASSWORD"] = TestPostgres.password
