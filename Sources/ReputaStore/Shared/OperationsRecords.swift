@@ -2,7 +2,7 @@ import ReputaCore
 
 /// What `/metrics` reports of the store, read in one transaction: the same figures from every
 /// instance that shares it.
-public struct StoreGauges: Equatable, Sendable {
+public struct StoreGauges: Sendable {
     /// Unresolved flags by level (`urgent`, `high`, `normal`).
     public var unresolvedByLevel: [String: Int] = [:]
     public var overdue = 0
@@ -11,12 +11,6 @@ public struct StoreGauges: Equatable, Sendable {
     public var alertsFailing = 0
     /// Per source, the fetches that failed in a row (0 once one succeeds) and in all.
     public var sourceErrors: [(source: String, consecutive: Int, total: Int)] = []
-
-    public static func == (a: StoreGauges, b: StoreGauges) -> Bool {
-        a.unresolvedByLevel == b.unresolvedByLevel && a.overdue == b.overdue && a.alertsPending == b.alertsPending
-            && a.alertsFailing == b.alertsFailing && a.sourceErrors.map(\.source) == b.sourceErrors.map(\.source)
-            && a.sourceErrors.map(\.consecutive) == b.sourceErrors.map(\.consecutive) && a.sourceErrors.map(\.total) == b.sourceErrors.map(\.total)
-    }
 }
 
 extension SQLStore {
