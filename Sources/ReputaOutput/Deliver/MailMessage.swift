@@ -3,8 +3,8 @@ import Foundation
 
 /// An RFC 5322 message with a plain-text part and an HTML alternative (RFC 2046
 /// multipart/alternative, plain first so a client that reads only text gets the text). Bodies
-/// are base64 in 76-column lines, the subject RFC 2047-encoded when not ASCII, and header
-/// values lose CR and LF so no text can add a header.
+/// are base64 in 76-column lines, the subject and display names RFC 2047-encoded when not ASCII
+/// (words of at most 75 characters), and header values lose CR and LF so no text can add a header.
 public struct MailMessage: Sendable {
     public var from: String
     public var to: [String]
@@ -41,9 +41,9 @@ public struct MailMessage: Sendable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         var lines = [
-            "From: " + Self.header(from),
-            "To: " + to.map(Self.header).joined(separator: ", "),
-            "Subject: " + Self.encodedWord(subject),
+            "From: " + Self.mailbox(from),
+            "To: " + to.map(Self.mailbox).joined(separator: ",\r\n "),
+            "Subject: " + Self.encodedWords(subject),
             "Date: " + formatter.string(from: date),
             "Message-ID: " + Self.header(messageID),
             "MIME-Version: 1.0",
@@ -63,11 +63,48 @@ public struct MailMessage: Sendable {
         String(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }.map(Character.init))
     }
 
-    /// `=?utf-8?B?…?=` for a non-ASCII subject (RFC 2047), the text itself otherwise.
-    static func encodedWord(_ text: String) -> String {
+    /// A non-ASCII subject as RFC 2047 encoded words (`=?utf-8?B?…?=`), each at most 75
+    /// characters (at most 45 bytes of UTF-8, never splitting a character; the first 39, so that
+    /// `Subject: ` and it stay within 76), one per folded line; an ASCII subject as it is.
+    static func encodedWords(_ text: String) -> String {
         let clean = header(text)
         guard clean.unicodeScalars.contains(where: { !$0.isASCII }) else { return clean }
-        return "=?utf-8?B?" + Data(clean.utf8).base64EncodedString() + "?="
+        var words: [[UInt8]] = [], chunk: [UInt8] = []
+        for character in clean {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > (words.isEmpty ? 39 : 45), !chunk.isEmpty {
+                words.append(chunk)
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?utf-8?B?" + Data($0).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+    }
+
+    /// `Name <user@host>` for a header: a non-ASCII name as encoded words, an ASCII name with
+    /// characters that mean something in an address list (`,` `"` `<` …) quoted (RFC 5322
+    /// quoted-string), a bare address as it is.
+    static func mailbox(_ value: String) -> String {
+        let clean = header(value)
+        guard let open = clean.firstIndex(of: "<"), clean.hasSuffix(">") else { return clean }
+        let name = clean[..<open].trimmingCharacters(in: .whitespaces), address = clean[open...]
+        guard !name.isEmpty else { return String(address) }
+        if name.unicodeScalars.contains(where: { !$0.isASCII }) { return encodedWords(name) + " " + address }
+        let plain = name.allSatisfy { $0.isLetter || $0.isNumber || " !#$%&'*+-/=?^_`{|}~".contains($0) }
+        if plain { return name + " " + address }
+        // A name already quoted is read back first (its backslash escapes undone), then quoted once.
+        var plainName = name
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            plainName = ""
+            var escaped = false
+            for c in name.dropFirst().dropLast() {
+                if !escaped, c == "\\" { escaped = true; continue }
+                plainName.append(c)
+                escaped = false
+            }
+        }
+        return "\"" + plainName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\" " + address
     }
 
     static func base64Lines(_ data: Data) -> [String] {
