@@ -11,8 +11,7 @@ import ReputaStore
 extension WebApp {
     /// The store query a request asks for, narrowed to `user`'s locations; nil when that leaves
     /// nothing (a scoped user asking only for other locations).
-    func query(_ request: Request, user: WebUser, now: Timestamp) -> FlagQuery? {
-        let p = FormFields(query: request)
+    func query(_ p: FormFields, user: WebUser, now: Timestamp) -> FlagQuery? {
         func value(_ name: String) -> String? { p.text(name) }
         var query = FlagQuery(level: value("level").flatMap(FlagLevel.init(rawValue:)))
         (value("status").flatMap(FlagStatusFilter.init(rawValue:)) ?? .unresolved).apply(to: &query, now: now)
@@ -39,10 +38,10 @@ extension WebApp {
 
     /// One page of the flags a request asks for (`limit` after `offset`), how many match (counted
     /// up to `cap`), the users, and the instant they were read at: one read transaction.
-    func queueFlags(_ request: Request, _ context: WebContext, limit: Int, offset: Int, cap: Int?)
+    func queueFlags(_ p: FormFields, _ context: WebContext, limit: Int, offset: Int, cap: Int?)
         async throws -> (flags: [FlaggedReview], total: Int, users: [WebUser], now: Timestamp) {
         let user = context.session!.user, now = Clock.now(), store = self.store
-        guard var query = query(request, user: user, now: now) else {
+        guard var query = query(p, user: user, now: now) else {
             return ([], 0, try await blocking { try store.users() }, now)
         }
         query.limit = limit
@@ -63,7 +62,7 @@ extension WebApp {
         }
 
         // One flag more than a page: whether there is a next page, without counting them all.
-        let (read, total, users, now) = try await queueFlags(request, context, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize,
+        let (read, total, users, now) = try await queueFlags(p, context, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize,
                                                              cap: Self.countCap)
         let flags = Array(read.prefix(Self.pageSize)), more = read.count > Self.pageSize
         let lang = lang(context), user = context.session!.user
@@ -116,7 +115,7 @@ extension WebApp {
     func queueJSON(_ request: Request, _ context: WebContext) async throws -> Response {
         let p = FormFields(query: request)
         let limit = max(1, min(p["limit"].flatMap { Int($0) } ?? 1000, 1000)), offset = max(0, p["offset"].flatMap { Int($0) } ?? 0)
-        let (flags, total, _, now) = try await queueFlags(request, context, limit: limit, offset: offset, cap: nil)
+        let (flags, total, _, now) = try await queueFlags(p, context, limit: limit, offset: offset, cap: nil)
         var response = json(Renderer.render(FlagTable.make(flags, now: now, zone: config.timezone), as: .json))
         response.headers[.xTotalCount] = String(total)
         return response

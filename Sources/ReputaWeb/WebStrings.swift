@@ -122,8 +122,11 @@ public enum WebStrings {
         text(key, lang).replacingOccurrences(of: "%@", with: value)
     }
 
-    /// The whole table in `lang`, for a template's `t`.
+    /// The whole table in `lang`, for a template's `t`: built once per language, not per page.
     static func all(_ lang: String) -> [String: String] {
-        table.mapValues { lang == "it" ? $0.it : $0.en }
+        lang == "it" ? italian : english
     }
+
+    static let english = table.mapValues(\.en)
+    static let italian = table.mapValues(\.it)
 }

@@ -11,10 +11,7 @@ import Testing
         let temp = try TempFolder()
         let store = try ServeTests.demoStore(temp)
         let server = try ServeProcess(config: CompareTests.demoConfig, store: store)
-        func cli(_ extra: [String]) throws -> [Int] {
-            let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json"] + extra)
-            return try jsonArray(out.stdout).compactMap { $0["id"] as? Int }
-        }
+        func cli(_ extra: [String]) throws -> [Int] { try ServeTests.cliIDs(store, extra) }
         let roma = try cli(["--location", "roma"])
         try #require(roma.count >= 2)
         // One flag per portal, for the links each flag page shows (expected addresses by hand).
@@ -45,8 +42,7 @@ import Testing
             }
             #expect((seen["history"] as? [String])?.last?.contains("reopened by anna") == true)
 
-            let show = try reputa(["flags", "show", String(flag), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
-            let card = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+            let card = try ServeTests.flagCard(store, flag)
             let steps = (card["events"] as? [[String: Any]] ?? []).filter { $0["by"] as? String == "anna" }
             #expect(steps.map { $0["action"] as? String ?? "" } == ["acked", "assigned", "commented", "resolved", "reopened"])
             #expect(steps.map { $0["note"] as? String ?? "" }.contains("Chiamato il cliente"))

@@ -29,7 +29,16 @@ import Testing
         }
     }
 
-    func cliIDs(_ store: String, _ extra: [String]) throws -> [Int] {
+    /// `reputa flags show ID --format json` on the demo config.
+    static func flagCard(_ store: String, _ id: Int) throws -> [String: Any] {
+        let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
+        return try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any], "\(show.stderr)")
+    }
+
+    func cliIDs(_ store: String, _ extra: [String]) throws -> [Int] { try Self.cliIDs(store, extra) }
+
+    /// The flag numbers `reputa flags --format json` lists on the demo config.
+    static func cliIDs(_ store: String, _ extra: [String]) throws -> [Int] {
         let out = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", store, "--format", "json"] + extra)
         #expect(out.status == 0, "\(out.stderr)")
         return try jsonArray(out.stdout).compactMap { $0["id"] as? Int }
@@ -116,8 +125,7 @@ import Testing
             let page = try await web.get(answer.location ?? "/")
             #expect(page.status == 200 && page.body.contains("class=\"done\""), "\(step)")
         }
-        let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
-        let card = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any], "\(show.stderr)")
+        let card = try Self.flagCard(store, id)
         let events = try #require(card["events"] as? [[String: Any]]).filter { $0["by"] as? String == "anna" }
         #expect(events.map { $0["action"] as? String ?? "" } == ["acked", "assigned", "commented", "resolved", "reopened"])
         #expect(events.map { $0["note"] as? String ?? "" } == ["", "to rocco", "Chiamo il cliente alle 15", "Risposto sul portale",
@@ -138,8 +146,7 @@ import Testing
         let roma = try #require(try cliIDs(store, ["--location", "roma"]).first)
         let milano = try #require(try cliIDs(store, ["--location", "milano"]).first)
         func events(_ id: Int) throws -> Int {
-            let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
-            return ((try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])?["events"] as? [Any])?.count ?? -1
+            (try Self.flagCard(store, id)["events"] as? [Any])?.count ?? -1
         }
         let before = try events(roma)
 
@@ -256,8 +263,7 @@ import Testing
         let saved = try await web.get("/flags/\(id)")
         #expect(saved.body.contains(">Gentile \(first), ci scusi: la contattiamo oggi stesso.\nIl team di Aurora</textarea>"))
         #expect(saved.body.contains("Draft saved by anna"))
-        let show = try reputa(["flags", "show", String(id), "--config", CompareTests.demoConfig, "--store", store, "--format", "json"])
-        let card = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let card = try Self.flagCard(store, id)
         #expect((card["events"] as? [[String: Any]])?.last?["action"] as? String == "drafted")
         // A viewer sees the draft but cannot save one.
         let vera = WebClient(server.base)
