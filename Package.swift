@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "ReputaStoreTests", dependencies: ["ReputaStore", "ReputaPostgres", "ReputaCore", "ReputaStoreTesting",
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         // The inbox's pieces that need no server (strings, dates, forms); the server itself is tested end to end.
-        .testTarget(name: "ReputaWebTests", dependencies: ["ReputaWeb", "ReputaCore"]),
+        .testTarget(name: "ReputaWebTests", dependencies: ["ReputaWeb", "ReputaCore", "ReputaOutput"]),
         // Renderers and the alert channels' formats.
         // (ReputaIngest: its CSV reader reads the real reviews of ../shared/data that the channels are tried on.)
         .testTarget(name: "ReputaOutputTests", dependencies: ["ReputaOutput", "ReputaCore", "ReputaNet", "ReputaIngest"]),

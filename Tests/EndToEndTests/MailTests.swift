@@ -73,18 +73,56 @@ final class SMTPSink {
         #expect(out.stderr.contains("mailed to 2 recipient(s) via smtp://127.0.0.1:\(sink.port)"))
         #expect(keptReports(temp).count == 1)
         let eml = try #require(sink.messages.first)
+        let shown = try TempFolder()
         let parsed = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/mail_parse.py").path,
-                                                      sink.folder.path(eml)])
+                                                      sink.folder.path(eml), shown.url.path])
         let mail = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any], "\(parsed.stderr)")
-        #expect(mail["subject"] as? String == "Report settimanale sulla reputazione 2026-W47")
+        // The headline figure in the subject: W47 holds h1 (1★) and h2 (2★): 1,50★ on 2 reviews.
+        #expect(mail["subject"] as? String == "Report settimanale sulla reputazione 2026-W47 (16–22 nov 2026): 1,50★ su 2 recensioni")
         #expect(mail["type"] as? String == "multipart/alternative")
         #expect((mail["to"] as? String)?.contains("oncall@example.com") == true)
         #expect((mail["message_id"] as? String)?.hasSuffix("@example.com>") == true)
+        // alternative → [text/plain, related → [text/html, image/png…]].
+        let tree = try #require(mail["tree"] as? [String: Any])
+        let branches = try #require(tree["parts"] as? [[String: Any]])
+        #expect(branches.map { $0["type"] as? String } == ["text/plain", "multipart/related"])
+        let relatedParts = try #require(branches.last?["parts"] as? [[String: Any]])
+        let related: [String] = relatedParts.compactMap { $0["type"] as? String }
+        #expect(related.first == "text/html" && related.count >= 3 && related.dropFirst().allSatisfy { $0 == "image/png" })
         let parts = try #require(mail["parts"] as? [[String: Any]])
-        #expect(parts.map { $0["type"] as? String } == ["text/plain", "text/html"])
-        let html = try #require(parts.last?["text"] as? String)
+        let html = try #require(parts.first { $0["type"] as? String == "text/html" }?["text"] as? String)
         #expect(html.contains("Content-Security-Policy") && html.contains("&lt;script&gt;") && !html.contains("<script"))
-        #expect((parts.first?["text"] as? String)?.contains("## Valutazioni sui portali per sede") == true)
+        #expect(!html.contains("<svg"))
+        // Every cid: the HTML names is a PNG part of the message, and every PNG part is named.
+        let images = parts.filter { $0["type"] as? String == "image/png" }
+        let named = Set(html.matches(of: /src="cid:([^"]+)"/).map { String($0.1) })
+        #expect(named == Set(images.compactMap { $0["content_id"] as? String }) && named.count == images.count)
+        #expect(images.allSatisfy { $0["png"] as? Bool == true && ($0["disposition"] as? String) == "inline" })
+        for image in images {
+            let stats = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/png_stats.py").path,
+                                                         shown.path(try #require(image["filename"] as? String))])
+            let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any], "\(stats.stderr)")
+            #expect((s["colours"] as? Int ?? 0) > 2 && (s["nonwhite"] as? Double ?? 0) > 0.005, "\(image)")
+        }
+        // The plain part is for reading: the headline, short lines, no tables, no Markdown escapes.
+        let text = try #require(parts.first { $0["type"] as? String == "text/plain" }?["text"] as? String)
+        #expect(text.contains("16–22 nov 2026 (2026-W47): media 1,50★ su 2 recensioni."), "\(text)")
+        #expect(!text.contains("|") && !text.contains("\\-") && !text.contains("##"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 || $0.hasPrefix("  http") }, "\(text)")
+        // The HTML part as a mail client shows it, images resolved, in Chromium at phone and desktop width.
+        let render = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/mail_render.py").path,
+                                                      shown.url.path])
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(render.stdout.utf8)) as? [String: [String: Any]], "\(render.stderr)")
+        for (name, view) in seen {
+            let shownImages = try #require(view["images"] as? [[Any]])
+            #expect(shownImages.count == images.count, "\(name)")
+            for image in shownImages {
+                #expect((image[0] as? String)?.hasPrefix("data:image/png") == true && image[1] as? Bool == true
+                        && (image[2] as? Int ?? 0) > 0 && (image[3] as? Double ?? 0) > 100, "\(name): \(image)")
+            }
+            let overflow = try #require(view["overflow"] as? [Int])
+            #expect(overflow[0] <= overflow[1], "\(name) scrolls sideways: \(overflow)")
+        }
         let envelope = try String(contentsOfFile: sink.folder.path("1.json"), encoding: .utf8)
         #expect(envelope.contains("\"mail_from\": \"reputa@example.com\""))
         #expect(envelope.contains("\"marketing@example.com\", \"oncall@example.com\""))

@@ -11,6 +11,51 @@ import Testing
             && (scale == nil || $0["scale"] as? String == scale) }
     }
 
+    /// On the demo: gross churn (L ÷ S) and retention ((E − N) ÷ S) add up to 100 % in every
+    /// period and location, the net figure (S − E) ÷ S says what it is, Milano's week matches the
+    /// generator's counts (truth.json), and no interval of a time runs below zero, in `metrics`
+    /// or in `compare`, which print the same figure.
+    @Test func grossChurnRetentionAndTimeIntervalsOnTheDemo() throws {
+        let out = try reputa(["metrics", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--by", "location",
+                              "--format", "json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+        func value(_ r: [String: Any]) -> Double? { r["value"] as? Double }
+        var pairs = 0
+        for gross in rows where gross["metric"] as? String == "gross_churn_pct" {
+            let retention = try #require(rows.first { $0["metric"] as? String == "retention_pct" && $0["period"] as? String == gross["period"] as? String
+                && $0["segment"] as? String == gross["segment"] as? String })
+            #expect(abs((value(gross) ?? 0) + (value(retention) ?? 0) - 100) < 0.011, "\(gross)")
+            pairs += 1
+        }
+        #expect(pairs >= 12)
+        let truth = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("snapshots/truth.json"))) as? [String: Any])
+        let milano = try #require((((truth["internal"] as? [String: Any])?["locations"] as? [String: Any])?["milano"] as? [String: Any])?["churn_pct"] as? [String: Any])
+        let (s, l) = (try #require(milano["start"] as? Int), try #require(milano["lost"] as? Int))
+        let week = try #require(rows.first { $0["metric"] as? String == "gross_churn_pct" && $0["segment"] as? String == "milano"
+            && $0["period"] as? String == "2026-W47" })
+        #expect(abs((value(week) ?? -1) - Double(l) / Double(s) * 100) < 0.0051)
+        let net = try #require(rows.first { $0["metric"] as? String == "churn_pct" && $0["segment"] as? String == "milano" && $0["period"] as? String == "2026-W47" })
+        #expect((net["detail"] as? String)?.hasPrefix("net loss (S − E) ÷ S, negative when the base grew") == true)
+        let times = rows.filter { ($0["metric"] as? String)?.hasSuffix("_time") == true && $0["ci_low"] as? Double != nil }
+        #expect(!times.isEmpty && times.allSatisfy { ($0["ci_low"] as? Double ?? -1) >= 0 })
+
+        let compare = try reputa(["compare", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--week", "2026-W47",
+                                  "--format", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])
+        let cells = try #require((doc["comparison"] as? [String: Any])?["internal_cells"] as? [[String: Any]])
+        for cell in cells where (cell["metric"] as? String)?.hasSuffix("_time") == true {
+            let week = try #require(cell["week"] as? [String: Any])
+            guard let low = week["ci_low"] as? Double else { continue }
+            #expect(low >= 0)
+            // The same figure as `metrics` prints for that week and location (rounded there to 2 places).
+            if let row = rows.first(where: { $0["metric"] as? String == cell["metric"] as? String && $0["segment"] as? String == cell["location"] as? String
+                && $0["period"] as? String == "2026-W47" && $0["scale"] as? String == cell["scale"] as? String }) {
+                #expect(abs((row["ci_low"] as? Double ?? -1) - low) < 0.0051)
+            }
+        }
+    }
+
     @Test(arguments: Engine.allCases) func qualtricsAndZendeskImportThenMetrics(_ engine: Engine) throws {
         let temp = try TempFolder()
         let env = ["REPUTA_STORE": try testStore(engine, in: temp)]
@@ -99,3 +144,4 @@ import Testing
         #expect(reparse.status == 0 && reparse.stdout == "c: 1 snapshots reparsed: 4 records, 1 skipped\n", "\(reparse.stderr)")
     }
 }
+

@@ -9,10 +9,11 @@ import Testing
     @Test func anEmptyWeekSaysSoAndRanksNobody() throws {
         let md = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                              "--week", "2026-W48", "--format", "md"])
-        #expect(md.status == 0 && md.stdout.contains("**No reviews in this week. The latest week with reviews is 2026-W47 (16–22 Nov 2026).**"), "\(md.stdout.prefix(800))")
+        #expect(md.status == 0 && md.stdout.contains("23–29 Nov 2026 (2026-W48): No reviews in this week. The latest week with reviews is 2026-W47 (16–22 Nov 2026).\n"), "\(md.stdout.prefix(800))")
+        #expect(!md.stdout.contains("Rank among competitors"))
         let it = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                              "--week", "2026-W48", "--format", "html", "--lang", "it"])
-        #expect(it.stdout.contains("Nessuna recensione in questa settimana. L&#39;ultima settimana con recensioni è la 2026-W47 (16–22 nov 2026)."))
+        #expect(it.stdout.contains("23–29 nov 2026 (2026-W48): Nessuna recensione in questa settimana. L&#39;ultima settimana con recensioni è la 2026-W47 (16–22 nov 2026)."))
         #expect(md.stdout.hasPrefix("# Weekly reputation report 2026-W48 (23–29 Nov 2026)"))
         let json = try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore,
                                "--week", "2026-W48", "--format", "json"])
@@ -24,11 +25,118 @@ import Testing
         for cell in try #require(comparison["cells"] as? [[String: Any]]) {
             #expect((cell["week"] as? [String: Any])?["bayesian"] == nil)
         }
+        let headline = try #require(doc["headline"] as? [String: Any])
+        #expect(headline["empty_week"] as? Bool == true && headline["latest_week_with_reviews"] as? String == "2026-W47")
+        #expect((headline["standings"] as? [[String: Any]])?.allSatisfy { $0["rank"] == nil } == true)
         // W47 has reviews: every entry ranked, from 1.
         let w47 = try #require(try JSONSerialization.jsonObject(with: Data(try reputa(["report", "weekly", "--config", CompareTests.demoConfig,
             "--store", CompareTests.demoStore, "--week", "2026-W47", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let ranked = ((w47["comparison"] as? [String: Any])?["ranks"] as? [[String: Any]]) ?? []
         #expect(ranked.contains { $0["rank"] as? Int == 1 })
+    }
+
+    /// The headline of the demo's W47 against figures worked out from the generator's record
+    /// (Support/headline_oracle.py: averages, volumes, SciPy's Welch test, ranks), sentence by
+    /// sentence in English and Italian; the complaints against `reputa flags`' own list.
+    @Test func theHeadlineOfW47MatchesTheOracle() throws {
+        let now = ["REPUTA_NOW": "2026-12-06T09:00:00Z"]
+        let run = try python("headline_oracle.py", [packageRoot.appendingPathComponent("snapshots/truth.json").path,
+                                                    CompareTests.demoConfig, "2026-W47"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        func report(_ format: String, _ lang: String) throws -> String {
+            try reputa(["report", "weekly", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--week", "2026-W47",
+                        "--format", format, "--lang", lang], environment: now).stdout
+        }
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(try report("json", "en").utf8)) as? [String: Any])
+        let h = try #require(doc["headline"] as? [String: Any])
+        func value(_ key: String) -> Double? { (h[key] as? [String: Any])?["value"] as? Double }
+        func verdict(_ key: String) -> String? { (h[key] as? [String: Any])?["verdict"] as? String }
+        let average = try #require(o["average"] as? Double), previous = try #require(o["previous_average"] as? Double)
+        let baseline = try #require(o["baseline_average"] as? Double)
+        let (n, nPrev, nBase) = (try #require(o["reviews"] as? Int), try #require(o["previous_reviews"] as? Int),
+                                 try #require(o["baseline_reviews"] as? Int))
+        #expect(abs((value("average") ?? -1) - average) < 1e-9 && h["reviews"] as? Int == n)
+        #expect(abs((value("previous_average") ?? -1) - previous) < 1e-9 && h["previous_reviews"] as? Int == nPrev)
+        #expect(abs((value("baseline_average") ?? -1) - baseline) < 1e-9)
+        #expect(h["baseline_weeks"] as? [String] == o["baseline_weeks"] as? [String])
+        for key in ["average_vs_previous", "average_vs_baseline", "volume_vs_previous", "volume_vs_baseline"] {
+            #expect(verdict(key) == o[key] as? String, "\(key)")
+        }
+
+        // The sentences, composed here from the oracle's figures.
+        func signed(_ d: Double, _ comma: Bool) -> String {
+            let s = (d > 0 ? "+" : d < 0 ? "−" : "±") + String(format: "%.2f", abs(d)) + "★"
+            return comma ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
+        func words(_ verdict: String, _ delta: Double, it: Bool) -> String {
+            let size = String(format: "%.2f", abs(delta)) + "★"
+            switch verdict {
+            case "within noise": return (it ? "nessuna variazione oltre il rumore (" : "no change beyond noise (") + signed(delta, it) + ")"
+            case "higher": return (it ? "in aumento di " + size.replacingOccurrences(of: ".", with: ",") + ", oltre il rumore" : "up \(size), beyond noise")
+            case "lower": return (it ? "in calo di " + size.replacingOccurrences(of: ".", with: ",") + ", oltre il rumore" : "down \(size), beyond noise")
+            default: return signed(delta, it) + (it ? ", troppo poche recensioni per dirlo" : ", too few reviews to tell")
+            }
+        }
+        let standings = try #require(o["standings"] as? [String: [String: Int]])
+        #expect(standings.count == 3)
+        let english = try report("md", "en"), italian = try report("md", "it")
+        let mean2 = String(format: "%.2f", average)
+        #expect(english.contains("16–22 Nov 2026 (2026-W47): average \(mean2)★ on \(n) reviews.\n"), "\(english.prefix(1500))")
+        #expect(english.contains("Against the previous week: " + words(o["average_vs_previous"] as! String, average - previous, it: false)
+            + "; against the previous 4 weeks: " + words(o["average_vs_baseline"] as! String, average - baseline, it: false) + ".\n"))
+        #expect(italian.contains("16–22 nov 2026 (2026-W47): media \(mean2.replacingOccurrences(of: ".", with: ","))★ su \(n) recensioni.\n"),
+                "\(italian.prefix(1500))")
+        #expect(italian.contains("Rispetto alla settimana precedente: " + words(o["average_vs_previous"] as! String, average - previous, it: true)
+            + "; rispetto alle 4 settimane precedenti: " + words(o["average_vs_baseline"] as! String, average - baseline, it: true) + ".\n"))
+        let perWeek = String(format: "%.1f", Double(nBase) / 4)
+        #expect(english.contains("Volume: \(n) against \(nPrev) the previous week"))
+        #expect(english.contains("and \(perWeek) a week in the previous 4 weeks"))
+        // Our rank at each location among its competitors, who are on Tripadvisor while we are not: cross-portal, and said so.
+        for location in ["milano", "roma", "napoli"] {
+            let s = try #require(standings[location])
+            let rank = try #require(s["rank"]), of = try #require(s["of"])
+            let ordinal = rank == 1 ? "1st" : rank == 2 ? "2nd" : rank == 3 ? "3rd" : "\(rank)th"
+            #expect(english.contains("\(location) \(ordinal) of \(of) (tripadvisor; cross-portal: ours on google+trustpilot)"))
+            #expect(italian.contains("\(location) \(rank)º su \(of) (tripadvisor; tra portali diversi: le nostre su google+trustpilot)"))
+        }
+
+        // Complaints: from the flags' own list at the same moment.
+        let list = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--status", "all", "--format", "json"],
+                              environment: now)
+        let flags = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let rome = TimeZone(identifier: "Europe/Rome")!
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = rome
+        let iso = ISO8601DateFormatter()
+        let week = flags.filter { f in
+            guard let created = (f["created_at"] as? String).flatMap(iso.date(from:)) else { return false }
+            let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: created)
+            return c.yearForWeekOfYear == 2026 && c.weekOfYear == 47
+        }
+        let complaints = try #require(h["complaints"] as? [String: Any])
+        #expect(complaints["flagged"] as? Int == week.count && week.count > 0)
+        #expect(complaints["urgent"] as? Int == week.filter { $0["level"] as? String == "urgent" }.count)
+        #expect(complaints["overdue"] as? Int == flags.filter { $0["overdue"] as? Bool == true }.count)
+        let replies = week.compactMap { $0["resolution"] as? String == "reply" ? $0["response_minutes"] as? Double : nil }.sorted()
+        let median = replies.isEmpty ? nil : replies.count % 2 == 1 ? replies[replies.count / 2]
+            : (replies[replies.count / 2 - 1] + replies[replies.count / 2]) / 2
+        #expect(((complaints["response_median"] as? [String: Any])?["value"] as? Double) == median)
+        var known = 0, inTime = 0
+        let nowDate = iso.date(from: "2026-12-06T09:00:00Z")!
+        for f in week {
+            let due = iso.date(from: f["due_at"] as! String)!
+            if f["resolution"] as? String == "reply", let m = f["response_minutes"] as? Double {
+                known += 1
+                if iso.date(from: f["created_at"] as! String)!.addingTimeInterval((m * 60).rounded()) <= due { inTime += 1 }
+            } else if f["status"] as? String != "resolved", due < nowDate {
+                known += 1
+            }
+        }
+        let share = (complaints["answered_in_time"] as? [String: Any])
+        #expect(share?["n"] as? Int == known && abs((share?["value"] as? Double ?? -1) - Double(inTime) / Double(known) * 100) < 1e-9)
+        #expect(english.contains("Complaints: flagged for an answer \(week.count) (urgent "))
+        #expect(italian.contains("Reclami: segnalate per una risposta \(week.count) (urgenti "))
     }
 
     /// The dated copies carry the language: an Italian copy made the same day keeps the English one.

@@ -83,6 +83,42 @@ import ReputaCore
         #expect(ranks["Quiet"] == .some(nil) && c.ranks.first { $0.name == "Quiet" }?.bayesian == nil)
     }
 
+    /// A competitor is compared with us on its own portal when we are there too; else with all
+    /// our portals, and the comparison says it is cross-portal.
+    @Test func competitorsOnTheSamePortalOrSaidToBeCrossPortal() throws {
+        let cross = try compare()
+        #expect(cross.competitors.first?.crossPortal == true && cross.competitors.first?.ourPortal == "google")
+        #expect(cross.ranks.allSatisfy { $0.crossPortal && $0.group == "tripadvisor" })
+        // Us on Tripadvisor in Milano too (2★×2 in W47): Rival (5★×2) against those two only.
+        var inputs = self.inputs
+        inputs.tallies.append(tally("2026-W47", 2, 2, portal: "tripadvisor"))
+        let c = try #require(Comparer.compare(inputs, CompareRequest(week: "2026-W47", weeks: 4, zone: Self.zone, locationOrder: ["milano", "roma"])))
+        let rival = try #require(c.competitors.first)
+        #expect(rival.crossPortal == false && rival.ourPortal == "tripadvisor")
+        // top-2: 2/2 against 0/2.
+        #expect(rival.versusUs.first { $0.metric == "top2_pct" }?.difference.delta == 100)
+        let us = try #require(c.ranks.first { $0.name == "us" })
+        #expect(us.reviews == 2 && us.portal == "tripadvisor" && !us.crossPortal && us.rank == 2)
+        let h = try #require(ReportHeadline(c, complaints: nil))
+        #expect(h.standings == [ReportHeadline.Standing(location: "milano", rank: 2, of: 2, tiedWith: [], competitorPortal: "tripadvisor",
+                                                        ourPortal: "tripadvisor", crossPortal: false)])
+    }
+
+    /// The headline's baseline: the 4 weeks before the week (here the window's 3), pooled.
+    @Test func theHeadlineAgainstThePreviousWeeks() throws {
+        let c = try compare()
+        #expect(c.baselineWeeks == ["2026-W44", "2026-W45", "2026-W46"])
+        let h = try #require(ReportHeadline(c, complaints: nil))
+        // Ours, all locations, W47: milano 5×3, 4, 1 and roma 3×4 → 9 reviews, mean (15 + 4 + 1 + 12)/9 = 3.5556 stars.
+        #expect(h.scale == "1-5" && h.reviews == 9 && abs(h.average.value! - 32.0 / 9) < 1e-12)
+        // W46: 5, 2, 2 → 3 reviews, mean 3; the baseline is the same 3 reviews over 3 weeks: 1 a week.
+        #expect(h.previousReviews == 3 && h.previousAverage.value == 3 && h.baselineReviewsPerWeek == 1)
+        // Volume 9 against 3: p₀ = 1/2, z = (9 − 6)/√3 = 1.732 (within noise); against 3 in 3 weeks:
+        // p₀ = 1/4, z = (9 − 3)/√(12·0.1875) = 4.0 (more, beyond noise).
+        #expect(h.volumeVsPrevious.verdict == .withinNoise && h.volumeVsBaseline.verdict == .higher)
+        #expect(!h.emptyWeek && h.standings.count == 1)
+    }
+
     @Test func locationsWithoutSurveysAndWeeksWithoutData() throws {
         let c = try compare()
         let roma = try #require(c.internalCells.first { $0.location == "roma" && $0.metric == "csat_pct" })

@@ -36,6 +36,45 @@ import Testing
         #expect(d.verdict == .higher)
     }
 
+    @Test func poissonRates() {
+        // 30 reviews this week against 40 in 4 weeks: p₀ = 1/5, expected 70/5 = 14, SD = √(70·0.2·0.8) = 3.3466,
+        // z = 16 / 3.3466 = 4.781: more, beyond noise; delta 30 − 10 = 20 a week.
+        let up = Formulas.rateDifference(30, weeks: 1, 40, weeks: 4)
+        #expect(abs(up.delta! - 20) < 1e-9 && abs(up.statistic! - 4.7809) < 1e-4 && up.verdict == .higher)
+        // 72 against 81 the week before: p₀ = 1/2, z = (72 − 76.5) / √(153·0.25) = −0.7276: within noise.
+        let same = Formulas.rateDifference(72, weeks: 1, 81, weeks: 1)
+        #expect(abs(same.statistic! + 0.7276) < 1e-4 && same.verdict == .withinNoise)
+        // 2 against 60 in 4 weeks (15 a week): z = (2 − 12.4) / √(62·0.2·0.8) = −3.302: fewer.
+        #expect(Formulas.rateDifference(2, weeks: 1, 60, weeks: 4).verdict == .lower)
+        // Under 10 events in all, or no weeks: nothing to test.
+        #expect(Formulas.rateDifference(5, weeks: 1, 3, weeks: 1).verdict == .untestable)
+        #expect(Formulas.rateDifference(5, weeks: 1, 30, weeks: 0).delta == nil)
+    }
+
+    @Test func correlationPAndHolm() {
+        // r 0.78 on 11 pairs: z = atanh(0.78)·√8 = 1.0454·2.8284 = 2.9568, p = erfc(2.9568/√2) = 0.00311.
+        #expect(abs(Formulas.correlationPValue(r: 0.78, n: 11)! - 0.00311) < 1e-4)
+        #expect(Formulas.correlationPValue(r: 0.5, n: 3) == nil && Formulas.correlationPValue(r: 1, n: 20) == nil)
+        // Holm on 0.01, 0.04, 0.03, 0.5: sorted 0.01·4 = 0.04, 0.03·3 = 0.09, 0.04·2 = 0.08 → 0.09 (monotone), 0.5·1 = 0.5.
+        let q = Formulas.holm([0.01, 0.04, 0.03, 0.5])
+        #expect(zip(q, [0.04, 0.09, 0.09, 0.5]).allSatisfy { abs($0 - $1) < 1e-12 })
+        // 0.8·2 = 1.6 capped at 1, then 0.9·1 raised to the running 1.
+        #expect(Formulas.holm([]).isEmpty && Formulas.holm([0.9, 0.8]) == [1, 1])
+    }
+
+    /// Times: 1, 2, 2, 3 and 600 minutes. The t interval is 121.6 ± 2.776·266.9/√5 and runs
+    /// to −210.4; the bootstrap one stays between the smallest and largest time, and is the same
+    /// at every run.
+    @Test func durationIntervalsNeverRunBelowZero() {
+        let times = [1.0, 2, 2, 3, 600]
+        #expect(Formulas.mean(times).ciLow! < -200)
+        let f = Formulas.durationMean(times)
+        #expect(f.value == 121.6 && f.n == 5 && f.standardError == Formulas.mean(times).standardError)
+        #expect(f.ciLow! >= 1 && f.ciHigh! <= 600 && f.ciLow! < f.value! && f.ciHigh! > f.value!)
+        #expect(Formulas.durationMean(times) == f)
+        #expect(Formulas.durationMean([5]).ciLow == nil && Formulas.durationMean([]).value == nil)
+    }
+
     @Test func tooLittleDataIsNotTestable() {
         let one = Formulas.percentage(successes: 1, n: 1), many = Formulas.percentage(successes: 5, n: 10)
         #expect(Formulas.difference(one, many, test: .twoProportion).verdict == .untestable)

@@ -1,5 +1,6 @@
 import Foundation
 import ReputaCore
+import ReputaOutput
 @testable import ReputaWeb
 import Testing
 

@@ -48,12 +48,15 @@ public enum Comparer {
             return f
         }
         let capped = Set(inputs.coverage.filter { $0.routeCap != nil }.map(\.source))
+        // The weeks before this one that the headline compares with: up to 4, inside the window.
+        let baselineWeeks = Array(window.filter { $0 < request.week }.suffix(4))
         func cell(location: String, portal: String, competitor: String, _ tallies: [ReviewTally],
                   _ delays: [ReplyDelay]) -> PortalCell {
             let week = figures(tallies, delays, weeks: [request.week], prior: weekPrior)
             let prev = figures(tallies, delays, weeks: [previous], prior: nil)
             return PortalCell(location: location, portal: portal, competitor: competitor, week: week, previous: prev,
                               window: figures(tallies, delays, weeks: windowSet, prior: windowPrior),
+                              baseline: figures(tallies, delays, weeks: Set(baselineWeeks), prior: nil),
                               weekOverWeek: week.changes(from: prev), versusUs: [],
                               cappedSources: Set(tallies.map(\.source)).intersection(capped).sorted())
         }
@@ -72,10 +75,20 @@ public enum Comparer {
                 cells.append(cell(location: location, portal: portal, competitor: "", t, d))
             }
         }
-        /// Us at a competitor's location (all our locations for a competitor without one); no
-        /// reviews of ours there compares with nothing, not with another location.
-        func ourWeek(_ location: String) -> PortalFigures {
-            cells.first { $0.location == (location.isEmpty ? all : location) && $0.portal == all }?.week ?? .empty
+        /// Us at a competitor's location (all our locations for a competitor without one) on the
+        /// competitor's portals when we have reviews there in the window (a same-portal
+        /// comparison), else on all our portals (cross-portal, labelled so); no reviews of ours
+        /// there compares with nothing, not with another location.
+        func ourBasis(_ location: String, portals: Set<String>) -> (figures: PortalFigures, portal: String, crossPortal: Bool) {
+            let here = location.isEmpty ? ours : ours.filter { $0.location == location }
+            let same = here.filter { portals.contains($0.portal) }
+            if !same.isEmpty {
+                let d = (location.isEmpty ? ourDelays : ourDelays.filter { $0.location == location })
+                    .filter { portalOf[$0.source].map(portals.contains) ?? false }
+                return (figures(same, d, weeks: [request.week], prior: weekPrior), portals.sorted().joined(separator: "+"), false)
+            }
+            let all = cells.first { $0.location == (location.isEmpty ? Self.all : location) && $0.portal == Self.all }
+            return (all?.week ?? .empty, Set(here.map(\.portal)).sorted().joined(separator: "+"), true)
         }
 
         // Competitors: each competitor at each location, on all its portals, against us there.
@@ -86,25 +99,37 @@ public enum Comparer {
             let t = theirs.filter { $0.competitor == pair[0] && $0.location == pair[1] }
             let d = inputs.delays.filter { $0.competitor == pair[0] && $0.location == pair[1] }
             var c = cell(location: pair[1], portal: Set(t.map(\.portal)).sorted().joined(separator: "+"), competitor: pair[0], t, d)
-            c.versusUs = c.week.changes(from: ourWeek(pair[1]))
+            let basis = ourBasis(pair[1], portals: Set(t.map(\.portal)))
+            c.versusUs = c.week.changes(from: basis.figures)
+            c.ourPortal = basis.portal
+            c.crossPortal = basis.crossPortal
             competitors.append(c)
         }
         let competitorLocations = request.sorted(Set(pairs.map { $0[1] }))
         competitors.sort { (competitorLocations.firstIndex(of: $0.location) ?? 0, $0.competitor)
             < (competitorLocations.firstIndex(of: $1.location) ?? 0, $1.competitor) }
 
-        // Ranks by Bayesian average of the week, per location where competitors are.
+        // Ranks by Bayesian average of the week, per location and portal where competitors are:
+        // us on the same portal when we are there, else on all ours (cross-portal).
         var ranks: [RankEntry] = []
         for location in competitorLocations {
-            var entries: [(String, PortalFigures)] = competitors.filter { $0.location == location }.map { ($0.competitor, $0.week) }
-            entries.append(("us", ourWeek(location)))
-            entries.sort { ($0.1.bayesian ?? -1, $1.0) > ($1.1.bayesian ?? -1, $0.0) }
-            // Competition ranking on the shown figure: ties share a rank; no reviews, no rank.
-            let shown = entries.map { $0.1.bayesian.map { String(format: "%.1f", $0) } } // as the table prints it
-            for (i, e) in entries.enumerated() {
-                let rank = shown[i].map { value in (shown.firstIndex { $0 == value } ?? i) + 1 }
-                ranks.append(RankEntry(location: location, name: e.0, rank: rank, bayesian: e.1.bayesian, reviews: e.1.reviews,
-                                       mean100: e.1.mean100.value))
+            let here = competitors.filter { $0.location == location }
+            var groups: [String] = []
+            for c in here where !groups.contains(c.portal) { groups.append(c.portal) }
+            for portal in groups {
+                let group = here.filter { $0.portal == portal }
+                let basis = ourBasis(location, portals: Set(portal.split(separator: "+").map(String.init)))
+                var entries: [(name: String, figures: PortalFigures, portal: String)] = group.map { ($0.competitor, $0.week, $0.portal) }
+                entries.append(("us", basis.figures, basis.portal))
+                entries.sort { ($0.figures.bayesian ?? -1, $1.name) > ($1.figures.bayesian ?? -1, $0.name) }
+                // Competition ranking on the shown figure: ties share a rank; no reviews, no rank.
+                let shown = entries.map { $0.figures.bayesian.map { String(format: "%.1f", $0) } } // as the table prints it
+                for (i, e) in entries.enumerated() {
+                    let rank = shown[i].map { value in (shown.firstIndex { $0 == value } ?? i) + 1 }
+                    ranks.append(RankEntry(location: location, name: e.name, rank: rank, bayesian: e.figures.bayesian,
+                                           reviews: e.figures.reviews, mean100: e.figures.mean100.value, portal: e.portal,
+                                           group: portal, crossPortal: basis.crossPortal))
+                }
             }
         }
 
@@ -130,7 +155,7 @@ public enum Comparer {
                                               gridLocations: locations)
         let sources = Set(inputs.tallies.map(\.source))
         return Comparison(
-            week: request.week, previousWeek: previous, windowWeeks: window, priorWeight: request.priorWeight,
+            week: request.week, previousWeek: previous, windowWeeks: window, baselineWeeks: baselineWeeks, priorWeight: request.priorWeight,
             cells: cells, competitors: competitors, ranks: ranks, internalCells: internalSide.cells,
             correlations: LagCorrelation.compute(trends: trends, internalCells: internalSide.weekly, window: window, request: request),
             trends: trends, coverage: inputs.coverage.filter { sources.contains($0.source) },

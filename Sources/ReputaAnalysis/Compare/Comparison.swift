@@ -6,6 +6,8 @@ public struct Comparison: Equatable, Sendable, Codable {
     public var previousWeek: String
     /// The trailing window's weeks, oldest first, ending with `week`.
     public var windowWeeks: [String]
+    /// Up to 4 weeks before `week`, inside the window: what the headline compares the week with.
+    public var baselineWeeks: [String]
     public var priorWeight: Double
     /// Our reviews: each location × portal, each location on all portals (`portal == "all"`),
     /// and all locations (`location == "all"`).
@@ -42,12 +44,18 @@ public struct PortalCell: Equatable, Sendable, Codable {
     public var week: PortalFigures
     public var previous: PortalFigures
     public var window: PortalFigures
+    /// The `baselineWeeks` together.
+    public var baseline: PortalFigures
     /// This week versus the previous week.
     public var weekOverWeek: [Change]
     /// A competitor's week versus ours at the same location (empty for our own rows).
     public var versusUs: [Change]
     /// Sources in this cell whose route returns only the latest reviews (App Store feed, APIs).
     public var cappedSources: [String]
+    /// For a competitor: the portals of ours it is compared with (`versusUs`), and whether they
+    /// differ from its own (we have no reviews on its portal at its location).
+    public var ourPortal: String?
+    public var crossPortal: Bool?
 }
 
 public struct RankEntry: Equatable, Sendable, Codable {
@@ -60,6 +68,12 @@ public struct RankEntry: Equatable, Sendable, Codable {
     public var bayesian: Double?
     public var reviews: Int
     public var mean100: Double?
+    /// The portals the figure is on (`google+trustpilot`).
+    public var portal: String
+    /// The competitors' portals of this ranking (one per location and competitors' portals).
+    public var group: String
+    /// True when us and the competitors are measured on different portals.
+    public var crossPortal: Bool
 }
 
 /// An internal metric (survey, helpdesk) for one location beside the portal figures.
@@ -80,6 +94,10 @@ public struct LagCorrelation: Equatable, Sendable, Codable {
     public var csatScale: String
     public var lag: Int
     public var r: Figure
+    /// Two-sided p of r against 0 (Fisher z); nil below `LagCorrelation.minimumWeeks` pairs.
+    public var p: Double?
+    /// `p` after Holm's adjustment for every correlation of the comparison tested together.
+    public var adjustedP: Double?
 }
 
 /// One week of one series for the trend charts.

@@ -23,7 +23,7 @@ public struct PortalFigures: Equatable, Sendable, Codable {
     public var bayesian: Double?
     /// Replied ÷ reviews × 100, by review date whenever the reply came; Wilson interval.
     public var responseRate: Figure
-    /// Mean minutes from review to reply over replied reviews, t interval.
+    /// Mean minutes from review to reply over replied reviews, bootstrap interval.
     public var responseTime: Figure
     /// Median minutes from review to reply.
     public var responseTimeMedian: Figure
@@ -63,7 +63,7 @@ public struct PortalFigures: Equatable, Sendable, Codable {
         }
         responseRate = Formulas.percentage(successes: replied, n: reviews)
         let minutes = delays.map(\.minutes)
-        responseTime = Formulas.mean(minutes)
+        responseTime = Formulas.durationMean(minutes)
         responseTimeMedian = Formulas.median(minutes)
     }
 

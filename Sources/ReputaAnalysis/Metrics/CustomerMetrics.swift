@@ -30,10 +30,15 @@ enum CustomerMetrics {
                                       detail: detail))
             }
             if let s, let e {
-                row("churn_pct", Formulas.churnPercent(start: s, end: e), s == 0 ? "S = 0: no customers at the start" : counts)
+                row("churn_pct", Formulas.churnPercent(start: s, end: e),
+                    s == 0 ? "S = 0: no customers at the start" : "net loss (S − E) ÷ S, negative when the base grew; " + counts)
                 if let n {
                     row("retention_pct", Formulas.retentionPercent(start: s, end: e, new: n), s == 0 ? "S = 0: no customers at the start" : counts)
                 }
+            }
+            if let s, let l {
+                row("gross_churn_pct", Formulas.grossChurnPercent(start: s, lost: l),
+                    s == 0 ? "S = 0: no customers at the start" : "customers lost L ÷ S; with retention, 100 %; " + counts)
             }
             if let visits = total(group, \.visits), let sales = total(group, \.sales) {
                 row("conversion_pct", Formulas.conversionPercent(sales: sales, visits: visits), "sales \(sales) of visits \(visits)")

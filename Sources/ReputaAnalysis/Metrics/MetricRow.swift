@@ -21,7 +21,7 @@ public struct MetricRow: Equatable, Sendable {
 
     /// The order rows are listed in within a period and segment (the list).
     static let order = ["csat_pct", "csat_mean", "csat_low_count", "css_pct", "nps", "ces_mean", "ces_agree_pct",
-                        "churn_pct", "retention_pct", "conversion_pct",
+                        "churn_pct", "gross_churn_pct", "retention_pct", "conversion_pct",
                         "first_response_time", "first_response_time_median", "first_response_time_p90",
                         "first_assign_time", "first_assign_time_median", "first_assign_time_p90",
                         "resolution_time", "resolution_time_median", "resolution_time_p90", "fcr_pct", "health_score"]

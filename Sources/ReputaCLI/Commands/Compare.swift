@@ -55,6 +55,7 @@ struct Compare: ParsableCommand {
                 if comparison.cells.isEmpty { out += language.t("No reviews in this window.") + "\n\n" }
                 for (title, table) in ComparisonTables.sections(comparison, language) {
                     out += (format == .md ? "## " : "") + title + "\n\n" + Renderer.render(table, as: format) + "\n"
+                    if let note = ComparisonTables.note(for: title, comparison, language) { out += note + "\n\n" }
                 }
                 Console.out(out)
             }

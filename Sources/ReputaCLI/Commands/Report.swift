@@ -57,6 +57,12 @@ struct Report: ParsableCommand {
                 let now = Clock.now() // $REPUTA_NOW in tests: the default week and staleness follow it
                 let request = try options.request(config: config, now: now)
                 let store = try global.openStore(config)
+                if let config {
+                    // The headline's complaints count the flags as `reputa flags` would show them now:
+                    // the same reaction first, without delivery.
+                    let reaction = try Reaction.run(try global.context(config, store: store), now: now, deliver: false)
+                    Reaction.lines(reaction, config: config).forEach(Console.err)
+                }
                 let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)
                 let body = try report.render(format)
                 if let output { try WeeklyReport.write(body, to: output) } else if !mail && outDir == nil { Console.out(body) }
@@ -69,7 +75,7 @@ struct Report: ParsableCommand {
                         kept.append(try report.keep(body, in: ReportSettings.defaultOutDir, format: format, now: now))
                     }
                     for path in kept { Console.err("reputa: report written to \(path)") }
-                    try WeeklyReport.send(report, settings: settings, config: config)
+                    try WeeklyReport.send(report, settings: settings, config: config).forEach { Console.err("reputa: " + $0) }
                     Console.err("reputa: report mailed to \(settings.to.count) recipient(s) via \(SMTPMailer(url: settings.url).server)")
                 } else {
                     for path in kept { Console.err("reputa: report written to \(path)") }

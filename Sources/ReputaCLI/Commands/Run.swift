@@ -66,7 +66,7 @@ struct Run: ParsableCommand {
             var undelivered = (reaction.delivery?.failed ?? 0) > 0
             if let mail = config.report.mail {
                 do {
-                    try WeeklyReport.send(report, settings: mail, config: config)
+                    try WeeklyReport.send(report, settings: mail, config: config).forEach { Console.err("reputa: " + $0) }
                 } catch let error as DeliveryError {
                     Console.err("reputa: \(error)")
                     undelivered = true

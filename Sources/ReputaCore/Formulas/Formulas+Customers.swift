@@ -1,7 +1,9 @@
 /// Customer-base and helpdesk metrics (`../shared/notes/metrics.md`, "Internal metrics").
 extension Formulas {
     /// Customer churn rate = (S − E) ÷ S × 100, S customers at the period's start, E at its end,
-    /// as the metrics note defines it. Absent (n = 0) when S = 0.
+    /// as the metrics note defines it (the seed's CCR). It is the *net* loss of customers: the
+    /// new ones offset the lost, so it is negative whenever the base grew, and it does not add
+    /// up with retention; `grossChurnPercent` is the share actually lost. Absent (n = 0) when S = 0.
     /// When 0 ≤ S − E ≤ S the rate is a share of the starting customers and carries its Wilson
     /// interval; a base that grew (E > S) gives a negative rate without one.
     public static func churnPercent(start: Int, end: Int) -> Figure {
@@ -13,6 +15,15 @@ extension Formulas {
     static func shareOfStart(_ k: Int, start: Int) -> Figure {
         if k >= 0, k <= start { return percentage(successes: k, n: start) }
         return Figure(value: Double(k) / Double(start) * 100, n: start)
+    }
+
+    /// Gross churn = L ÷ S × 100, L the customers lost during the period (Fader & Hardie's
+    /// "churn rate" of a period; the complement of retention: S − L = E − N when the export's
+    /// counts agree, so gross churn + retention = 100 %). Absent (n = 0) when S = 0; Wilson
+    /// interval when 0 ≤ L ≤ S.
+    public static func grossChurnPercent(start: Int, lost: Int) -> Figure {
+        guard start > 0 else { return .empty }
+        return shareOfStart(lost, start: start)
     }
 
     /// Customer retention rate = (E − N) ÷ S × 100, N the customers won during the period.
@@ -32,7 +43,7 @@ extension Formulas {
     /// with its t interval, median and p90 (nearest rank), over the tickets where the event
     /// happened. Tickets still waiting are not averaged in: the caller counts them apart.
     public static func duration(_ minutes: [Double]) -> DurationFigure {
-        DurationFigure(mean: mean(minutes), median: median(minutes), p90: percentile(90, of: minutes))
+        DurationFigure(mean: durationMean(minutes), median: median(minutes), p90: percentile(90, of: minutes))
     }
 
     /// First-contact resolution % = solved tickets resolved at first contact ÷ solved tickets

@@ -9,6 +9,9 @@ public enum DifferenceTest: String, Sendable, Codable {
     case welch = "Welch t"
     /// NPS and net stars: z on the difference, each side's variance from its +1/0/−1 answers.
     case npsVariance = "NPS variance z"
+    /// Counts per week (review volume): the conditional test of two Poisson rates
+    /// (`Formulas.rateDifference`); `difference` does not take it.
+    case poissonRate = "Poisson rate z"
 }
 
 /// A difference `a − b` and what the test says of it.
@@ -51,6 +54,8 @@ extension Formulas {
             let pooled = (k1 + k2) / Double(a.n + b.n)
             let se = (pooled * (1 - pooled) * (1 / Double(a.n) + 1 / Double(b.n))).squareRoot()
             statistic = se > 0 ? (va - vb) / 100 / se : nil
+        case .poissonRate:
+            break // counts, not figures: see `rateDifference`
         case .welch, .npsVariance:
             guard let sa = a.standardError, let sb = b.standardError else { break }
             let variance = sa * sa + sb * sb
@@ -67,5 +72,50 @@ extension Formulas {
         }
         let verdict: Difference.Verdict = abs(statistic) <= critical ? .withinNoise : (statistic > 0 ? .higher : .lower)
         return Difference(delta: delta, statistic: statistic, test: test, verdict: verdict)
+    }
+}
+
+extension Formulas {
+    /// Compares two weekly rates of events, `x` events in `t1` weeks against `y` in `t2` weeks
+    /// (delta = x/t1 − y/t2, per week), at the two-sided 95 % level.
+    ///
+    /// Under equal rates, x given x + y is binomial with p₀ = t1 ÷ (t1 + t2) (the conditional
+    /// test of two Poisson rates, Przyborowski & Wilenski 1940; Krishnamoorthy & Thomson 2004,
+    /// "A more powerful test for comparing two Poisson means"); its normal form is
+    /// z = (x − (x + y)p₀) ÷ √((x + y)p₀(1 − p₀)). Untestable below 10 events in all (where the
+    /// normal form is unreliable) or without weeks on either side.
+    public static func rateDifference(_ x: Int, weeks t1: Double, _ y: Int, weeks t2: Double) -> Difference {
+        guard t1 > 0, t2 > 0 else { return Difference(delta: nil, statistic: nil, test: .poissonRate, verdict: .untestable) }
+        let delta = Double(x) / t1 - Double(y) / t2
+        let total = Double(x + y)
+        guard x + y >= 10 else { return Difference(delta: delta, statistic: nil, test: .poissonRate, verdict: .untestable) }
+        let p0 = t1 / (t1 + t2)
+        let z = (Double(x) - total * p0) / (total * p0 * (1 - p0)).squareRoot()
+        let verdict: Difference.Verdict = abs(z) <= z95 ? .withinNoise : (z > 0 ? .higher : .lower)
+        return Difference(delta: delta, statistic: z, test: .poissonRate, verdict: verdict)
+    }
+}
+
+extension Formulas {
+    /// The two-sided p-value of Pearson's r on n pairs against r = 0, through Fisher's z:
+    /// z = atanh(r)·√(n − 3), p = erfc(|z| ÷ √2). Nil below 4 pairs or for |r| = 1.
+    public static func correlationPValue(r: Double, n: Int) -> Double? {
+        guard n > 3, abs(r) < 1 else { return nil }
+        return erfc(abs(atanh(r)) * Double(n - 3).squareRoot() / 2.0.squareRoot())
+    }
+
+    /// Holm's step-down adjustment of m p-values for testing them together (Holm 1979): sorted
+    /// ascending, p₍ᵢ₎ × (m − i + 1), made non-decreasing and capped at 1; returned in the
+    /// input's order. A result below 0.05 is significant with the family-wise error at 5 %.
+    public static func holm(_ ps: [Double]) -> [Double] {
+        let m = ps.count
+        let order = ps.indices.sorted { ps[$0] < ps[$1] }
+        var adjusted = [Double](repeating: 1, count: m)
+        var running = 0.0
+        for (rank, i) in order.enumerated() {
+            running = max(running, min(1, ps[i] * Double(m - rank)))
+            adjusted[i] = running
+        }
+        return adjusted
     }
 }

@@ -2,7 +2,9 @@ import ReputaNet
 import Foundation
 
 /// An RFC 5322 message with a plain-text part and an HTML alternative (RFC 2046
-/// multipart/alternative, plain first so a client that reads only text gets the text). Bodies
+/// multipart/alternative, plain first so a client that reads only text gets the text). Images the
+/// HTML shows (`<img src="cid:ID">`) travel with it in a multipart/related (RFC 2387), each part
+/// named by its Content-ID (RFC 2392), so that clients without SVG (Outlook, Gmail) show them. Bodies
 /// are base64 in 76-column lines, the subject and display names RFC 2047-encoded when not ASCII
 /// (words of at most 75 characters), and header values lose CR and LF so no text can add a header.
 public struct MailMessage: Sendable {
@@ -11,16 +13,19 @@ public struct MailMessage: Sendable {
     public var subject: String
     public var text: String
     public var html: String
+    /// Images the HTML refers to by `cid:`.
+    public var inline: [InlineImage]
     public var date: Date
     public var messageID: String
 
-    public init(from: String, to: [String], subject: String, text: String, html: String, date: Date = Date(),
-                messageID: String? = nil) {
+    public init(from: String, to: [String], subject: String, text: String, html: String, inline: [InlineImage] = [],
+                date: Date = Date(), messageID: String? = nil) {
         self.from = from
         self.to = to
         self.subject = subject
         self.text = text
         self.html = html
+        self.inline = inline
         self.date = date
         let host = MailMessage.address(from).split(separator: "@").last.map(String.init) ?? "reputa.invalid"
         self.messageID = messageID ?? "<\(UUID().uuidString.lowercased())@\(host)>"
@@ -51,9 +56,23 @@ public struct MailMessage: Sendable {
             "",
             "This is a multi-part message in MIME format.",
         ]
-        for (type, body) in [("text/plain", text), ("text/html", html)] {
-            lines += ["--\(boundary)", "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", ""]
-            lines += Self.base64Lines(Data(body.utf8))
+        func text(_ type: String, _ body: String) -> [String] {
+            ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", ""] + Self.base64Lines(Data(body.utf8))
+        }
+        lines += ["--\(boundary)"] + text("text/plain", self.text)
+        if inline.isEmpty {
+            lines += ["--\(boundary)"] + text("text/html", html)
+        } else {
+            let related = boundary + "_related"
+            lines += ["--\(boundary)", "Content-Type: multipart/related; type=\"text/html\"; boundary=\"\(related)\"", ""]
+            lines += ["--\(related)"] + text("text/html", html)
+            for image in inline {
+                lines += ["--\(related)", "Content-Type: \(Self.header(image.contentType))",
+                          "Content-Transfer-Encoding: base64", "Content-ID: <\(Self.header(image.contentID))>",
+                          "Content-Disposition: inline; filename=\"\(Self.header(image.filename).replacingOccurrences(of: "\"", with: ""))\"", ""]
+                lines += Self.base64Lines(image.data)
+            }
+            lines += ["--\(related)--"]
         }
         lines += ["--\(boundary)--", ""]
         return Data(lines.joined(separator: "\r\n").utf8)
@@ -113,6 +132,22 @@ public struct MailMessage: Sendable {
             let a = s.index(s.startIndex, offsetBy: i), b = s.index(a, offsetBy: min(76, s.count - i))
             return String(s[a..<b])
         }
+    }
+}
+
+/// An image sent with the HTML part, shown where the HTML says `cid:<contentID>`.
+public struct InlineImage: Sendable, Equatable {
+    /// `chart1.<message>@reputa` (without the angle brackets).
+    public var contentID: String
+    public var contentType: String
+    public var filename: String
+    public var data: Data
+
+    public init(contentID: String, contentType: String = "image/png", filename: String, data: Data) {
+        self.contentID = contentID
+        self.contentType = contentType
+        self.filename = filename
+        self.data = data
     }
 }
 

@@ -34,8 +34,20 @@ public enum ComparisonTables {
                               .text(lang.percent(w.topTwo.value)), .text(lang.number(w.netStars.value, 0)),
                               .text(lang.number(w.bayesian, 1)), .text(lang.percent(w.responseRate.value)),
                               .text(lang.duration(minutes: w.responseTimeMedian.value)),
-                              .text("top-2 " + lang.change(c.weekOverWeek.first { $0.metric == "top2_pct" }?.difference))]
+                              .text(weekChange(c, lang))]
                   })
+    }
+
+    /// The week's change in the average (stars on one scale, else 0–100 points) and in the
+    /// top-2-box share (percentage points), each with its test's marker: `−0.17★ ≈ · top-2 −6.5 pts ≈`.
+    static func weekChange(_ c: PortalCell, _ lang: ReportLanguage) -> String {
+        let average: String
+        if let scale = c.week.scale, scale == c.previous.scale, scale != "0-100" {
+            average = lang.change(Formulas.difference(c.week.mean, c.previous.mean, test: .welch), decimals: 2, unit: "★")
+        } else {
+            average = lang.change(c.weekOverWeek.first { $0.metric == "mean_0_100" }?.difference, unit: " " + lang.t("pts") + " (0-100)")
+        }
+        return average + " · top-2 " + lang.change(c.weekOverWeek.first { $0.metric == "top2_pct" }?.difference, unit: " " + lang.t("pts"))
     }
 
     /// `4.21 (1-5, n 31)` or, for pooled scales, the 0–100 mean.
@@ -49,7 +61,8 @@ public enum ComparisonTables {
                             lang.t("Top-2-box"), lang.t("Bayesian (0-100)"), lang.t("Replied"),
                             "top-2 " + lang.t("versus us"), "0-100 " + lang.t("versus us")],
                   rows: c.competitors.map { x in
-                      [.text(x.competitor), .text(place(x.location, lang)), .text(x.portal), .integer(x.week.reviews),
+                      [.text(x.competitor), .text(place(x.location, lang)), .text(portalBasis(x.portal, ours: x.ourPortal, cross: x.crossPortal, lang)),
+                       .integer(x.week.reviews),
                        .text(x.week.reviews == 0 ? lang.t("no data this week") : average(x.week, lang)),
                        .text(lang.percent(x.week.topTwo.value)), .text(lang.number(x.week.bayesian, 1)),
                        .text(lang.percent(x.week.responseRate.value)),
@@ -59,15 +72,24 @@ public enum ComparisonTables {
     }
 
     static func ranks(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {
-        DataTable(columns: [lang.t("Location"), lang.t("Rank"), lang.t("Competitor"), lang.t("Bayesian (0-100)"), lang.t("Reviews")],
+        DataTable(columns: [lang.t("Location"), lang.t("Rank"), lang.t("Competitor"), lang.t("Portal"), lang.t("Bayesian (0-100)"),
+                            lang.t("Reviews")],
                   rows: c.ranks.map { r in
                       [.text(place(r.location, lang)), r.rank.map { .integer($0) } ?? .null, .text(r.name == "us" ? lang.t("us") : r.name),
+                       .text(r.portal + (r.crossPortal && r.name == "us" ? " (" + lang.t("cross-portal") + ")" : "")),
                        .text(lang.number(r.bayesian, 1)), .integer(r.reviews)]
                   })
     }
 
+    /// A competitor's portal, and ours it is compared with when they differ: `tripadvisor
+    /// (cross-portal: ours on google+trustpilot)`.
+    static func portalBasis(_ portal: String, ours: String?, cross: Bool?, _ lang: ReportLanguage) -> String {
+        guard cross == true, let ours else { return portal }
+        return portal + " (" + lang.t("cross-portal: ours on") + " " + ours + ")"
+    }
+
     static func internalTable(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {
-        DataTable(columns: [lang.t("Location"), lang.t("Metric"), lang.t("Scale"), lang.t("This week"), "n", "95% CI",
+        DataTable(columns: [lang.t("Location"), lang.t("Metric"), lang.t("Scale"), lang.t("This week"), "n", lang.t("95% CI"),
                             lang.t("Previous week"), lang.t("Change vs previous week"), lang.t("Detail")],
                   rows: c.internalCells.map { i in
                       let time = i.metric.hasSuffix("_time")
@@ -76,7 +98,7 @@ public enum ComparisonTables {
                           return time ? lang.duration(minutes: f.value) : lang.number(f.value, i.metric.hasSuffix("_mean") ? 2 : 1)
                       }
                       let ci = i.week.ciLow.map { lo in
-                          time ? lang.duration(minutes: max(0, lo)) + "–" + lang.duration(minutes: i.week.ciHigh)
+                          time ? lang.duration(minutes: lo) + "–" + lang.duration(minutes: i.week.ciHigh)
                               : lang.number(lo, 1) + "–" + lang.number(i.week.ciHigh, 1)
                       } ?? "–"
                       let change = time ? lang.durationChange(i.weekOverWeek) : lang.change(i.weekOverWeek)
@@ -87,11 +109,41 @@ public enum ComparisonTables {
     }
 
     static func correlations(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {
-        DataTable(columns: [lang.t("Location"), "CSAT " + lang.t("Scale"), lang.t("Lag (weeks)"), "r", "n", "95% CI"],
+        DataTable(columns: [lang.t("Location"), "CSAT " + lang.t("Scale"), lang.t("Lag (weeks)"), "r", "n", lang.t("95% CI"),
+                            lang.t("p (Holm)")],
                   rows: c.correlations.map { k in
                       [.text(place(k.location, lang)), .text(k.csatScale), .integer(k.lag), .text(lang.number(k.r.value, 2)),
-                       .integer(k.r.n), .text(k.r.ciLow.map { lang.number($0, 2) + "–" + lang.number(k.r.ciHigh, 2) } ?? "–")]
+                       .integer(k.r.n), .text(k.r.ciLow.map { lang.number($0, 2) + "–" + lang.number(k.r.ciHigh, 2) } ?? "–"),
+                       .text(k.adjustedP.map { lang.number($0, 3) } ?? lang.t("too few weeks"))]
                   })
+    }
+
+    /// The sentence under a section's table, where it has one: the lead/lag verdict.
+    public static func note(for title: String, _ c: Comparison, _ lang: ReportLanguage) -> String? {
+        title == lang.t("Does the portal lead CSAT?") ? leadVerdict(c, lang) : nil
+    }
+
+    /// What the lag correlations say, after Holm's correction for testing them together.
+    static func leadVerdict(_ c: Comparison, _ lang: ReportLanguage) -> String? {
+        guard !c.correlations.isEmpty else { return nil }
+        let tested = c.correlations.filter { $0.adjustedP != nil }
+        guard !tested.isEmpty else {
+            return lang.t("Too few weeks with both portal reviews and CSAT answers (at least {n} pairs) to say whether one leads the other.",
+                          n: LagCorrelation.minimumWeeks)
+        }
+        let found = tested.filter { $0.adjustedP! < 0.05 }
+        guard !found.isEmpty else {
+            return lang.t("No lead or lag beyond noise: none of the {n} correlations tested stays significant once corrected for testing them together (Holm); read r as a description only.",
+                          n: tested.count)
+        }
+        return found.map { k -> String in
+            let weeks = abs(k.lag) == 1 ? "one week" : "{n} weeks"
+            let how = k.lag > 0 ? lang.t("CSAT follows the portal's top-2-box by " + weeks, n: k.lag)
+                : k.lag < 0 ? lang.t("the portal's top-2-box follows CSAT by " + weeks, n: -k.lag)
+                : lang.t("the portal's top-2-box and CSAT move together in the same week")
+            return place(k.location, lang) + ": " + how + " (r " + lang.number(k.r.value, 2) + ", " + lang.t("p (Holm)") + " "
+                + lang.number(k.adjustedP, 3) + ")"
+        }.joined(separator: "; ") + "."
     }
 
     static func benchmarks(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {

@@ -7,14 +7,20 @@ public enum MarkdownReport {
     public static func render(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
         let c = doc.comparison
         var out = "# " + MarkdownRenderer.escape(lang.t("Weekly reputation report") + " " + c.week + " (" + lang.weekSpan(c.week) + ")") + "\n\n"
-        out += MarkdownRenderer.escape("\(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) · \(lang.t("Generated")) \(doc.generatedAt)") + "\n\n"
+        out += MarkdownRenderer.escape("\(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) · \(lang.t("Generated")) \(doc.generated(lang))") + "\n\n"
+        if let h = doc.headline {
+            out += HeadlineText.sentences(h, lang, topicNames: doc.topicNames).map { MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"
+            if !h.emptyWeek { out += MarkdownRenderer.render(HeadlineText.scorecard(h, lang)) + "\n" }
+            if let c = h.complaints { out += MarkdownRenderer.render(HeadlineText.complaintCard(c, lang)) + "\n" }
+            out += MarkdownRenderer.escape(HeadlineText.terms(lang)) + "\n\n"
+        }
         out += MarkdownRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")) + "\n\n"
         if let warning = doc.quietWarning(lang) {
             out += "**" + MarkdownRenderer.escape(warning.title) + "**\n\n" + warning.lines.map { "- " + MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"
         }
-        if let empty = doc.emptyWeekLine(lang) { out += "**" + MarkdownRenderer.escape(empty) + "**\n\n" }
         for (title, table) in ComparisonTables.sections(c, lang) {
             out += "## " + MarkdownRenderer.escape(title) + "\n\n" + MarkdownRenderer.render(table) + "\n"
+            if let note = ComparisonTables.note(for: title, c, lang) { out += MarkdownRenderer.escape(note) + "\n\n" }
         }
         if !doc.notableReviews.isEmpty {
             out += "## " + MarkdownRenderer.escape(lang.t("Notable reviews of the week")) + "\n\n"

@@ -17,9 +17,19 @@ public struct ReportDocument: Sendable, Codable {
     /// Sources that have gone quiet (stale) or whose last fetch failed when the report was made:
     /// the week's figures may lack their reviews.
     public var quietSources: [QuietSource]
+    /// What the report opens with (nil only without rows of ours).
+    public var headline: ReportHeadline?
+    /// The config's zone (IANA), in which the report's dates are written.
+    public var timezone: String
+    /// Topic ids' names in the report's language, for the complaints' top topics.
+    public var topicNames: [String: String]
 
-    public init(comparison: Comparison, notable: [NotableReview], lang: String, generatedAt: Timestamp, quietSources: [QuietSource] = []) {
+    public init(comparison: Comparison, notable: [NotableReview], lang: String, generatedAt: Timestamp, quietSources: [QuietSource] = [],
+                complaints: ComplaintSummary? = nil, timezone: String = "UTC", topicNames: [String: String] = [:]) {
         self.generatedAt = generatedAt.utcISO
+        headline = ReportHeadline(comparison, complaints: complaints)
+        self.timezone = timezone
+        self.topicNames = topicNames
         self.lang = lang
         week = comparison.week
         self.comparison = comparison
@@ -28,7 +38,8 @@ public struct ReportDocument: Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, lang, week, comparison
+        case schema, lang, week, comparison, headline, timezone
+        case topicNames = "topic_names"
         case generatedAt = "generated_at"
         case notableReviews = "notable_reviews"
         case quietSources = "quiet_sources"
@@ -74,20 +85,17 @@ public struct ReportDocument: Sendable, Codable {
         }
     }
 
-    /// What a week without reviews of ours says: so, and the latest week that has some; nil when
-    /// the week has reviews (or there are no rows of ours at all).
-    public func emptyWeekLine(_ lang: ReportLanguage) -> String? {
-        guard comparison.weekIsEmpty else { return nil }
-        return lang.t("No reviews in this week.") + (comparison.latestWeekWithReviews.map {
-            " " + lang.t("The latest week with reviews is") + " " + $0 + " (" + lang.weekSpan($0) + ")."
-        } ?? "")
-    }
-
     /// The warning above the figures, nil when every source is bringing reviews.
     public func quietWarning(_ lang: ReportLanguage) -> (title: String, lines: [String])? {
         guard !quietSources.isEmpty else { return nil }
         return (lang.t("Sources gone quiet: no new review for longer than expected, or the last fetch failed; this week's figures may lack their reviews."),
                 quietSources.map { $0.line(lang) })
+    }
+
+    /// When the report was made, as its reader writes dates, in the config's zone.
+    public func generated(_ lang: ReportLanguage) -> String {
+        guard let t = Timestamp(utcISO: generatedAt) else { return generatedAt }
+        return lang.dateTime(t, zone: TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0)!)
     }
 
     /// Sorted keys, snake_case field names, non-finite numbers refused (they never occur: a

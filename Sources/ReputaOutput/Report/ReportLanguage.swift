@@ -21,11 +21,38 @@ public struct ReportLanguage: Sendable {
     /// The label for `key` (English text is its own key).
     public func t(_ key: String) -> String { labels[key] ?? key }
 
-    /// `value` with `decimals` digits and this language's decimal mark; `–` for nil.
+    /// The label for `key` with `{n}` replaced by `n` in this language's number format.
+    public func t(_ key: String, n: Int) -> String { t(key).replacingOccurrences(of: "{n}", with: integer(n)) }
+
+    /// The locale numbers and dates are written in: `en_GB` (16 Nov 2026, 1,509.5), `it_IT`
+    /// (16 nov 2026, 1509,5 and 15.090: Italian groups thousands from five digits, CLDR's
+    /// minimum grouping digits).
+    public var locale: Locale { code == "it" ? Self.italianLocale : Self.englishLocale }
+    static let englishLocale = Locale(identifier: "en_GB")
+    static let italianLocale = Locale(identifier: "it_IT")
+
+    /// `value` with `decimals` digits in this language's locale (Foundation's number format:
+    /// `1,509.25` / `1509,25`); `–` for nil or a non-finite value.
     public func number(_ value: Double?, _ decimals: Int = 1) -> String {
         guard let value, value.isFinite else { return "–" }
-        let s = String(format: "%.\(decimals)f", value)
-        return code == "it" ? s.replacingOccurrences(of: ".", with: ",") : s
+        return value.formatted(.number.precision(.fractionLength(decimals)).locale(locale))
+    }
+
+    /// A count in this language's locale: `15,090` / `15.090`.
+    public func integer(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
+
+    /// A rank as a reader says it: `1st`, `2nd`, `11th` / `1º`.
+    public func ordinal(_ n: Int) -> String {
+        if code == "it" { return "\(n)º" }
+        let tens = n % 100, ones = n % 10
+        let suffix = (11...13).contains(tens) ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th"
+        return "\(n)\(suffix)"
+    }
+
+    /// A moment as a reader writes it, in `zone`: `7 Dec 2026, 02:45` / `7 dic 2026, 02:45`.
+    public func dateTime(_ t: Timestamp, zone: TimeZone) -> String {
+        Date(timeIntervalSince1970: TimeInterval(t.epochSeconds))
+            .formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: zone))
     }
 
     /// Month abbreviations, January first: `Nov` / `nov`.
@@ -54,10 +81,10 @@ public struct ReportLanguage: Sendable {
     public func percent(_ value: Double?) -> String { value == nil ? "–" : number(value, 1) + "%" }
 
     /// A signed difference with the verdict's marker: `+4.2 ▲`, `−1.0 ≈` (within noise).
-    public func change(_ d: Difference?, decimals: Int = 1) -> String {
+    public func change(_ d: Difference?, decimals: Int = 1, unit: String = "") -> String {
         guard let d, let delta = d.delta else { return "–" }
         let sign = delta > 0 ? "+" : delta < 0 ? "−" : "±"
-        return sign + number(abs(delta), decimals) + " " + marker(d.verdict)
+        return sign + number(abs(delta), decimals) + unit + " " + marker(d.verdict)
     }
 
     /// A signed difference of minutes, as a duration: `+1.2 h ≈`.
@@ -115,7 +142,7 @@ public struct ReportLanguage: Sendable {
         "days": "giorni",
         "no review held": "nessuna recensione nell'archivio",
         "Most negative": "Più negative", "Most helpful": "Più utili",
-        "Trend of the average (0-100), 12 weeks": "Andamento della media (0-100), 12 settimane",
+        "Trend of the average (0-100), {n} weeks": "Andamento della media (0-100), {n} settimane",
         "Response time trend (median, hours)": "Andamento del tempo di risposta (mediana, ore)",
         "Us versus competitors (Bayesian average, 0-100)": "Noi e i concorrenti (media bayesiana, 0-100)",
         "all": "tutte", "all portals": "tutti i portali", "no data this week": "nessun dato questa settimana",
@@ -129,5 +156,39 @@ public struct ReportLanguage: Sendable {
         "No reviews in this window.": "Nessuna recensione in questa finestra.",
         "capped source": "fonte con limite",
         "link": "link", "helpful votes": "voti utili",
+        // The headline and its scorecards.
+        "average": "media", "on": "su", "review": "recensione", "reviews": "recensioni",
+        "Against the previous week": "Rispetto alla settimana precedente",
+        "against the previous {n} weeks": "rispetto alle {n} settimane precedenti",
+        "Volume": "Volume", "against": "contro", "the previous week": "della settimana precedente", "and": "e",
+        "a week in the previous {n} weeks": "a settimana nelle {n} settimane precedenti",
+        "Previous {n} weeks, a week": "{n} settimane precedenti, a settimana",
+        "Complaints": "Reclami", "Flagged for an answer": "Segnalate per una risposta", "of which urgent": "di cui urgenti",
+        "Overdue now (any week)": "In ritardo ora (ogni settimana)", "Answered within the deadline": "Con risposta entro la scadenza",
+        "Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by 10 reviews, so that a handful of reviews cannot top the list.":
+            "Oltre il rumore: una variazione che il test (t di Welch per le medie, un test sui tassi di Poisson per il volume) distingue dal caso al 95%; nel rumore: una che non distingue. Posizione: per media bayesiana, ogni valore avvicinato alla media di tutte le recensioni della settimana con il peso di 10 recensioni, perché poche recensioni non bastino a salire in testa.",
+        "nothing to compare with": "niente con cui confrontare", "points": "punti",
+        "up": "in aumento di", "down": "in calo di", "beyond noise": "oltre il rumore",
+        "no change beyond noise": "nessuna variazione oltre il rumore", "too few reviews to tell": "troppo poche recensioni per dirlo",
+        "more, beyond noise": "di più, oltre il rumore", "fewer, beyond noise": "di meno, oltre il rumore",
+        "of": "su", "tied with": "a pari merito con", "not ranked (no reviews of ours this week)": "senza posizione (nessuna nostra recensione questa settimana)",
+        "cross-portal: ours on": "tra portali diversi: le nostre su", "Rank among competitors": "Posizione tra i concorrenti",
+        "flagged for an answer": "segnalate per una risposta", "urgent": "urgenti", "overdue now": "in ritardo ora",
+        "answered within the deadline": "con risposta entro la scadenza", "median response": "risposta mediana",
+        "top topics": "temi principali", "pts": "punti", "no reviews": "nessuna recensione",
+        "By location, all portals": "Per sede, tutti i portali",
+        "The tables and charts are in the HTML version of this message.": "Tabelle e grafici sono nella versione HTML di questo messaggio.",
+        // The lead/lag verdict.
+        "95% CI": "IC 95%", "p (Holm)": "p (Holm)", "too few weeks": "troppo poche settimane",
+        "Too few weeks with both portal reviews and CSAT answers (at least {n} pairs) to say whether one leads the other.":
+            "Troppo poche settimane con recensioni sui portali e risposte CSAT insieme (ne servono almeno {n}) per dire se uno anticipa l'altro.",
+        "No lead or lag beyond noise: none of the {n} correlations tested stays significant once corrected for testing them together (Holm); read r as a description only.":
+            "Nessun anticipo o ritardo oltre il rumore: nessuna delle {n} correlazioni provate resta significativa una volta corretta per averle provate insieme (Holm); leggere r solo come descrizione.",
+        "CSAT follows the portal's top-2-box by {n} weeks": "il CSAT segue il top-2-box del portale di {n} settimane",
+        "the portal's top-2-box follows CSAT by {n} weeks": "il top-2-box del portale segue il CSAT di {n} settimane",
+        "CSAT follows the portal's top-2-box by one week": "il CSAT segue il top-2-box del portale di una settimana",
+        "the portal's top-2-box follows CSAT by one week": "il top-2-box del portale segue il CSAT di una settimana",
+        "cross-portal": "tra portali diversi",
+        "the portal's top-2-box and CSAT move together in the same week": "il top-2-box del portale e il CSAT si muovono insieme nella stessa settimana",
     ]
 }

@@ -32,9 +32,26 @@ package struct WeeklyReport {
                                            staleAfterDays: Double($0.staleAfter) / 86_400)
             }
         } ?? []
+        let topicNames = Dictionary((config?.flags.topics ?? Topics.defaults).map {
+            ($0.id, ReasonWords.name(id: $0.id, configured: $0.name, lang: language.code))
+        }, uniquingKeysWith: { a, _ in a })
         return WeeklyReport(document: ReportDocument(comparison: comparison, notable: NotableReview.pick(week),
-                                                     lang: language.code, generatedAt: now, quietSources: quiet),
+                                                     lang: language.code, generatedAt: now, quietSources: quiet,
+                                                     complaints: try complaints(store: store, request: request, now: now),
+                                                     timezone: config?.timezone ?? "UTC", topicNames: topicNames),
                             language: language)
+    }
+
+    /// The week's flags (on reviews of ours created in the week, at the report's locations) and
+    /// every unresolved one, summed up for the headline as of `now`.
+    static func complaints(store: any SQLStore, request: CompareRequest, now: Timestamp) throws -> ComplaintSummary {
+        var query = FlagQuery()
+        if let location = request.location { query.locations = [location] }
+        let flags = try store.flags(query).filter { $0.review.competitor.isEmpty }
+        let week = flags.filter { f in
+            f.review.createdAt.map { Period.week.label(of: Day($0, in: request.zone)) == request.week } ?? false
+        }
+        return ComplaintSummary(week: week, open: flags.filter { $0.status != .resolved }, now: now)
     }
 
     package func render(_ format: OutputFormat) throws -> String {
@@ -96,11 +113,24 @@ package struct WeeklyReport {
         return path
     }
 
-    package static func send(_ report: WeeklyReport, settings: MailSettings, config: Configuration?) throws {
+    /// Mails the report: the plain text for reading, the HTML with its charts as PNG images in
+    /// a multipart/related (inline SVG when they cannot be drawn, with a warning in the
+    /// returned lines), the headline figure in the subject.
+    package static func send(_ report: WeeklyReport, settings: MailSettings, config: Configuration?) throws -> [String] {
         let lang = report.language
-        let message = MailMessage(from: settings.from, to: settings.to,
-                                  subject: lang.t("Weekly reputation report") + " " + report.document.week,
-                                  text: try report.render(.md), html: try report.render(.html))
+        let mail = MailReport.html(report.document, lang, token: String(UUID().uuidString.lowercased().prefix(8)))
+        var html = mail.html, inline: [InlineImage] = [], warnings: [String] = []
+        do {
+            inline = try mail.charts.enumerated().map { i, chart in
+                InlineImage(contentID: chart.contentID, filename: "chart\(i + 1).png", data: try ChartRaster.png(svg: chart.svg))
+            }
+        } catch {
+            html = HTMLReport.render(report.document, lang)
+            warnings.append("report: mail: charts sent as inline SVG (some mail clients do not show them): \(error)")
+        }
+        let message = MailMessage(from: settings.from, to: settings.to, subject: MailReport.subject(report.document, lang),
+                                  text: PlainReport.render(report.document, lang), html: html, inline: inline)
         try settings.mailer(caBundle: config?.http.caBundle).send(message)
+        return warnings
     }
 }

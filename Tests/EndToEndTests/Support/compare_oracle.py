@@ -9,18 +9,10 @@ usage: compare_oracle.py TRUTH.json SOURCES.yml WEEK
 """
 import json, sys
 from datetime import datetime
-from zoneinfo import ZoneInfo
-import yaml
+from demo_truth import load
 
-truth = json.load(open(sys.argv[1]))
-config = yaml.safe_load(open(sys.argv[2]))
+truth, config, zone, alias = load(sys.argv[1], sys.argv[2])
 week = sys.argv[3]
-zone = ZoneInfo(config["timezone"])
-alias = {}
-for loc in config["locations"]:
-    alias[loc["name"]] = loc["id"]
-    for a in loc.get("aliases", []):
-        alias[a] = loc["id"]
 KIND_PORTAL = {"appstore-rss": "appstore", "google-business": "google"}
 
 cells = {}

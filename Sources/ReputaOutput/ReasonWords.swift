@@ -6,9 +6,9 @@ import ReputaCore
 /// in the reader's language. The flagger and the store write them in English (they are also the
 /// CLI's and the alerts' words); a page in Italian reads each known form back in Italian. A form
 /// this table does not know, or a name the config gave, is shown as written.
-enum ReasonWords {
+public enum ReasonWords {
     /// Italian names of the built-in urgent categories and topics, by id.
-    static let italianNames: [String: String] = [
+    public static let italianNames: [String: String] = [
         "food_safety": "salute e sicurezza (cibo)", "allergy": "salute e sicurezza (allergie)", "legal_threat": "minaccia legale",
         "data_leak": "privacy e fuga di dati", "fraud": "frode", "discrimination": "discriminazione",
         "injury": "salute e sicurezza (infortuni)", "staff_abuse": "abusi del personale", "refund_demand": "richiesta di rimborso",
@@ -18,18 +18,18 @@ enum ReasonWords {
     ]
 
     /// The built-in groups' English names, by id (a config that renames one keeps its name).
-    static let builtInNames: [String: String] = Dictionary(
+    public static let builtInNames: [String: String] = Dictionary(
         (UrgentCategories.defaults + Topics.defaults).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 
     /// A category's or topic's name in `lang`: the config's `name`, in Italian when it is the built-in one.
-    static func name(id: String, configured: String?, lang: String) -> String {
+    public static func name(id: String, configured: String?, lang: String) -> String {
         let name = configured ?? id
         guard lang == "it", builtInNames[id] == name, let italian = italianNames[id] else { return name }
         return italian
     }
 
     /// One reason of the flagger in `lang`.
-    static func reason(_ text: String, lang: String) -> String {
+    public static func reason(_ text: String, lang: String) -> String {
         guard lang == "it" else { return text }
         func number(_ s: Substring) -> String { s.replacingOccurrences(of: ".", with: ",") }
         if let m = text.wholeMatch(of: /rated (\S+) on (\S+) \(complaints: (\S+) or less\)/) {
@@ -57,34 +57,6 @@ enum ReasonWords {
         for (id, english) in builtInNames where text.hasPrefix(english + ": ") {
             return (italianNames[id] ?? english) + text.dropFirst(english.count)
         }
-        return text
-    }
-
-    /// A note the store wrote in a flag's history, in `lang` (what people wrote is left as it is;
-    /// the store's prefix to it is read in Italian).
-    static func note(_ text: String, action: String, by: String, lang: String) -> String {
-        guard lang == "it" else { return text }
-        if action == "assigned", text.hasPrefix("to ") { return "a " + text.dropFirst(3) }
-        if action == "acked", let m = text.wholeMatch(of: /already (acked|resolved)/) {
-            return "già " + WebStrings.text("status_" + m.1, lang)
-        }
-        if action == "resolved", text.hasPrefix("already resolved; ") { return "già risolta; " + text.dropFirst(18) }
-        if action == "reopened", let m = text.wholeMatch(of: /not resolved \((open|acked)\); (.*)/) {
-            return "non risolta (" + WebStrings.text("status_" + m.1, lang) + "); " + m.2
-        }
-        guard by == "reputa" || action == "drafted" else { return text }
-        if let m = text.wholeMatch(of: /(urgent|high|normal), priority (\d+)/) {
-            return WebStrings.text("level_" + m.1, lang) + ", priorità \(m.2)"
-        }
-        if let m = text.wholeMatch(of: /revision (\d+): (urgent|high|normal), priority (\d+)/) {
-            return "revisione \(m.1): " + WebStrings.text("level_" + m.2, lang) + ", priorità \(m.3)"
-        }
-        if let m = text.wholeMatch(of: /the business replied publicly(?: after (.+))?/) {
-            return "l'attività ha risposto pubblicamente" + (m.1.map { " dopo " + $0.replacingOccurrences(of: "d", with: "g") } ?? "")
-        }
-        if text == "the review was edited and still needs an answer" { return "la recensione è stata modificata e serve ancora una risposta" }
-        if text == "the review was edited and no longer meets the rules" { return "la recensione è stata modificata e non rientra più nei criteri" }
-        if let m = text.wholeMatch(of: /reply draft \((\w+)\), (\d+) characters/) { return "bozza di risposta (\(m.1)), \(m.2) caratteri" }
         return text
     }
 }
