@@ -5,11 +5,12 @@ import Yams
 
 /// The `report:` and `benchmarks:` sections.
 extension ConfigLoader {
-    static let reportKeys = ["lang", "weeks", "prior_weight", "out_dir", "mail"]
+    static let reportKeys = ["lang", "weeks", "prior_weight", "out_dir", "mail", "recipients"]
+    static let recipientKeys = ["to", "lang"]
     static let mailKeys = ["url", "starttls", "from", "to", "username", "password", "timeout"]
     static let benchmarkKeys = ["metric", "scale", "value", "industry", "competitor", "portal", "source", "year", "method"]
 
-    func reportSettings(_ node: Node?, resolve: (String) -> String) throws -> ReportSettings {
+    func reportSettings(_ node: Node?, locations: [Configuration.Location], resolve: (String) -> String) throws -> ReportSettings {
         var settings = ReportSettings()
         guard let node else { return settings }
         let m = try mapping(node, "report")
@@ -17,19 +18,42 @@ extension ConfigLoader {
         for (key, value) in m.pairs {
             let path = "report.\(key)"
             switch key {
-            case "lang":
-                let lang = try string(value, path)
-                guard ReportLanguage.named(lang) != nil else {
-                    throw error(value, path, "\"\(lang)\" is not a report language (en, it)")
-                }
-                settings.lang = lang
+            case "lang": settings.lang = try reportLanguage(value, path)
             case "weeks": settings.weeks = try integer(value, path, 2...104)
             case "prior_weight": settings.priorWeight = try number(value, path, 0...10_000)
             case "out_dir": settings.outDir = resolve(try string(value, path))
+            case "recipients": settings.recipients = try locationRecipients(value, path, locations: locations)
             default: settings.mail = try mailSettings(value)
             }
         }
+        if !settings.recipients.isEmpty, settings.mail == nil {
+            throw error(m["recipients"], "report.recipients", "needs report.mail (the server and sender the reports go through)")
+        }
         return settings
+    }
+
+    func reportLanguage(_ node: Node, _ path: String) throws -> String {
+        let lang = try string(node, path)
+        guard ReportLanguage.named(lang) != nil else { throw error(node, path, "\"\(lang)\" is not a report language (en, it)") }
+        return lang
+    }
+
+    /// `report.recipients`: location id → its manager's addresses (a list), or `{to: [...], lang: it}`.
+    func locationRecipients(_ node: Node, _ path: String, locations: [Configuration.Location]) throws -> [ReportSettings.LocationRecipients] {
+        let m = try mapping(node, path)
+        let ids = locations.map(\.id)
+        return try m.pairs.map { id, value in
+            guard ids.contains(id) else {
+                throw error(m.keyNodes[id], "\(path).\(id)", "unknown location \"\(id)\"\(Suggestion.hint(id, ids)); locations: \(ids.joined(separator: ", "))")
+            }
+            let here = "\(path).\(id)"
+            guard case .mapping = value else { return ReportSettings.LocationRecipients(location: id, to: try recipients(value, here), lang: nil) }
+            let entry = try mapping(value, here)
+            try checkKeys(entry, allowed: Self.recipientKeys, path: here)
+            guard let to = entry["to"] else { throw error(value, "\(here).to", "missing (the recipients)") }
+            return ReportSettings.LocationRecipients(location: id, to: try recipients(to, "\(here).to"),
+                                                     lang: try entry["lang"].map { try reportLanguage($0, "\(here).lang") })
+        }
     }
 
     /// An SMTP server and sender: `report.mail` (with its recipients `to`) or `notifications.mail`

@@ -14,6 +14,15 @@ public struct ReportSettings: Sendable {
     /// Where `run` and `--out-dir` keep a dated copy; nil: not kept.
     public var outDir: String?
     public var mail: MailSettings?
+    /// Each location's own report, to its managers (`report.recipients`), through `mail`'s server.
+    public var recipients: [LocationRecipients] = []
+
+    public struct LocationRecipients: Sendable, Equatable {
+        public var location: String
+        public var to: [String]
+        /// The report's language for them; nil: `lang`.
+        public var lang: String?
+    }
 
     /// Where reports are kept when the config names no `out_dir` (`run`, and `--mail` without `-o`).
     public static let defaultOutDir = "var/reports"

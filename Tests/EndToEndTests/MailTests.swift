@@ -128,6 +128,59 @@ final class SMTPSink {
         #expect(envelope.contains("\"marketing@example.com\", \"oncall@example.com\""))
     }
 
+    /// `report.recipients`: each location's manager gets that location's report (Roma's in
+    /// English, as configured), the company's report goes to `report.mail.to`, and each is kept.
+    @Test func eachLocationsManagerGetsTheirLocationsReport() throws {
+        let sink = try SMTPSink(mode: "accept")
+        let temp = try TempFolder()
+        let config = try temp.write("sources.yml", """
+        version: 1
+        store: s.sqlite
+        locations: [{id: milano, name: Milano}, {id: roma, name: Roma}]
+        report:
+          lang: it
+          out_dir: reports
+          mail: {url: "smtp://127.0.0.1:\(sink.port)", starttls: false, from: "Reputa <reputa@example.com>", to: [director@example.com]}
+          recipients:
+            milano: ["Gestore Milano <milano@example.com>"]
+            roma: {to: [roma@example.com], lang: en}
+
+        """)
+        // W47: milano 4★ and 2★ (mean 3), roma 5★ (one review).
+        let csv = try temp.write("r.csv", """
+        id,date,rating,text,place
+        m1,2026-11-17T10:00:00Z,4,Buono,milano
+        m2,2026-11-18T10:00:00Z,2,Lento,milano
+        r1,2026-11-19T10:00:00Z,5,Ottimo,roma
+
+        """)
+        let imported = try reputa(["import", "--config", config, "--kind", "csv", "--source", "tp",
+                                   "--map", "id=id,date=date,rating=rating,text=text,location=place", csv], cwd: temp.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = try reputa(["report", "weekly", "--config", config, "--week", "2026-W47", "--mail"], cwd: temp.url)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(sink.messages.count == 3)
+        var seen: [String: (subject: String, text: String)] = [:]
+        for eml in sink.messages {
+            let parsed = try execute("/usr/bin/python3", [packageRoot.appendingPathComponent("Tests/EndToEndTests/Support/mail_parse.py").path,
+                                                          sink.folder.path(eml)])
+            let mail = try #require(try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [String: Any], "\(parsed.stderr)")
+            let parts = try #require(mail["parts"] as? [[String: Any]])
+            let text = try #require(parts.first { $0["type"] as? String == "text/plain" }?["text"] as? String)
+            seen[try #require(mail["to"] as? String)] = (try #require(mail["subject"] as? String), text)
+        }
+        let company = try #require(seen["director@example.com"])
+        #expect(company.subject == "Report settimanale sulla reputazione 2026-W47 (16–22 nov 2026): 3,67★ su 3 recensioni")
+        let milano = try #require(seen["Gestore Milano <milano@example.com>"])
+        #expect(milano.subject == "Report settimanale sulla reputazione 2026-W47 (16–22 nov 2026): 3,00★ su 2 recensioni")
+        #expect(milano.text.contains("milano: 3,00 (1-5, n 2)") && !milano.text.contains("roma:"))
+        let roma = try #require(seen["roma@example.com"])
+        #expect(roma.subject == "Weekly reputation report 2026-W47 (16–22 Nov 2026): 5.00★ on 1 review")
+        #expect(roma.text.contains("roma: 5.00 (1-5, n 1)") && !roma.text.contains("milano:"))
+        let kept = keptReports(temp).map { $0.replacing(#/-\d{8}\.html/#, with: "") }.sorted()
+        #expect(kept == ["weekly-2026-W47-it", "weekly-2026-W47-milano-it", "weekly-2026-W47-roma-en"], "\(kept)")
+    }
+
     @Test func aRefusingServerIsAClearErrorAndTheReportIsKept() throws {
         let sink = try SMTPSink(mode: "refuse")
         let temp = try TempFolder()

@@ -294,6 +294,27 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         }
     }
 
+    /// `report.recipients`: a list, or `{to, lang}`, per known location, through report.mail.
+    @Test func reportRecipientsPerLocation() throws {
+        let mail = "report:\n  mail: {url: \"smtp://m.example.com:587\", from: r@example.com, to: [boss@example.com]}\n"
+        let config = try load(head + mail + "  recipients:\n    milano: [\"M <m@example.com>\"]\n    roma: {to: r@example.com, lang: en}\n")
+        #expect(config.report.recipients == [.init(location: "milano", to: ["M <m@example.com>"], lang: nil),
+                                             .init(location: "roma", to: ["r@example.com"], lang: "en")])
+        let cases: [(String, Int, String, String)] = [
+            (mail + "  recipients: {torino: [t@example.com]}\n", 7, "report.recipients.torino", "unknown location \"torino\""),
+            (mail + "  recipients: {milano: {to: [x], lang: en}}\n", 7, "report.recipients.milano.to", "\"x\" is not a mail address"),
+            (mail + "  recipients: {milano: {to: [m@example.com], lang: fr}}\n", 7, "report.recipients.milano.lang", "\"fr\" is not a report language"),
+            (mail + "  recipients: {milano: {cc: [m@example.com]}}\n", 7, "report.recipients.milano.cc", "unknown key"),
+            ("report:\n  recipients: {milano: [m@example.com]}\n", 6, "report.recipients", "needs report.mail"),
+        ]
+        for (yaml, line, key, message) in cases {
+            let e = error(head + yaml)
+            #expect(e?.line == line, "\(yaml): \(e?.line ?? 0)")
+            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
+            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
+        }
+    }
+
     @Test func notificationChannelsResolve() throws {
         let config = try load(head + """
             report:

@@ -40,7 +40,7 @@ struct Report: ParsableCommand {
         @Option(help: ArgumentHelp("Keep a dated copy in this folder (default: report.out_dir).", valueName: "dir"))
         var outDir: String?
 
-        @Flag(help: "Send the report by mail to report.mail.to.")
+        @Flag(help: "Send the report by mail to report.mail.to, and each location of report.recipients its own.")
         var mail = false
 
         func validate() throws {
@@ -70,13 +70,14 @@ struct Report: ParsableCommand {
                 if let dir = outDir ?? config?.report.outDir {
                     kept.append(try report.keep(body, in: dir, format: format, now: now))
                 }
-                if mail, let settings = config?.report.mail {
-                    if kept.isEmpty {
-                        kept.append(try report.keep(body, in: ReportSettings.defaultOutDir, format: format, now: now))
-                    }
+                if mail, let config {
+                    let dir = outDir ?? config.report.outDir ?? ReportSettings.defaultOutDir
+                    if kept.isEmpty { kept.append(try report.keep(body, in: dir, format: format, now: now)) }
                     for path in kept { Console.err("reputa: report written to \(path)") }
-                    try WeeklyReport.send(report, settings: settings, config: config).forEach { Console.err("reputa: " + $0) }
-                    Console.err("reputa: report mailed to \(settings.to.count) recipient(s) via \(SMTPMailer(url: settings.url).server)")
+                    let sent = try WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now, keepIn: dir, format: format)
+                    sent.lines.forEach { Console.err("reputa: " + $0) }
+                    sent.failures.dropFirst().forEach { Console.err("reputa: \($0)") }
+                    if let first = sent.failures.first { throw first }
                 } else {
                     for path in kept { Console.err("reputa: report written to \(path)") }
                 }

@@ -64,14 +64,11 @@ struct Run: ParsableCommand {
             Console.out("store: \(TerminalText.visible(store.place))\nsnapshots: \(TerminalText.visible(config.snapshots))\n"
                         + "weekly report (\(request.week)): \(TerminalText.visible(path))\n")
             var undelivered = (reaction.delivery?.failed ?? 0) > 0
-            if let mail = config.report.mail {
-                do {
-                    try WeeklyReport.send(report, settings: mail, config: config).forEach { Console.err("reputa: " + $0) }
-                } catch let error as DeliveryError {
-                    Console.err("reputa: \(error)")
-                    undelivered = true
-                }
-            }
+            let sent = try WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now,
+                                                keepIn: config.report.outDir ?? ReportSettings.defaultOutDir, format: .html)
+            sent.lines.forEach { Console.err("reputa: " + $0) }
+            sent.failures.forEach { Console.err("reputa: \($0)") }
+            if !sent.failures.isEmpty { undelivered = true }
             let status = SourceRunner.status(outcomes)
             return status == .ok && undelivered ? .undelivered : status
         }

@@ -3,6 +3,7 @@ import ReputaAnalysis
 import ReputaConfig
 import ReputaCore
 import ReputaIngest
+import ReputaNet
 import ReputaOutput
 import ReputaStore
 
@@ -11,6 +12,8 @@ import ReputaStore
 package struct WeeklyReport {
     var document: ReportDocument
     var language: ReportLanguage
+    /// The one location the report is about; nil: every location.
+    var location: String?
 
     package static func build(store: any SQLStore, config: Configuration?, request: CompareRequest, language: ReportLanguage,
                       now: Timestamp) throws -> WeeklyReport {
@@ -39,7 +42,7 @@ package struct WeeklyReport {
                                                      lang: language.code, generatedAt: now, quietSources: quiet,
                                                      complaints: try complaints(store: store, request: request, now: now),
                                                      timezone: config?.timezone ?? "UTC", topicNames: topicNames),
-                            language: language)
+                            language: language, location: request.location)
     }
 
     /// The week's flags (on reviews of ours created in the week, at the report's locations) and
@@ -104,13 +107,55 @@ package struct WeeklyReport {
     }
 
     /// `DIR/weekly-2026-W47-it-20261124.html`: the week, the language and the day it was written
-    /// (an Italian copy made the same day no longer replaces the English one).
+    /// (an Italian copy made the same day no longer replaces the English one); one location's
+    /// report carries its id (`weekly-2026-W47-milano-it-20261124.html`).
     package func keep(_ text: String, in dir: String, format: OutputFormat, now: Timestamp) throws -> String {
         let day = String(now.utcISO.prefix(10)).replacingOccurrences(of: "-", with: "")
         let ext = format == .table ? "html" : format.rawValue
-        let path = (dir as NSString).appendingPathComponent("weekly-\(document.week)-\(language.code)-\(day).\(ext)")
+        let place = location.map { "-" + $0.filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } } ?? ""
+        let path = (dir as NSString).appendingPathComponent("weekly-\(document.week)\(place)-\(language.code)-\(day).\(ext)")
         try Self.write(text, to: path)
         return path
+    }
+
+    /// Who gets which report when it is mailed: the report asked for goes to `report.mail.to`
+    /// (one location's, to that location's own recipients when it has them); with the whole
+    /// company's report, each location of `report.recipients` gets its own, in its language.
+    package static func mailings(location: String?, settings: ReportSettings) -> [(location: String?, to: [String], lang: String?)] {
+        guard let mail = settings.mail else { return [] }
+        if let location {
+            let own = settings.recipients.first { $0.location == location }
+            return [(location, own?.to ?? mail.to, own?.lang)]
+        }
+        return [(nil, mail.to, nil)] + settings.recipients.map { ($0.location, $0.to, $0.lang) }
+    }
+
+    /// Sends `report` and every location's own (`mailings`), keeping a dated copy of each extra
+    /// one in `dir`. One recipient's refusal does not stop the others: the lines to print and
+    /// the failures come back.
+    package static func mailAll(_ report: WeeklyReport, store: any SQLStore, config: Configuration, request: CompareRequest,
+                                now: Timestamp, keepIn dir: String, format: OutputFormat) throws -> (lines: [String], failures: [DeliveryError]) {
+        guard let mail = config.report.mail else { return ([], []) }
+        var lines: [String] = [], failures: [DeliveryError] = []
+        for m in mailings(location: request.location, settings: config.report) {
+            let language = m.lang.flatMap(ReportLanguage.named) ?? report.language
+            var one = report
+            if m.location != request.location || language.code != report.language.code {
+                var own = request
+                own.location = m.location
+                one = try build(store: store, config: config, request: own, language: language, now: now)
+                lines.append("report written to " + (try one.keep(try one.render(format), in: dir, format: format, now: now)))
+            }
+            var settings = mail
+            settings.to = m.to
+            do {
+                lines += try send(one, settings: settings, config: config)
+                lines.append("report\(m.location.map { " for " + $0 } ?? "") mailed to \(m.to.count) recipient(s) via \(SMTPMailer(url: mail.url).server)")
+            } catch let error as DeliveryError {
+                failures.append(error)
+            }
+        }
+        return (lines, failures)
     }
 
     /// Mails the report: the plain text for reading, the HTML with its charts as PNG images in
