@@ -214,6 +214,16 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
 @Suite struct FlagSectionTests {
     let head = "version: 1\nlocations:\n  - {id: milano, timezone: Europe/Rome}\n  - {id: roma}\n"
 
+    /// Each (yaml after `head`, line, key, message part) is refused with that line, key and message.
+    func expectErrors(_ cases: [(String, Int, String, String)]) {
+        for (yaml, line, key, message) in cases {
+            let e = error(head + yaml)
+            #expect(e?.line == line, "\(yaml): \(e?.line ?? 0)")
+            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
+            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
+        }
+    }
+
     func error(_ yaml: String) -> ConfigError? {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("flags-\(UUID().uuidString).yml").path
         try? yaml.write(toFile: file, atomically: true, encoding: .utf8)
@@ -286,12 +296,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             ("flags:\n  high_from: 90\n", 6, "flags", "needs min_priority ≤ high_from ≤ urgent_from"),
             ("flags:\n  alert_max_age: 30m\n", 6, "flags.alert_max_age", "must be a duration of at least 1h"),
         ]
-        for (yaml, line, key, message) in cases {
-            let e = error(head + yaml)
-            #expect(e?.line == line, "\(yaml)")
-            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
-            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
-        }
+        expectErrors(cases)
     }
 
     /// `report.recipients`: a list, or `{to, lang}`, per known location, through report.mail.
@@ -307,12 +312,7 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             (mail + "  recipients: {milano: {cc: [m@example.com]}}\n", 7, "report.recipients.milano.cc", "unknown key"),
             ("report:\n  recipients: {milano: [m@example.com]}\n", 6, "report.recipients", "needs report.mail"),
         ]
-        for (yaml, line, key, message) in cases {
-            let e = error(head + yaml)
-            #expect(e?.line == line, "\(yaml): \(e?.line ?? 0)")
-            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
-            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
-        }
+        expectErrors(cases)
     }
 
     @Test func notificationChannelsResolve() throws {
@@ -378,11 +378,6 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
             ("report:\n  mail: {url: \"smtp://h.example.com\", from: a@example.com, to: [b@example.com]}\nnotifications:\n  channels:\n    - {name: m, email: c@example.com, allow_private_network: true}\n",
              9, "notifications.channels[0].allow_private_network", "an e-mail channel goes through the SMTP server"),
         ]
-        for (yaml, line, key, message) in cases {
-            let e = error(head + yaml)
-            #expect(e?.line == line, "\(yaml): \(e?.line ?? 0)")
-            #expect(e?.key == key, "\(yaml): \(e?.key ?? "nil")")
-            #expect(e?.message.contains(message) == true, "\(yaml): \(e?.message ?? "nil")")
-        }
+        expectErrors(cases)
     }
 }
