@@ -46,6 +46,10 @@ struct Metrics: ParsableCommand {
     @Option(help: "Output format: table, json, csv, md or html.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Headers, scales, details and numbers of table, md and html: en or it (default: report.lang); json and csv keep ids and English details.",
+                               valueName: "lang"))
+    var lang: String?
+
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
@@ -61,7 +65,8 @@ struct Metrics: ParsableCommand {
             let store = try global.openStore(config)
             var rows = try InternalMetrics.rows(store: store, request: request)
             if !metric.isEmpty { rows = rows.filter { metric.contains($0.metric) } }
-            Console.out(Renderer.render(MetricTable.make(rows), as: format))
+            let language = try ReportLanguage.option(lang, config: config)
+            Console.out(Renderer.render(MetricTable.make(rows, lang: [.json, .csv].contains(format) ? nil : language), as: format))
             return .ok
         }
     }
@@ -77,11 +82,18 @@ enum PeriodOption: String, ExpressibleByArgument, CaseIterable {
 enum MetricTable {
     static let columns = ["metric", "period", "segment", "value", "n", "ci_low", "ci_high", "scale", "detail"]
 
-    static func make(_ rows: [MetricRow]) -> DataTable {
-        func number(_ v: Double?) -> DataTable.Cell { v.map { .number(($0 * 100).rounded() / 100) } ?? .null }
-        return DataTable(columns: columns, rows: rows.map { r in
+    /// The rows as data (`lang` nil: ids, bare numbers, English details) or for reading in `lang`
+    /// (headers, scales and details in the language, numbers in its format).
+    static func make(_ rows: [MetricRow], lang: ReportLanguage? = nil) -> DataTable {
+        func number(_ v: Double?) -> DataTable.Cell {
+            guard let v else { return .null }
+            guard let lang, lang.code != "en" else { return .number((v * 100).rounded() / 100) }
+            return .text(lang.decimal(v, upTo: 2))
+        }
+        return DataTable(columns: lang.map { l in columns.map { l.t($0) } } ?? columns, rows: rows.map { r in
             [.text(r.metric), .text(r.period), .text(r.segment), number(r.figure.value), .integer(r.figure.n),
-             number(r.figure.ciLow), number(r.figure.ciHigh), .text(r.scale), .text(r.detail)]
+             number(r.figure.ciLow), number(r.figure.ciHigh), .text(lang.map { MetricWords.scale(r.scale, $0) } ?? r.scale),
+             .text(lang.map { MetricWords.detail(r.detail, $0) } ?? r.detail)]
         })
     }
 }

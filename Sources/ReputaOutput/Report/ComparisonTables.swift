@@ -102,9 +102,9 @@ public enum ComparisonTables {
                               : lang.number(lo, 1) + "–" + lang.number(i.week.ciHigh, 1)
                       } ?? "–"
                       let change = time ? lang.durationChange(i.weekOverWeek) : lang.change(i.weekOverWeek)
-                      return [.text(place(i.location, lang)), .text(i.metric), .text(i.scale), .text(show(i.week)),
-                              .integer(i.week.n), .text(ci), .text(show(i.previous)),
-                              .text(change), .text(i.detail)]
+                      return [.text(place(i.location, lang)), .text(MetricWords.name(i.metric, lang)), .text(MetricWords.scale(i.scale, lang)),
+                              .text(show(i.week)), .integer(i.week.n), .text(ci), .text(show(i.previous)),
+                              .text(change), .text(MetricWords.detail(i.detail, lang))]
                   })
     }
 
@@ -137,9 +137,11 @@ public enum ComparisonTables {
                           n: tested.count)
         }
         return found.map { k -> String in
-            let weeks = abs(k.lag) == 1 ? "one week" : "{n} weeks"
-            let how = k.lag > 0 ? lang.t("CSAT follows the portal's top-2-box by " + weeks, n: k.lag)
-                : k.lag < 0 ? lang.t("the portal's top-2-box follows CSAT by " + weeks, n: -k.lag)
+            let one = abs(k.lag) == 1
+            let how = k.lag > 0 ? (one ? lang.t("CSAT follows the portal's top-2-box by one week")
+                                       : lang.t("CSAT follows the portal's top-2-box by {n} weeks", n: k.lag))
+                : k.lag < 0 ? (one ? lang.t("the portal's top-2-box follows CSAT by one week")
+                                   : lang.t("the portal's top-2-box follows CSAT by {n} weeks", n: -k.lag))
                 : lang.t("the portal's top-2-box and CSAT move together in the same week")
             return place(k.location, lang) + ": " + how + " (r " + lang.number(k.r.value, 2) + ", " + lang.t("p (Holm)") + " "
                 + lang.number(k.adjustedP, 3) + ")"
@@ -152,14 +154,14 @@ public enum ComparisonTables {
                   rows: c.benchmarks.map { b in
                       let m = b.benchmark
                       let ours = b.ours.map { f in lang.number(f.value, 1) + (f.ciLow.map { " (" + lang.number($0, 1) + "–" + lang.number(f.ciHigh, 1) + ")" } ?? "") } ?? "–"
-                      return [.text(m.metric + (m.portal.isEmpty ? "" : " (\(m.portal))")), .text(m.scale), .text(m.subject),
-                              .text(lang.number(m.value, 1)), .text(ours), .text(b.refusal ?? lang.t(b.verdict ?? "")),
+                      return [.text(MetricWords.name(m.metric, lang) + (m.portal.isEmpty ? "" : " (\(m.portal))")), .text(m.scale), .text(m.subject),
+                              .text(lang.number(m.value, 1)), .text(ours), .text(b.refusal.map { MetricWords.detail($0, lang) } ?? b.verdict.map(lang.t) ?? ""),
                               .text(m.source), .integer(m.year), .text(m.method)]
                   })
     }
 
     static func coverage(_ c: Comparison, _ lang: ReportLanguage) -> DataTable {
-        DataTable(columns: [lang.t("Source"), lang.t("Stored"), lang.t("Portal total"), "%", "cap", "earliest"],
+        DataTable(columns: [lang.t("Source"), lang.t("Stored"), lang.t("Portal total"), "%", lang.t("Cap per fetch"), lang.t("Earliest")],
                   rows: c.coverage.map { s in
                       [.text(s.source), .integer(s.stored), s.portalTotal.map { .integer($0) } ?? .null,
                        .text(lang.percent(s.percent)), s.routeCap.map { .integer($0) } ?? .null, .text(s.earliest ?? "")]

@@ -133,7 +133,7 @@ public enum HTMLReport {
         for kind in ["most_negative", "most_helpful"] {
             let group = reviews.filter { $0.kind == kind }
             guard !group.isEmpty else { continue }
-            out += "<h3>\(HTMLRenderer.escape(lang.t(kind == "most_negative" ? "Most negative" : "Most helpful")))</h3>\n"
+            out += "<h3>\(HTMLRenderer.escape((kind == "most_negative" ? lang.t("Most negative") : lang.t("Most helpful"))))</h3>\n"
             for r in group {
                 let stars = r.rating.map { lang.number($0, 0) + "/" + (r.scale.split(separator: "-").last.map(String.init) ?? "") } ?? "–"
                 var meta = "\(stars) · \(r.portal) · \(place(r.location, lang)) · \(r.author) · \(r.createdAt ?? "")"

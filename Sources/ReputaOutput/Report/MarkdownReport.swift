@@ -25,7 +25,7 @@ public enum MarkdownReport {
         if !doc.notableReviews.isEmpty {
             out += "## " + MarkdownRenderer.escape(lang.t("Notable reviews of the week")) + "\n\n"
             for r in doc.notableReviews {
-                let head = lang.t(r.kind == "most_negative" ? "Most negative" : "Most helpful")
+                let head = (r.kind == "most_negative" ? lang.t("Most negative") : lang.t("Most helpful"))
                 let stars = r.rating.map { lang.number($0, 0) } ?? "–"
                 out += "> **\(MarkdownRenderer.escape(head))** · \(stars)★ · \(MarkdownRenderer.escape(r.portal)) · \(MarkdownRenderer.escape(ComparisonTables.place(r.location, lang)))\n"
                 out += "> " + MarkdownRenderer.escape((r.title.isEmpty ? "" : r.title + " — ") + r.text) + "\n"

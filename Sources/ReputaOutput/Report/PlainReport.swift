@@ -38,7 +38,7 @@ public enum PlainReport {
             out += [lang.t("Notable reviews of the week"), ""]
             for r in doc.notableReviews {
                 let stars = r.rating.map { lang.number($0, 0) + "★" } ?? "–"
-                out += wrap(lang.t(r.kind == "most_negative" ? "Most negative" : "Most helpful") + " · " + stars + " · " + r.portal
+                out += wrap((r.kind == "most_negative" ? lang.t("Most negative") : lang.t("Most helpful")) + " · " + stars + " · " + r.portal
                             + " · " + ComparisonTables.place(r.location, lang))
                 out += wrap("\"" + (r.title.isEmpty ? "" : r.title + " — ") + r.text + "\"", indent: "  ").map { "  " + $0.drop { $0 == " " } }
                 if let link = HTMLReport.safeLink(r.url) { out.append("  " + link) }

@@ -38,6 +38,11 @@ public struct ReportLanguage: Sendable {
         return value.formatted(.number.precision(.fractionLength(decimals)).locale(locale))
     }
 
+    /// `value` with at most `upTo` decimals, trailing zeros dropped: `4`, `58,33`, `1.509,5`.
+    public func decimal(_ value: Double, upTo: Int = 2) -> String {
+        value.formatted(.number.precision(.fractionLength(0...upTo)).locale(locale))
+    }
+
     /// A count in this language's locale: `15,090` / `15.090`.
     public func integer(_ value: Int) -> String { value.formatted(.number.locale(locale)) }
 
@@ -189,6 +194,24 @@ public struct ReportLanguage: Sendable {
         "CSAT follows the portal's top-2-box by one week": "il CSAT segue il top-2-box del portale di una settimana",
         "the portal's top-2-box follows CSAT by one week": "il top-2-box del portale segue il CSAT di una settimana",
         "cross-portal": "tra portali diversi",
+        // Internal metrics: names (MetricWords), scales, coverage.
+        "CSAT (top-2-box %)": "CSAT (top-2-box %)", "CSAT mean": "CSAT medio", "CSAT low scores": "CSAT, punteggi bassi",
+        "CSS (top-2-box %)": "CSS (top-2-box %)", "NPS": "NPS", "CES mean": "CES medio", "CES agree %": "CES, d'accordo %",
+        "Net churn % (S − E) ÷ S": "Abbandono netto % (S − E) ÷ S", "Gross churn % (lost ÷ S)": "Abbandono lordo % (persi ÷ S)",
+        "Retention %": "Fidelizzazione %", "Conversion %": "Conversione %",
+        "First response time": "Tempo di prima risposta", "First response time (median)": "Tempo di prima risposta (mediana)",
+        "First response time (p90)": "Tempo di prima risposta (p90)",
+        "First assignment time": "Tempo di prima assegnazione", "First assignment time (median)": "Tempo di prima assegnazione (mediana)",
+        "First assignment time (p90)": "Tempo di prima assegnazione (p90)",
+        "Resolution time": "Tempo di risoluzione", "Resolution time (median)": "Tempo di risoluzione (mediana)",
+        "Resolution time (p90)": "Tempo di risoluzione (p90)", "First-contact resolution %": "Risoluzione al primo contatto %",
+        "Health score": "Punteggio di salute", "Portal rating (mean)": "Valutazione sul portale (media)",
+        "Portal top-2-box %": "Top-2-box sul portale %", "ACSI index": "Indice ACSI",
+        "percent": "percentuale", "minutes (business)": "minuti (lavorativi)", "minutes (calendar)": "minuti (di calendario)",
+        "Cap per fetch": "Limite per recupero", "Earliest": "Più vecchia",
+        // `reputa metrics` columns.
+        "metric": "metrica", "period": "periodo", "segment": "segmento", "value": "valore", "ci_low": "ic_basso",
+        "ci_high": "ic_alto", "scale": "scala", "detail": "dettaglio",
         "the portal's top-2-box and CSAT move together in the same week": "il top-2-box del portale e il CSAT si muovono insieme nella stessa settimana",
     ]
 }
