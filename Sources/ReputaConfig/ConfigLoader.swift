@@ -167,7 +167,7 @@ public struct ConfigLoader {
         }
         let flags = try flagRules(top["flags"], timezone: timezone, locations: locations)
         let report = try reportSettings(top["report"], locations: locations, resolve: resolve)
-        let notifications = try notificationSettings(top["notifications"], timezone: timezone, reportMail: report.mail)
+        let notifications = try notificationSettings(top["notifications"], timezone: timezone, reportMail: report.mail, lang: report.lang)
         // With delivery configured, a route to a channel it does not know would never be heard.
         if !notifications.channels.isEmpty {
             let known = notifications.channels.map(\.name)

@@ -7,7 +7,7 @@ import Yams
 extension ConfigLoader {
     static let notificationKeys = ["channels", "timeout", "max_retry_delay", "mail"]
     static let channelKeys = ["name", "slack", "teams", "webhook", "email", "secret", "quiet_hours", "throttle", "teams_format",
-                              "allow_private_network"]
+                              "allow_private_network", "lang"]
     /// The keys that name a channel's destination, one per kind (both Teams formats take `teams`).
     static var destinationKeys: [String] {
         var keys: [String] = []
@@ -16,7 +16,8 @@ extension ConfigLoader {
     }
 
     /// `reportMail`: the server e-mail channels use when the section names none of its own.
-    func notificationSettings(_ node: Node?, timezone: String, reportMail: MailSettings?) throws -> NotificationSettings {
+    /// `lang`: the language channels write in when they name none (`report.lang`).
+    func notificationSettings(_ node: Node?, timezone: String, reportMail: MailSettings?, lang: String = "en") throws -> NotificationSettings {
         var settings = NotificationSettings()
         guard let node else { return settings }
         let m = try mapping(node, "notifications")
@@ -69,6 +70,7 @@ extension ConfigLoader {
                 }
                 channel.url = Secret(url)
             }
+            channel.lang = try c["lang"].map { try reportLanguage($0, "\(path).lang") } ?? lang
             channel.secret = try c["secret"].map { Secret(try string($0, "\(path).secret")) }
             if channel.secret != nil, kind != .webhook {
                 throw error(c["secret"], "\(path).secret", "only a generic webhook is signed; Slack and Teams URLs carry their own secret")

@@ -27,6 +27,8 @@ public struct NotificationSettings: Sendable {
         public var throttle: Throttle?
         /// Overrides `http.allow_private_network` for this channel's webhook.
         public var allowPrivateNetwork: Bool?
+        /// The language its messages are written in (`en`, `it`; default `report.lang`).
+        public var lang = "en"
 
         /// Where the channel posts or mails, as it may be shown (no secret in a URL).
         public var destination: String {

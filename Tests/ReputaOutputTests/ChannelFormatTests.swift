@@ -52,6 +52,43 @@ import Testing
         #expect((closing["text"] as? String)?.contains("ok.test") == false)
     }
 
+    /// A channel with `lang: it` writes every word around the review in Italian, the flagger's
+    /// reasons included; the review itself stays as written.
+    @Test(arguments: ChannelKind.allCases) func anItalianChannelWritesItalian(_ kind: ChannelKind) throws {
+        let it = AlertContext(deliveryID: "reputa-alert-3", now: Timestamp(epochSeconds: 1_763_741_100), zone: "Europe/Rome",
+                              from: "Reputa <r@example.com>", to: ["oncall@example.com"], inboxURL: "https://inbox.example.com",
+                              lang: .italian)
+        let single = flag(text: "Intossicazione dopo la cena")
+        let digest = [single, flag(text: "Servizio lento", id: 8, level: .high)]
+        for content: AlertContent in [.single(single), .digest(digest), .summary(digest, maxAge: 7 * 86_400)] {
+            let text: String
+            switch kind.format.message(content, it) {
+            // (Markdown escapes of the MessageCard left out: `2025\\-11` reads 2025-11.)
+            case let .json(data): text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\\", with: "")
+            case let .mail(m): text = m.subject + "\n" + m.text + "\n" + m.html
+            }
+            if kind == .webhook {
+                // The webhook's fields are data (level, reasons as the store keeps them); only its summary text is words.
+                if case .summary = content { #expect(text.contains("2 segnalazioni meno recenti non inviate una per una: urgenti: 1, alte: 1")) }
+                continue
+            }
+            switch content {
+            case .single:
+                #expect(text.contains("URGENTE · milano · google · 1★ su 5"), "\(kind): \(text)")
+                #expect(text.contains("priorità 95") || text.contains("Priorità"), "\(kind)")
+                #expect(text.contains("scadenza 2025-11-21 21:00 Europe/Rome"), "\(kind)")
+                #expect(text.contains("salute e sicurezza (cibo)") && !text.contains("health and safety"), "\(kind)")
+                #expect(text.contains("pri la recensione") && !text.contains("pen the review"), "\(kind)")
+                #expect(text.contains("Intossicazione dopo la cena"), "\(kind)")
+            case .digest:
+                #expect(text.contains("2 recensioni segnalate: urgenti: 1, alte: 1"), "\(kind): \(text)")
+            case .summary:
+                #expect(text.contains("avevano più di 7 giorni"), "\(kind): \(text)")
+            }
+            #expect(!text.contains("flagged review") && !text.contains("(priority "), "\(kind): \(text)")
+        }
+    }
+
     @Test func anAlertSentAfterItsDeadlineSaysOverdueSince() throws {
         let late = AlertContext(deliveryID: "reputa-alert-3", now: Timestamp(epochSeconds: 1_763_755_200 + 86_400), zone: "Europe/Rome")
         let f = flag(text: "x")

@@ -315,6 +315,17 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         expectErrors(cases)
     }
 
+    /// A channel writes in its own `lang`, else in `report.lang`.
+    @Test func channelsTakeALanguage() throws {
+        let channels = "notifications:\n  channels:\n    - {name: a, slack: \"https://hooks.slack.test/x\"}\n"
+            + "    - {name: b, slack: \"https://hooks.slack.test/y\", lang: en}\n"
+        let config = try load(head + "report:\n  lang: it\n" + channels)
+        #expect(config.notifications.channel(named: "a")?.lang == "it" && config.notifications.channel(named: "b")?.lang == "en")
+        #expect(try load(head + channels).notifications.channel(named: "a")?.lang == "en")
+        expectErrors([("notifications:\n  channels:\n    - {name: a, slack: \"https://hooks.slack.test/x\", lang: de}\n", 7,
+                       "notifications.channels[0].lang", "\"de\" is not a report language")])
+    }
+
     @Test func notificationChannelsResolve() throws {
         let config = try load(head + """
             report:

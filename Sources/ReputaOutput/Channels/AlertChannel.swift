@@ -62,15 +62,28 @@ public struct AlertContext: Sendable {
     public var to: [String]
     /// `serve.base_url`: where the on-call inbox is reached; each alert then links its flag's page.
     public var inboxURL: String?
+    /// The channel's language (`lang`): the words around the review, the flagger's reasons.
+    public var lang: ReportLanguage
 
-    public init(deliveryID: String, now: Timestamp, zone: String, from: String = "", to: [String] = [], inboxURL: String? = nil) {
+    public init(deliveryID: String, now: Timestamp, zone: String, from: String = "", to: [String] = [], inboxURL: String? = nil,
+                lang: ReportLanguage = .english) {
         self.deliveryID = deliveryID
         self.now = now
         self.zone = zone
         self.from = from
         self.to = to
         self.inboxURL = inboxURL
+        self.lang = lang
     }
+
+    /// The flagger's reasons in the channel's language.
+    public func reasons(_ f: FlaggedReview) -> [String] { f.decision.reasons.map { ReasonWords.reason($0, lang: lang.code) } }
+
+    /// `priority 95` / `priorità 95`.
+    public func priority(_ f: FlaggedReview) -> String { lang.t("priority") + " \(f.decision.priority)" }
+
+    /// `flag 12` / `segnalazione 12`.
+    public func flagNumber(_ f: FlaggedReview) -> String { lang.t("flag") + " \(f.id)" }
 
     /// The flag's page in the inbox, when `serve.base_url` is set (and safe to put in a link).
     public func flagPage(_ f: FlaggedReview) -> String? {
@@ -86,59 +99,75 @@ public struct AlertContext: Sendable {
     /// an alert that goes out late (a retry, quiet hours, a backfill) says so.
     public func deadline(_ f: FlaggedReview) -> String {
         let when = FlagTable.local(f.dueAt, zone: zone) + " " + zone
-        return f.isOverdue(at: now) ? "overdue since " + when : "due " + when
+        return f.isOverdue(at: now) ? lang.t("overdue since") + " " + when : lang.t("due") + " " + when
     }
 }
 
 /// The words every kind shares.
 public enum AlertWords {
-    /// The first line of every alert: `URGENT · milano · google · 1★ of 5`.
-    public static func headline(_ f: FlaggedReview) -> String {
-        var parts = [f.decision.level.rawValue.uppercased(), f.review.location.isEmpty ? "(no location)" : f.review.location,
+    /// The first line of every alert: `URGENT · milano · google · 1★ of 5` (`URGENTE · … · 1★ su 5`).
+    public static func headline(_ f: FlaggedReview, _ lang: ReportLanguage = .english) -> String {
+        var parts = [level(f.decision.level, lang).uppercased(), f.review.location.isEmpty ? lang.t("(no location)") : f.review.location,
                      f.review.portal]
-        if let r = f.review.rating { parts.append("\(Renderer.plain(r.value))★ of \(Renderer.plain(r.scale.max))") }
+        if let r = f.review.rating { parts.append("\(Renderer.plain(r.value))★ " + lang.t("of") + " \(Renderer.plain(r.scale.max))") }
         return parts.joined(separator: " · ")
     }
 
-    /// `7 flagged reviews: 2 high, 5 normal`.
-    public static func digestHeadline(_ flags: [FlaggedReview]) -> String {
-        "\(flags.count) flagged review\(flags.count == 1 ? "" : "s"): " + levels(flags)
+    /// A level's name: `urgent` / `urgente`.
+    static func level(_ level: FlagLevel, _ lang: ReportLanguage) -> String {
+        switch level {
+        case .urgent: lang.t("level urgent")
+        case .high: lang.t("level high")
+        case .normal: lang.t("level normal")
+        }
+    }
+
+    /// `7 flagged reviews: 2 high, 5 normal` (`7 recensioni segnalate: alte: 2, normali: 5`).
+    public static func digestHeadline(_ flags: [FlaggedReview], _ lang: ReportLanguage = .english) -> String {
+        (flags.count == 1 ? lang.t("1 flagged review") : lang.t("{n} flagged reviews", n: flags.count)) + ": " + levels(flags, lang)
     }
 
     /// `2 high, 5 normal`, most urgent level first.
-    static func levels(_ flags: [FlaggedReview]) -> String {
+    static func levels(_ flags: [FlaggedReview], _ lang: ReportLanguage) -> String {
         FlagLevel.allCases.reversed().compactMap { level -> String? in
             let n = flags.filter { $0.decision.level == level }.count
-            return n == 0 ? nil : "\(n) \(level.rawValue)"
+            guard n > 0 else { return nil }
+            switch level {
+            case .urgent: return lang.t("{n} urgent", n: n)
+            case .high: return lang.t("{n} high", n: n)
+            case .normal: return lang.t("{n} normal", n: n)
+            }
         }.joined(separator: ", ")
     }
 
     /// The first line of one flag inside a digest or a summary.
     static func digestLine(_ f: FlaggedReview, _ context: AlertContext) -> String {
-        headline(f) + " (priority \(f.decision.priority), \(context.deadline(f))) — " + (f.decision.reasons.first ?? "")
+        headline(f, context.lang) + " (" + context.priority(f) + ", \(context.deadline(f))) — " + (context.reasons(f).first ?? "")
     }
 
     /// `12 older flags not alerted one by one: 1 urgent, 11 normal`.
-    static func summaryHeadline(_ flags: [FlaggedReview]) -> String {
-        "\(flags.count) older flag\(flags.count == 1 ? "" : "s") not alerted one by one: " + levels(flags)
+    static func summaryHeadline(_ flags: [FlaggedReview], _ lang: ReportLanguage = .english) -> String {
+        (flags.count == 1 ? lang.t("1 older flag not alerted one by one") : lang.t("{n} older flags not alerted one by one", n: flags.count))
+            + ": " + levels(flags, lang)
     }
 
     /// Why, and where to see them.
-    static func summaryText(_ flags: [FlaggedReview], maxAge: Int?) -> [String] {
-        let age = maxAge.map { "older than \(duration($0))" } ?? "old"
-        return ["These reviews were \(age) when this channel would first have heard of them (an imported history, "
-                + "or a channel added later). They are in the flag queue; the most urgent are below.",
-                "See them all: reputa flags --summarized"]
+    static func summaryText(_ flags: [FlaggedReview], maxAge: Int?, _ lang: ReportLanguage = .english) -> [String] {
+        let why = maxAge.map { lang.t("These reviews were older than {age} when this channel would first have heard of them (an imported history, or a channel added later).")
+            .replacingOccurrences(of: "{age}", with: duration($0, lang)) }
+            ?? lang.t("These reviews were old when this channel would first have heard of them (an imported history, or a channel added later).")
+        return [why + " " + lang.t("They are in the flag queue; the most urgent are below."),
+                lang.t("See them all") + ": reputa flags --summarized"]
     }
 
     /// How many flags a summary lists by name; the rest are counted.
     static let summaryListed = 5
 
-    /// 604800 → "7 days", 7200 → "2 hours".
-    static func duration(_ seconds: Int) -> String {
-        if seconds % 86_400 == 0 { return "\(seconds / 86_400) day\(seconds == 86_400 ? "" : "s")" }
-        if seconds % 3600 == 0 { return "\(seconds / 3600) hour\(seconds == 3600 ? "" : "s")" }
-        return "\(seconds / 60) minutes"
+    /// 604800 → "7 days", 7200 → "2 hours" (`7 giorni`, `2 ore`).
+    static func duration(_ seconds: Int, _ lang: ReportLanguage = .english) -> String {
+        if seconds % 86_400 == 0 { return "\(seconds / 86_400) " + lang.t(seconds == 86_400 ? "day" : "days") }
+        if seconds % 3600 == 0 { return "\(seconds / 3600) " + lang.t(seconds == 3600 ? "hour" : "hours") }
+        return "\(seconds / 60) " + lang.t("minutes")
     }
 
     /// Only http(s) links are offered; anything else (javascript:, data:) is left out, and so is

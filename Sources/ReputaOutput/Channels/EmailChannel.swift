@@ -10,21 +10,21 @@ public enum EmailChannel: ChannelFormat {
         var subject: String, text: [String], html: String
         switch content {
         case let .single(f):
-            subject = AlertWords.headline(f)
-            text = ["\(AlertWords.headline(f)) (priority \(f.decision.priority), \(context.deadline(f)))", ""]
-            text += f.decision.reasons.map { "- " + $0 }
+            subject = AlertWords.headline(f, context.lang)
+            text = [subject + " (" + context.priority(f) + ", \(context.deadline(f)))", ""]
+            text += context.reasons(f).map { "- " + $0 }
             text += [""] + body(f) + ["", context.flagReference(f)]
-            html = "<h2>" + h(AlertWords.headline(f)) + "</h2>"
-                + "<p>Priority \(f.decision.priority), " + h(context.deadline(f)) + "</p><ul>"
-                + f.decision.reasons.map { "<li>" + h($0) + "</li>" }.joined() + "</ul>" + htmlBody(f)
+            html = "<h2>" + h(subject) + "</h2>"
+                + "<p>" + h(context.priority(f) + ", " + context.deadline(f)) + "</p><ul>"
+                + context.reasons(f).map { "<li>" + h($0) + "</li>" }.joined() + "</ul>" + htmlBody(f, context)
                 + reference(f, context)
         case let .digest(flags):
-            subject = AlertWords.digestHeadline(flags)
+            subject = AlertWords.digestHeadline(flags, context.lang)
             (text, html) = ([subject, ""], "<h2>" + h(subject) + "</h2>")
             for f in flags { add(f, context, &text, &html) }
         case let .summary(flags, maxAge):
-            subject = AlertWords.summaryHeadline(flags)
-            let why = AlertWords.summaryText(flags, maxAge: maxAge)
+            subject = AlertWords.summaryHeadline(flags, context.lang)
+            let why = AlertWords.summaryText(flags, maxAge: maxAge, context.lang)
             (text, html) = ([subject, ""] + why + [""], "<h2>" + h(subject) + "</h2>" + why.map { "<p>" + h($0) + "</p>" }.joined())
             for f in flags.prefix(AlertWords.summaryListed) { add(f, context, &text, &html) }
         }
@@ -40,12 +40,13 @@ public enum EmailChannel: ChannelFormat {
     static func add(_ f: FlaggedReview, _ context: AlertContext, _ text: inout [String], _ html: inout String) {
         let line = AlertWords.digestLine(f, context)
         text += ["* " + line] + body(f).map { "  " + $0 } + ["  " + context.flagReference(f), ""]
-        html += "<h3>" + HTMLRenderer.escape(line) + "</h3>" + htmlBody(f) + reference(f, context)
+        html += "<h3>" + HTMLRenderer.escape(line) + "</h3>" + htmlBody(f, context) + reference(f, context)
     }
 
     /// The flag's page in the inbox as a link, else the command that shows it.
     static func reference(_ f: FlaggedReview, _ context: AlertContext) -> String {
-        context.flagPage(f).map { "<p><a href=\"" + HTMLRenderer.escape($0) + "\">Open flag \(f.id) in the inbox</a></p>" }
+        context.flagPage(f).map { "<p><a href=\"" + HTMLRenderer.escape($0) + "\">"
+            + HTMLRenderer.escape(context.lang.t("Open flag {n} in the inbox").replacingOccurrences(of: "{n}", with: "\(f.id)")) + "</a></p>" }
             ?? "<p><code>reputa flags show \(f.id)</code></p>"
     }
 
@@ -54,9 +55,9 @@ public enum EmailChannel: ChannelFormat {
             + (AlertWords.safeLink(f.review.url).map { [$0] } ?? [])
     }
 
-    static func htmlBody(_ f: FlaggedReview) -> String {
+    static func htmlBody(_ f: FlaggedReview, _ context: AlertContext) -> String {
         (f.review.title.isEmpty ? "" : "<p><b>" + HTMLRenderer.escape(f.review.title) + "</b></p>")
             + "<blockquote>" + HTMLRenderer.escape(AlertText.excerpt(f.review.text)) + "</blockquote>"
-            + (AlertWords.safeLink(f.review.url).map { "<p><a href=\"" + HTMLRenderer.escape($0) + "\">Open the review</a></p>" } ?? "")
+            + (AlertWords.safeLink(f.review.url).map { "<p><a href=\"" + HTMLRenderer.escape($0) + "\">" + HTMLRenderer.escape(context.lang.t("Open the review")) + "</a></p>" } ?? "")
     }
 }

@@ -9,16 +9,16 @@ public enum SlackChannel: ChannelFormat {
         var lines: [String] = []
         switch content {
         case let .single(f):
-            lines = ["*\(e(AlertWords.headline(f)))* (priority \(f.decision.priority), \(e(context.deadline(f))))"]
-            lines += f.decision.reasons.map { "• " + e($0) }
+            lines = ["*\(e(AlertWords.headline(f, context.lang)))* (\(e(context.priority(f))), \(e(context.deadline(f))))"]
+            lines += context.reasons(f).map { "• " + e($0) }
             if !f.review.title.isEmpty { lines.append("*" + e(f.review.title) + "*") }
             lines.append("> " + e(AlertText.excerpt(f.review.text)).replacingOccurrences(of: "\n", with: "\n> "))
-            lines.append("flag \(f.id) · " + inbox(f, context) + link(f))
+            lines.append(e(context.flagNumber(f)) + " · " + inbox(f, context) + link(f, context))
         case let .digest(flags):
-            lines = ["*\(e(AlertWords.digestHeadline(flags)))*"]
+            lines = ["*\(e(AlertWords.digestHeadline(flags, context.lang)))*"]
             for f in flags { lines += entry(f, context) }
         case let .summary(flags, maxAge):
-            lines = ["*\(e(AlertWords.summaryHeadline(flags)))*"] + AlertWords.summaryText(flags, maxAge: maxAge).map(e)
+            lines = ["*\(e(AlertWords.summaryHeadline(flags, context.lang)))*"] + AlertWords.summaryText(flags, maxAge: maxAge, context.lang).map(e)
             for f in flags.prefix(AlertWords.summaryListed) { lines += entry(f, context) }
         }
         return .json(AlertWords.json(["text": lines.joined(separator: "\n"), "parse": "none", "unfurl_links": false,
@@ -30,15 +30,15 @@ public enum SlackChannel: ChannelFormat {
         let e = AlertText.slack
         return ["• *" + e(AlertWords.digestLine(f, context)) + "*",
                 "> " + e(AlertText.excerpt(f.review.text, limit: 160)).replacingOccurrences(of: "\n", with: " "),
-                "flag \(f.id)" + (context.flagPage(f) == nil ? "" : " · " + inbox(f, context)) + link(f)]
+                e(context.flagNumber(f)) + (context.flagPage(f) == nil ? "" : " · " + inbox(f, context)) + link(f, context)]
     }
 
     /// `<https://inbox/flags/12|open in the inbox>` with `serve.base_url`, else the command.
     static func inbox(_ f: FlaggedReview, _ context: AlertContext) -> String {
-        context.flagPage(f).map { "<\($0)|open in the inbox>" } ?? "reputa flags show \(f.id)"
+        context.flagPage(f).map { "<\($0)|" + AlertText.slack(context.lang.t("open in the inbox")) + ">" } ?? "reputa flags show \(f.id)"
     }
 
-    static func link(_ f: FlaggedReview) -> String {
-        AlertWords.safeLink(f.review.url).map { " · <\($0)|open the review>" } ?? ""
+    static func link(_ f: FlaggedReview, _ context: AlertContext) -> String {
+        AlertWords.safeLink(f.review.url).map { " · <\($0)|" + AlertText.slack(context.lang.t("open the review")) + ">" } ?? ""
     }
 }

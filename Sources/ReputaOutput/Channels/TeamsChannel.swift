@@ -13,27 +13,27 @@ public enum TeamsChannel: ChannelFormat {
         var actions: [[String: Any]] = []
         switch content {
         case let .single(f):
-            body.append(runs([(AlertWords.headline(f), true)], size: "Medium", color: color(f.decision.level)))
-            body.append(["type": "FactSet", "facts": [["title": "Priority", "value": "\(f.decision.priority)"],
-                                                      ["title": "Deadline", "value": context.deadline(f)]]])
-            body += f.decision.reasons.map { runs([("• " + $0, false)]) }
+            body.append(runs([(AlertWords.headline(f, context.lang), true)], size: "Medium", color: color(f.decision.level)))
+            body.append(["type": "FactSet", "facts": [["title": context.lang.t("Priority"), "value": "\(f.decision.priority)"],
+                                                      ["title": context.lang.t("Deadline"), "value": context.deadline(f)]]])
+            body += context.reasons(f).map { runs([("• " + $0, false)]) }
             if !f.review.title.isEmpty { body.append(runs([(f.review.title, true)])) }
             body.append(runs([(AlertText.excerpt(f.review.text), false)]))
-            body += link(f)
-            body.append(runs([("flag \(f.id) · " + context.flagReference(f), false)], subtle: true))
+            body += link(f, context)
+            body.append(runs([(context.flagNumber(f) + " · " + context.flagReference(f), false)], subtle: true))
             if let page = context.flagPage(f) {
-                actions.append(["type": "Action.OpenUrl", "title": "Open in the inbox", "url": page])
+                actions.append(["type": "Action.OpenUrl", "title": context.lang.t("Open in the inbox"), "url": page])
             }
             if let url = AlertWords.safeLink(f.review.url) {
-                actions.append(["type": "Action.OpenUrl", "title": "Open the review", "url": url])
+                actions.append(["type": "Action.OpenUrl", "title": context.lang.t("Open the review"), "url": url])
             }
         case let .digest(flags):
-            body.append(runs([(AlertWords.digestHeadline(flags), true)], size: "Medium",
+            body.append(runs([(AlertWords.digestHeadline(flags, context.lang), true)], size: "Medium",
                              color: flags.contains { $0.decision.level >= .high } ? "Warning" : "Default"))
             for f in flags { body += entry(f, context) }
         case let .summary(flags, maxAge):
-            body.append(runs([(AlertWords.summaryHeadline(flags), true)], size: "Medium"))
-            body += AlertWords.summaryText(flags, maxAge: maxAge).map { runs([($0, false)]) }
+            body.append(runs([(AlertWords.summaryHeadline(flags, context.lang), true)], size: "Medium"))
+            body += AlertWords.summaryText(flags, maxAge: maxAge, context.lang).map { runs([($0, false)]) }
             for f in flags.prefix(AlertWords.summaryListed) { body += entry(f, context) }
         }
         var card: [String: Any] = ["$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard",
@@ -59,15 +59,17 @@ public enum TeamsChannel: ChannelFormat {
     /// One flag inside a digest or a summary.
     static func entry(_ f: FlaggedReview, _ context: AlertContext) -> [[String: Any]] {
         [runs([(AlertWords.digestLine(f, context), true)]),
-         runs([(AlertText.excerpt(f.review.text, limit: 160).replacingOccurrences(of: "\n", with: " ") + " (flag \(f.id))"
+         runs([(AlertText.excerpt(f.review.text, limit: 160).replacingOccurrences(of: "\n", with: " ") + " (" + context.flagNumber(f) + ")"
                 + (context.flagPage(f).map { " · " + $0 } ?? ""), false)])]
-            + link(f)
+            + link(f, context)
     }
 
     /// The link in the body: a TextBlock whose only Markdown is Reputa's own link (`safeLink`
     /// refuses any character that could close it).
-    static func link(_ f: FlaggedReview) -> [[String: Any]] {
-        AlertWords.safeLink(f.review.url).map { [["type": "TextBlock", "text": "[Open the review](\($0))", "wrap": true]] } ?? []
+    static func link(_ f: FlaggedReview, _ context: AlertContext) -> [[String: Any]] {
+        AlertWords.safeLink(f.review.url).map {
+            [["type": "TextBlock", "text": "[" + AlertText.adaptive(context.lang.t("Open the review")) + "](\($0))", "wrap": true]]
+        } ?? []
     }
 
     static func color(_ level: FlagLevel) -> String {

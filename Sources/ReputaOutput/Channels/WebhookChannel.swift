@@ -14,7 +14,8 @@ public enum WebhookChannel: ChannelFormat {
             object = ["digest": true, "alerts": flags.map { flagObject($0, context) }]
         case let .summary(flags, maxAge):
             object = ["summary": true, "count": flags.count, "flag_ids": flags.map(\.id),
-                      "text": ([AlertWords.summaryHeadline(flags)] + AlertWords.summaryText(flags, maxAge: maxAge)).joined(separator: "\n"),
+                      "text": ([AlertWords.summaryHeadline(flags, context.lang)] + AlertWords.summaryText(flags, maxAge: maxAge, context.lang))
+                        .joined(separator: "\n"),
                       "alerts": flags.prefix(AlertWords.summaryListed).map { flagObject($0, context) }]
             object["max_age_seconds"] = maxAge
         }

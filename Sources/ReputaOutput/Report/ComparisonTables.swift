@@ -120,7 +120,11 @@ public enum ComparisonTables {
 
     /// The sentence under a section's table, where it has one: the lead/lag verdict.
     public static func note(for title: String, _ c: Comparison, _ lang: ReportLanguage) -> String? {
-        title == lang.t("Does the portal lead CSAT?") ? leadVerdict(c, lang) : nil
+        if title == lang.t("Portal ratings by location") {
+            return lang.t("Top-2-box: the share of reviews in the scale's two highest points (4–5★). Net stars: that share minus the share in the two lowest (1–2★). Bayesian: the 0–100 average pulled towards the mean of every review of the week as if {n} more reviews had that mean, so a handful of reviews cannot look best or worst. Replied: the share of the week's reviews with the business's public reply.",
+                          n: Int(c.priorWeight.rounded()))
+        }
+        return title == lang.t("Does the portal lead CSAT?") ? leadVerdict(c, lang) : nil
     }
 
     /// What the lag correlations say, after Holm's correction for testing them together.

@@ -69,7 +69,7 @@ public enum HTMLReport {
             .map { "<p>" + HTMLRenderer.escape($0) + "</p>" }.joined() + "</section>\n<div class=\"cards\">"
         if !h.emptyWeek { out += scrolling(HeadlineText.scorecard(h, lang)) }
         if let c = h.complaints { out += scrolling(HeadlineText.complaintCard(c, lang)) }
-        return out + "</div>\n<p class=\"meta\">" + HTMLRenderer.escape(HeadlineText.terms(lang)) + "</p>\n"
+        return out + "</div>\n<p class=\"meta\">" + HTMLRenderer.escape(HeadlineText.terms(lang, priorWeight: doc.comparison.priorWeight)) + "</p>\n"
     }
 
     /// A table in a box that scrolls sideways on its own, so a wide table never widens the page

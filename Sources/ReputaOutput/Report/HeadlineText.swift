@@ -62,8 +62,9 @@ public enum HeadlineText {
     }
 
     /// The terms the opening uses, each explained once.
-    public static func terms(_ lang: ReportLanguage) -> String {
-        lang.t("Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by 10 reviews, so that a handful of reviews cannot top the list.")
+    public static func terms(_ lang: ReportLanguage, priorWeight: Double) -> String {
+        lang.t("Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by {n} reviews, so that a handful of reviews cannot top the list.",
+               n: Int(priorWeight.rounded()))
     }
 
     static func average(_ value: Double?, _ scale: String, _ lang: ReportLanguage) -> String {

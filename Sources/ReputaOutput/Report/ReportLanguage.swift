@@ -7,7 +7,9 @@ public struct ReportLanguage: Sendable {
     public let code: String
     let labels: [String: String]
 
-    public static let english = ReportLanguage(code: "en", labels: [:])
+    public static let english = ReportLanguage(code: "en", labels: englishLabels)
+    /// The few keys that are not their own English text.
+    static let englishLabels = ["level urgent": "urgent", "level high": "high", "level normal": "normal"]
     public static let italian = ReportLanguage(code: "it", labels: italianLabels)
 
     public static func named(_ code: String) -> ReportLanguage? {
@@ -170,8 +172,8 @@ public struct ReportLanguage: Sendable {
         "Previous {n} weeks, a week": "{n} settimane precedenti, a settimana",
         "Complaints": "Reclami", "Flagged for an answer": "Segnalate per una risposta", "of which urgent": "di cui urgenti",
         "Overdue now (any week)": "In ritardo ora (ogni settimana)", "Answered within the deadline": "Con risposta entro la scadenza",
-        "Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by 10 reviews, so that a handful of reviews cannot top the list.":
-            "Oltre il rumore: una variazione che il test (t di Welch per le medie, un test sui tassi di Poisson per il volume) distingue dal caso al 95%; nel rumore: una che non distingue. Posizione: per media bayesiana, ogni valore avvicinato alla media di tutte le recensioni della settimana con il peso di 10 recensioni, perché poche recensioni non bastino a salire in testa.",
+        "Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by {n} reviews, so that a handful of reviews cannot top the list.":
+            "Oltre il rumore: una variazione che il test (t di Welch per le medie, un test sui tassi di Poisson per il volume) distingue dal caso al 95%; nel rumore: una che non distingue. Posizione: per media bayesiana, ogni valore avvicinato alla media di tutte le recensioni della settimana con il peso di {n} recensioni, perché poche recensioni non bastino a salire in testa.",
         "nothing to compare with": "niente con cui confrontare", "points": "punti",
         "up": "in aumento di", "down": "in calo di", "beyond noise": "oltre il rumore",
         "no change beyond noise": "nessuna variazione oltre il rumore", "too few reviews to tell": "troppo poche recensioni per dirlo",
@@ -194,6 +196,25 @@ public struct ReportLanguage: Sendable {
         "CSAT follows the portal's top-2-box by one week": "il CSAT segue il top-2-box del portale di una settimana",
         "the portal's top-2-box follows CSAT by one week": "il top-2-box del portale segue il CSAT di una settimana",
         "cross-portal": "tra portali diversi",
+        "Top-2-box: the share of reviews in the scale's two highest points (4–5★). Net stars: that share minus the share in the two lowest (1–2★). Bayesian: the 0–100 average pulled towards the mean of every review of the week as if {n} more reviews had that mean, so a handful of reviews cannot look best or worst. Replied: the share of the week's reviews with the business's public reply.":
+            "Top-2-box: la quota di recensioni nei due punti più alti della scala (4–5★). Stelle nette: quella quota meno la quota nei due più bassi (1–2★). Bayesiana: la media 0–100 avvicinata alla media di tutte le recensioni della settimana come se altre {n} recensioni avessero quella media, perché poche recensioni non sembrino le migliori o le peggiori. Con risposta: la quota delle recensioni della settimana con la risposta pubblica dell'attività.",
+        // Alerts.
+        "priority": "priorità", "flag": "segnalazione", "overdue since": "in ritardo dal", "due": "scadenza",
+        "(no location)": "(senza sede)", "level urgent": "urgente", "level high": "alta", "level normal": "normale",
+        "1 flagged review": "1 recensione segnalata", "{n} flagged reviews": "{n} recensioni segnalate",
+        "{n} urgent": "urgenti: {n}", "{n} high": "alte: {n}", "{n} normal": "normali: {n}",
+        "1 older flag not alerted one by one": "1 segnalazione meno recente non inviata una per una",
+        "{n} older flags not alerted one by one": "{n} segnalazioni meno recenti non inviate una per una",
+        "These reviews were older than {age} when this channel would first have heard of them (an imported history, or a channel added later).":
+            "Queste recensioni avevano più di {age} quando questo canale ne avrebbe saputo per la prima volta (uno storico importato, o un canale aggiunto dopo).",
+        "These reviews were old when this channel would first have heard of them (an imported history, or a channel added later).":
+            "Queste recensioni erano vecchie quando questo canale ne avrebbe saputo per la prima volta (uno storico importato, o un canale aggiunto dopo).",
+        "They are in the flag queue; the most urgent are below.": "Sono nella coda delle segnalazioni; le più urgenti sono qui sotto.",
+        "See them all": "Vederle tutte", "minutes": "minuti",
+        "Priority": "Priorità", "Deadline": "Scadenza", "Why": "Perché",
+        "open in the inbox": "apri nella casella", "Open in the inbox": "Apri nella casella",
+        "open the review": "apri la recensione", "Open the review": "Apri la recensione",
+        "Open flag {n} in the inbox": "Apri la segnalazione {n} nella casella",
         // Internal metrics: names (MetricWords), scales, coverage.
         "CSAT (top-2-box %)": "CSAT (top-2-box %)", "CSAT mean": "CSAT medio", "CSAT low scores": "CSAT, punteggi bassi",
         "CSS (top-2-box %)": "CSS (top-2-box %)", "NPS": "NPS", "CES mean": "CES medio", "CES agree %": "CES, d'accordo %",

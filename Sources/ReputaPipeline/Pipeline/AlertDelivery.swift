@@ -157,7 +157,7 @@ package enum AlertDelivery {
 
         func message(_ content: AlertContent, channel: NotificationSettings.Channel, deliveryID: String) -> AlertMessage {
             let context = AlertContext(deliveryID: deliveryID, now: now, zone: zone, from: settings.mail?.from ?? "",
-                                       to: channel.recipients, inboxURL: inboxURL)
+                                       to: channel.recipients, inboxURL: inboxURL, lang: ReportLanguage.named(channel.lang) ?? .english)
             return channel.kind.format.message(content, context)
         }
 
