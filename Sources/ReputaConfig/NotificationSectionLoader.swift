@@ -5,7 +5,7 @@ import Yams
 
 /// The `notifications:` section.
 extension ConfigLoader {
-    static let notificationKeys = ["channels", "timeout", "max_retry_delay", "mail"]
+    static let notificationKeys = ["channels", "timeout", "max_retry_delay", "mail", "quiet_sources"]
     static let channelKeys = ["name", "slack", "teams", "webhook", "email", "secret", "quiet_hours", "throttle", "teams_format",
                               "allow_private_network", "lang"]
     /// The keys that name a channel's destination, one per kind (both Teams formats take `teams`).
@@ -89,6 +89,15 @@ extension ConfigLoader {
                 channel.allowPrivateNetwork = try bool(a, "\(path).allow_private_network")
             }
             settings.channels.append(channel)
+        }
+        if let q = m["quiet_sources"] {
+            let names = q.scalar != nil ? [try string(q, "notifications.quiet_sources")]
+                : try sequence(q, "notifications.quiet_sources").enumerated().map { try string($1, "notifications.quiet_sources[\($0)]") }
+            let known = settings.channels.map(\.name)
+            for name in names where !known.contains(name) {
+                throw error(q, "notifications.quiet_sources", "no channel \"\(name)\" in notifications.channels\(Suggestion.hint(name, known))")
+            }
+            settings.quietSourceChannels = names
         }
         return settings
     }

@@ -37,6 +37,8 @@ public struct NotificationSettings: Sendable {
     }
 
     public var channels: [Channel] = []
+    /// The channels told when a review source goes quiet (stale or failing), once per quiet spell.
+    public var quietSourceChannels: [String] = []
     /// Seconds for one delivery attempt.
     public var timeout = 20
     /// The longest wait between attempts (backoff doubles from one minute up to this).

@@ -358,5 +358,9 @@ enum PostgresSchema {
         Migration(version: 14, id: "v14-flag-queue-index", statements: [
             "CREATE INDEX flags_queue ON flags ((status = 'resolved'), priority DESC, due_at, (COALESCE(review_created, '9999')), merge_key)",
         ]),
+        // As SQLite's v15: when a quiet source was last told to its channels.
+        Migration(version: 15, id: "v15-quiet-source-alerts", statements: [
+            "ALTER TABLE source_state ADD COLUMN quiet_alerted_at TEXT COLLATE \"C\"",
+        ]),
     ]
 }

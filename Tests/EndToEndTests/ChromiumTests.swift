@@ -32,7 +32,17 @@ import Testing
         for chart in ["chart trend", "chart distribution", "chart bars"] {
             #expect(dom.stdout.contains("class=\"\(chart)\""), "\(chart)")
         }
-        #expect(dom.stdout.components(separatedBy: "<polyline").count > 4)
+        // Trend lines as segments: solid where both weeks rest on 5 reviews or more, dashed where
+        // one rests on fewer (then the chart says what the hollow points mean).
+        #expect(dom.stdout.components(separatedBy: "stroke-width=\"2\"></line>").count > 4
+                || dom.stdout.components(separatedBy: "stroke-width=\"2\"/>").count > 4)
+        let compare = try reputa(["compare", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--week", "2026-W47",
+                                  "--format", "json"])
+        let trends = try #require(((try JSONSerialization.jsonObject(with: Data(compare.stdout.utf8)) as? [String: Any])?["comparison"]
+            as? [String: Any])?["trends"] as? [[String: Any]])
+        let sparse = trends.contains { $0["name"] as? String == "us" && $0["location"] as? String != "all"
+            && ($0["reviews"] as? Int ?? 0) > 0 && ($0["reviews"] as? Int ?? 0) < 5 }
+        #expect(dom.stdout.contains("stroke-dasharray") == sparse && dom.stdout.contains("under 5 reviews") == sparse)
         let consoleErrors = dom.stderr.split(separator: "\n").filter {
             $0.contains("CONSOLE") || $0.contains("Content Security Policy") || $0.contains("Refused to")
         }

@@ -39,4 +39,57 @@ import Testing
                                            environment: ["REPUTA_NOW": "2026-11-28T12:00:00Z"]).stdout).first { $0["source"] as? String == "slow" }
         #expect(row?["stale_after_days"] as? Double == 30 && row?["newest_age_days"] as? Double == 38)
     }
+
+    /// `notifications.quiet_sources`: a stale source is told to its channels once per quiet spell,
+    /// in each channel's language; a failed delivery is tried again next cycle; once the source
+    /// brings reviews again, its next quiet spell is told again.
+    @Test func aQuietSourceIsToldToItsChannelsOncePerSpell() throws {
+        let temp = try TempFolder()
+        let sink = try WebhookSink(fail: 1)
+        _ = try temp.write("daily.csv", "id,date,stars,text\n" + (11...20).map { "d\($0),2026-11-\($0) 12:00:00,4,ok\n" }.joined())
+        let config = try temp.write("sources.yml", """
+            version: 1
+            store: "s.sqlite"
+            timezone: UTC
+            sources:
+              - {name: daily, kind: csv, path: daily.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
+            notifications:
+              channels:
+                - {name: ops, webhook: "http://127.0.0.1:\(sink.port)/ops", allow_private_network: true, lang: it}
+                - {name: team, slack: "http://127.0.0.1:\(sink.port)/slack", allow_private_network: true}
+              quiet_sources: [ops, team]
+            """)
+        #expect(try reputa(["fetch", "--config", config]).status == 0)
+        func cycle(_ now: String) throws -> Outcome {
+            try reputa(["alerts", "send", "--config", config], environment: ["REPUTA_NOW": now])
+        }
+        // 21 Nov: the newest review is a day old: nothing to tell.
+        _ = try cycle("2026-11-21T12:00:00Z")
+        #expect(sink.requests.isEmpty)
+        // 28 Nov: 8 days, past the 7-day floor. The first request (ops) fails: both are tried again next cycle.
+        let first = try cycle("2026-11-28T12:00:00Z")
+        #expect(sink.requests.count == 2 && first.stderr.contains("quiet sources: not delivered to ops"), "\(first.stderr)")
+        let second = try cycle("2026-11-28T13:00:00Z")
+        #expect(sink.requests.count == 4 && second.stderr.contains("quiet sources: ops told that daily went quiet"), "\(second.stderr)")
+        let ops = try #require(sink.requests.last { ($0["path"] as? String) == "/ops" && ($0["status"] as? Int) == 200 })
+        let opsBody = try #require(ops["body"] as? String)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(opsBody.utf8)) as? [String: Any])
+        let told = try #require((body["quiet_sources"] as? [[String: Any]])?.first)
+        #expect(told["source"] as? String == "daily" && told["status"] as? String == "stale"
+                && told["newest_age_days"] as? Double == 8 && told["stale_after_days"] as? Double == 7)
+        #expect((body["text"] as? String)?.hasPrefix("1 fonte silenziosa\ndaily: ultima recensione 8 giorni fa; attesa entro 7 giorni") == true,
+                "\(body)")
+        let slack = try #require(sink.requests.last { ($0["path"] as? String) == "/slack" })
+        #expect((slack["body"] as? String)?.contains("*1 source gone quiet*") == true)
+        // The same spell is not told again.
+        _ = try cycle("2026-11-29T12:00:00Z")
+        #expect(sink.requests.count == 4)
+        // A new review ends the spell; nine days later the next one is told.
+        _ = try temp.write("daily.csv", "id,date,stars,text\n" + (11...30).map { "d\($0),2026-11-\($0) 12:00:00,4,ok\n" }.joined())
+        #expect(try reputa(["fetch", "--config", config], environment: ["REPUTA_NOW": "2026-11-30T13:00:00Z"]).status == 0)
+        _ = try cycle("2026-11-30T14:00:00Z")
+        #expect(sink.requests.count == 4)
+        _ = try cycle("2026-12-08T14:00:00Z")
+        #expect(sink.requests.count == 6)
+    }
 }

@@ -60,7 +60,8 @@ import Testing
                               lang: .italian)
         let single = flag(text: "Intossicazione dopo la cena")
         let digest = [single, flag(text: "Servizio lento", id: 8, level: .high)]
-        for content: AlertContent in [.single(single), .digest(digest), .summary(digest, maxAge: 7 * 86_400)] {
+        let quiet = ReportDocument.QuietSource(source: "gbp-milano", status: "stale", newestAgeDays: 14, staleAfterDays: 7)
+        for content: AlertContent in [.single(single), .digest(digest), .summary(digest, maxAge: 7 * 86_400), .quietSources([quiet])] {
             let text: String
             switch kind.format.message(content, it) {
             // (Markdown escapes of the MessageCard left out: `2025\\-11` reads 2025-11.)
@@ -70,6 +71,7 @@ import Testing
             if kind == .webhook {
                 // The webhook's fields are data (level, reasons as the store keeps them); only its summary text is words.
                 if case .summary = content { #expect(text.contains("2 segnalazioni meno recenti non inviate una per una: urgenti: 1, alte: 1")) }
+                if case .quietSources = content { #expect(text.contains("\"quiet_sources\":[{") && text.contains("1 fonte silenziosa")) }
                 continue
             }
             switch content {
@@ -84,6 +86,9 @@ import Testing
                 #expect(text.contains("2 recensioni segnalate: urgenti: 1, alte: 1"), "\(kind): \(text)")
             case .summary:
                 #expect(text.contains("avevano più di 7 giorni"), "\(kind): \(text)")
+            case .quietSources:
+                #expect(text.contains("1 fonte silenziosa") && text.contains("gbp-milano: ultima recensione 14 giorni fa; attesa entro 7 giorni"),
+                        "\(kind): \(text)")
             }
             #expect(!text.contains("flagged review") && !text.contains("(priority "), "\(kind): \(text)")
         }

@@ -323,7 +323,9 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         #expect(config.notifications.channel(named: "a")?.lang == "it" && config.notifications.channel(named: "b")?.lang == "en")
         #expect(try load(head + channels).notifications.channel(named: "a")?.lang == "en")
         expectErrors([("notifications:\n  channels:\n    - {name: a, slack: \"https://hooks.slack.test/x\", lang: de}\n", 7,
-                       "notifications.channels[0].lang", "\"de\" is not a report language")])
+                       "notifications.channels[0].lang", "\"de\" is not a report language"),
+                      (channels + "  quiet_sources: [ops]\n", 9, "notifications.quiet_sources", "no channel \"ops\" in notifications.channels")])
+        #expect(try load(head + channels + "  quiet_sources: b\n").notifications.quietSourceChannels == ["b"])
     }
 
     @Test func notificationChannelsResolve() throws {

@@ -72,6 +72,22 @@ import Testing
         #expect(try store.queueAlerts(channels: ["oncall", "ops", "app-team", "axb"], maxAge: nil, now: now).unrouted.isEmpty)
     }
 
+    /// A quiet source's spell is claimed once (a second worker gets false), given back when its
+    /// alert failed, and forgotten when the source is no longer quiet.
+    @Test(arguments: Engine.allCases) func aQuietSpellIsClaimedOnce(_ engine: Engine) throws {
+        let (store, keep) = try engine.freshStore()
+        defer { _ = keep }
+        let at = Timestamp(epochSeconds: 1_796_000_000)
+        #expect(try store.claimQuietAlert(source: "daily", at: at))
+        #expect(try !store.claimQuietAlert(source: "daily", at: at))
+        try store.releaseQuietAlert(source: "daily")
+        #expect(try store.claimQuietAlert(source: "daily", at: at))
+        #expect(try store.claimQuietAlert(source: "slow", at: at))
+        try store.clearQuietAlerts(keeping: ["slow"])
+        #expect(try store.claimQuietAlert(source: "daily", at: at))
+        #expect(try !store.claimQuietAlert(source: "slow", at: at))
+    }
+
     @Test(arguments: Engine.allCases) func aRehearsalLeavesTheStoreAsItWas(_ engine: Engine) throws {
         let (store, keep) = try engine.freshStore()
         defer { _ = keep }

@@ -72,8 +72,9 @@ import Testing
         let store = try PostgresStore(location)
         let steps = try store.session.query("SELECT version, id FROM reputa_schema ORDER BY version")
             .map { try $0.decode((Int64, String).self) }
-        #expect(steps.map(\.0) == [9, 10, 11, 12, 13, 14])
-        #expect(steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids", "v11-leases", "v12-byte-order-text", "v13-web", "v14-flag-queue-index"])
+        #expect(steps.map(\.0) == [9, 10, 11, 12, 13, 14, 15])
+        #expect(steps.map(\.1) == ["v9-baseline", "v10-flag-event-ids", "v11-leases", "v12-byte-order-text", "v13-web", "v14-flag-queue-index",
+                                   "v15-quiet-source-alerts"])
     }
 
     /// In a database whose locale sorts like a dictionary (ICU en-US: "aurora" before "Zurigo"),

@@ -322,6 +322,7 @@ func review(_ id: String, rating: Double = 4, text: String = "buono", created: I
                 DROP TABLE leases;
                 DROP TABLE web_sessions; DROP TABLE login_failures; DROP TABLE reply_drafts; DROP TABLE users;
                 DROP INDEX flags_queue;
+                ALTER TABLE source_state DROP COLUMN quiet_alerted_at;
                 PRAGMA user_version = 9;
                 """)
         }

@@ -42,6 +42,9 @@ public enum AlertContent: Sendable {
     /// Flags that were already old when the channel would first hear of them, counted in one
     /// message instead of alerted one by one (`flags.alert_max_age`), most urgent first.
     case summary([FlaggedReview], maxAge: Int?)
+    /// Review sources that have gone quiet (no new review for longer than expected, or failing),
+    /// told to the channels of `notifications.quiet_sources` once per quiet spell.
+    case quietSources([ReportDocument.QuietSource])
 }
 
 /// A message as it goes out: a JSON body to POST, or a mail.
@@ -158,6 +161,16 @@ public enum AlertWords {
             ?? lang.t("These reviews were old when this channel would first have heard of them (an imported history, or a channel added later).")
         return [why + " " + lang.t("They are in the flag queue; the most urgent are below."),
                 lang.t("See them all") + ": reputa flags --summarized"]
+    }
+
+    /// `2 sources gone quiet` / `2 fonti silenziose`.
+    static func quietHeadline(_ sources: [ReportDocument.QuietSource], _ lang: ReportLanguage) -> String {
+        sources.count == 1 ? lang.t("1 source gone quiet") : lang.t("{n} sources gone quiet", n: sources.count)
+    }
+
+    /// One line per source, then what it means.
+    static func quietText(_ sources: [ReportDocument.QuietSource], _ lang: ReportLanguage) -> [String] {
+        sources.map { $0.line(lang) } + [lang.t("Reviews they would have brought are missing from flags and reports until they do again: check them with reputa sources.")]
     }
 
     /// How many flags a summary lists by name; the rest are counted.

@@ -27,6 +27,11 @@ public enum EmailChannel: ChannelFormat {
             let why = AlertWords.summaryText(flags, maxAge: maxAge, context.lang)
             (text, html) = ([subject, ""] + why + [""], "<h2>" + h(subject) + "</h2>" + why.map { "<p>" + h($0) + "</p>" }.joined())
             for f in flags.prefix(AlertWords.summaryListed) { add(f, context, &text, &html) }
+        case let .quietSources(sources):
+            subject = AlertWords.quietHeadline(sources, context.lang)
+            let lines = AlertWords.quietText(sources, context.lang)
+            text = [subject, ""] + lines.map { "- " + AlertText.clean($0) }
+            html = "<h2>" + h(subject) + "</h2><ul>" + lines.map { "<li>" + h($0) + "</li>" }.joined() + "</ul>"
         }
         let host = MailMessage.address(context.from).split(separator: "@").last.map(String.init) ?? "reputa.invalid"
         return .mail(MailMessage(from: context.from, to: context.to, subject: "[Reputa] " + subject,

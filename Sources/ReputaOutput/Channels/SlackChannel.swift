@@ -20,6 +20,8 @@ public enum SlackChannel: ChannelFormat {
         case let .summary(flags, maxAge):
             lines = ["*\(e(AlertWords.summaryHeadline(flags, context.lang)))*"] + AlertWords.summaryText(flags, maxAge: maxAge, context.lang).map(e)
             for f in flags.prefix(AlertWords.summaryListed) { lines += entry(f, context) }
+        case let .quietSources(sources):
+            lines = ["*\(e(AlertWords.quietHeadline(sources, context.lang)))*"] + AlertWords.quietText(sources, context.lang).map { "• " + e($0) }
         }
         return .json(AlertWords.json(["text": lines.joined(separator: "\n"), "parse": "none", "unfurl_links": false,
                                       "unfurl_media": false]))

@@ -35,6 +35,9 @@ public enum TeamsChannel: ChannelFormat {
             body.append(runs([(AlertWords.summaryHeadline(flags, context.lang), true)], size: "Medium"))
             body += AlertWords.summaryText(flags, maxAge: maxAge, context.lang).map { runs([($0, false)]) }
             for f in flags.prefix(AlertWords.summaryListed) { body += entry(f, context) }
+        case let .quietSources(sources):
+            body.append(runs([(AlertWords.quietHeadline(sources, context.lang), true)], size: "Medium", color: "Warning"))
+            body += AlertWords.quietText(sources, context.lang).map { runs([("• " + $0, false)]) }
         }
         var card: [String: Any] = ["$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard",
                                    "version": "1.4", "body": body, "msteams": ["width": "Full"]]

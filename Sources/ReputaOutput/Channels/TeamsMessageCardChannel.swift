@@ -35,6 +35,10 @@ public enum TeamsMessageCardChannel: ChannelFormat {
             card["text"] = AlertWords.summaryText(flags, maxAge: maxAge, context.lang).map(e).joined(separator: "\n\n")
             card["sections"] = flags.prefix(AlertWords.summaryListed).map(section(context))
             return .json(AlertWords.json(card))
+        case let .quietSources(sources):
+            var card = envelope(AlertWords.quietHeadline(sources, context.lang), color: "E67E22")
+            card["text"] = AlertWords.quietText(sources, context.lang).map(e).joined(separator: "\n\n")
+            return .json(AlertWords.json(card))
         }
     }
 

@@ -18,6 +18,12 @@ public enum WebhookChannel: ChannelFormat {
                         .joined(separator: "\n"),
                       "alerts": flags.prefix(AlertWords.summaryListed).map { flagObject($0, context) }]
             object["max_age_seconds"] = maxAge
+        case let .quietSources(sources):
+            object = ["quiet_sources": sources.map { q -> [String: Any] in
+                          ["source": q.source, "status": q.status, "newest_age_days": q.newestAgeDays.map { ($0 * 10).rounded() / 10 as Any } ?? NSNull(),
+                           "stale_after_days": (q.staleAfterDays * 10).rounded() / 10]
+                      },
+                      "text": ([AlertWords.quietHeadline(sources, context.lang)] + AlertWords.quietText(sources, context.lang)).joined(separator: "\n")]
         }
         object["delivery_id"] = context.deliveryID
         object["sent_at"] = context.now.utcISO

@@ -89,13 +89,14 @@ public enum HTMLReport {
 
     static func charts(_ c: Comparison, _ lang: ReportLanguage, _ chart: ChartPlacement) -> String {
         let ours = ourLocations(c)
-        let series = ours.map { l in
-            (name: place(l, lang), values: c.windowWeeks.map { w in c.trends.first { $0.name == "us" && $0.location == l && $0.week == w }?.mean100 })
-        }
+        func point(_ l: String, _ w: String) -> TrendPoint? { c.trends.first { $0.name == "us" && $0.location == l && $0.week == w } }
+        let series = ours.map { l in (name: place(l, lang), values: c.windowWeeks.map { point(l, $0)?.mean100 }) }
+        let counts = ours.map { l in c.windowWeeks.map { point(l, $0)?.reviews ?? 0 } }
         let title = lang.t("Trend of the average (0-100), {n} weeks", n: c.windowWeeks.count)
         var out = "<h2>\(HTMLRenderer.escape(title))</h2>\n"
         out += chart(title, SVGChart.lines(title: title, xLabels: c.windowWeeks.map { String($0.suffix(3)) },
-                                          series: series, yMin: 0, yMax: 100)) + "\n"
+                                          series: series, yMin: 0, yMax: 100, counts: counts,
+                                          sparseNote: lang.t("hollow, dashed: under 5 reviews"))) + "\n"
         let dist = c.cells.filter { $0.portal == Comparer.all && $0.week.distribution != nil }
             .map { (label: place($0.location, lang) + " (n \($0.week.rated))", counts: $0.week.distribution!) }
         if !dist.isEmpty {

@@ -198,7 +198,11 @@ public struct ReportLanguage: Sendable {
         "cross-portal": "tra portali diversi",
         "Top-2-box: the share of reviews in the scale's two highest points (4–5★). Net stars: that share minus the share in the two lowest (1–2★). Bayesian: the 0–100 average pulled towards the mean of every review of the week as if {n} more reviews had that mean, so a handful of reviews cannot look best or worst. Replied: the share of the week's reviews with the business's public reply.":
             "Top-2-box: la quota di recensioni nei due punti più alti della scala (4–5★). Stelle nette: quella quota meno la quota nei due più bassi (1–2★). Bayesiana: la media 0–100 avvicinata alla media di tutte le recensioni della settimana come se altre {n} recensioni avessero quella media, perché poche recensioni non sembrino le migliori o le peggiori. Con risposta: la quota delle recensioni della settimana con la risposta pubblica dell'attività.",
+        "hollow, dashed: under 5 reviews": "vuoto, tratteggiato: meno di 5",
         // Alerts.
+        "1 source gone quiet": "1 fonte silenziosa", "{n} sources gone quiet": "{n} fonti silenziose",
+        "Reviews they would have brought are missing from flags and reports until they do again: check them with reputa sources.":
+            "Le recensioni che avrebbero portato mancano da segnalazioni e report finché non tornano: controllatele con reputa sources.",
         "priority": "priorità", "flag": "segnalazione", "overdue since": "in ritardo dal", "due": "scadenza",
         "(no location)": "(senza sede)", "level urgent": "urgente", "level high": "alta", "level normal": "normale",
         "1 flagged review": "1 recensione segnalata", "{n} flagged reviews": "{n} recensioni segnalate",

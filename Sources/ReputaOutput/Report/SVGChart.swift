@@ -6,9 +6,13 @@ enum SVGChart {
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
     static let width = 720.0, height = 260.0, left = 48.0, right = 150.0, top = 16.0, bottom = 36.0
 
-    /// One line per series over `xLabels`; a nil value breaks the line (no data that week).
+    /// One line per series over `xLabels`; a nil value breaks the line (no data that week). With
+    /// `counts` (reviews behind each point, per series), a point resting on fewer than
+    /// `sparse` reviews is drawn hollow and the lines to it dashed and faint, so a week of two
+    /// reviews does not shout as loud as a week of forty; `sparseNote` explains it under the plot.
     static func lines(title: String, xLabels: [String], series: [(name: String, values: [Double?])],
-                      yMin: Double, yMax: Double, yUnit: String = "") -> String {
+                      yMin: Double, yMax: Double, yUnit: String = "", counts: [[Int]]? = nil, sparse: Int = 5,
+                      sparseNote: String? = nil) -> String {
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ i: Int) -> Double { left + (xLabels.count > 1 ? Double(i) / Double(xLabels.count - 1) * plotW : plotW / 2) }
         func y(_ v: Double) -> Double { top + plotH - (min(max(v, yMin), yMax) - yMin) / max(yMax - yMin, 1e-9) * plotH }
@@ -21,22 +25,39 @@ enum SVGChart {
         for (i, label) in xLabels.enumerated() where i % max(1, xLabels.count / 6) == 0 || i == xLabels.count - 1 {
             out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - 12))\" text-anchor=\"middle\" font-size=\"11\">\(HTMLRenderer.escape(label))</text>"
         }
+        var anySparse = false
         for (s, line) in series.enumerated() {
             let colour = palette[s % palette.count]
-            var segment: [String] = []
-            func flush() {
-                if segment.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>" }
-                segment = []
+            func thin(_ i: Int) -> Bool {
+                guard let n = counts?[s], i < n.count else { return false }
+                return n[i] < sparse
             }
+            var previous: Int?
             for (i, v) in line.values.enumerated() {
-                guard let v else { flush(); continue }
-                segment.append("\(f(x(i))),\(f(y(v)))")
-                out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"2.5\" fill=\"\(colour)\"/>"
+                guard let v else { previous = nil; continue }
+                if let p = previous, let pv = line.values[p] {
+                    let faint = thin(p) || thin(i)
+                    out += "<line x1=\"\(f(x(p)))\" y1=\"\(f(y(pv)))\" x2=\"\(f(x(i)))\" y2=\"\(f(y(v)))\" stroke=\"\(colour)\" "
+                        + (faint ? "stroke-width=\"1.5\" stroke-dasharray=\"4 3\" stroke-opacity=\"0.55\"/>" : "stroke-width=\"2\"/>")
+                }
+                if thin(i) {
+                    anySparse = true
+                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"#fff\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+                } else {
+                    out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"2.5\" fill=\"\(colour)\"/>"
+                }
+                previous = i
             }
-            flush()
             let ly = top + 14 + Double(s) * 16
             out += "<rect x=\"\(f(width - right + 12))\" y=\"\(f(ly - 9))\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>"
             out += "<text x=\"\(f(width - right + 28))\" y=\"\(f(ly))\" font-size=\"12\">\(HTMLRenderer.escape(line.name))</text>"
+        }
+        if anySparse, let sparseNote {
+            // Under the legend, one line per `: `-separated part (the legend column is narrow).
+            for (k, part) in sparseNote.components(separatedBy: ": ").enumerated() {
+                let ly = top + 14 + Double(series.count) * 16 + 10 + Double(k) * 13
+                out += "<text x=\"\(f(width - right + 12))\" y=\"\(f(ly))\" font-size=\"10\" fill=\"#555\">\(HTMLRenderer.escape(part))</text>"
+            }
         }
         return out + "</svg>"
     }

@@ -16,6 +16,8 @@ package enum Reaction {
         package var unrouted: [String: Int] { queued.unrouted }
         /// Nil when delivery was not asked for.
         package var delivery: AlertDelivery.Counts?
+        /// What telling the quiet sources did (`QuietSourceAlerts`).
+        package var quiet: [String] = []
     }
 
     /// `dryRun`: everything is done and printed inside a rehearsal that is rolled back, and no
@@ -39,6 +41,7 @@ package enum Reaction {
         outcome.queued = try store.queueAlerts(channels: channels, maxAge: config.flags.alertMaxAge, now: now)
         if deliver, !stop() {
             outcome.delivery = try AlertDelivery.deliver(context, now: now, dryRun: dryRun, stop: stop)
+            if !dryRun { outcome.quiet = try QuietSourceAlerts.run(context, now: now) }
         }
         return outcome
     }
@@ -59,6 +62,7 @@ package enum Reaction {
         }
         if let warning = unroutedWarning(o.unrouted) { out.append(warning) }
         if let d = o.delivery, d != AlertDelivery.Counts() { out.append(AlertDelivery.summary(d)) }
+        out += o.quiet
         return out
     }
 

@@ -26,14 +26,8 @@ package struct WeeklyReport {
         // had gone quiet by the end of the report's week, or by now for the current week.
         let at = request.epochWindow.map { Timestamp(epochSeconds: min(now.epochSeconds, $0.before)) } ?? now
         let quiet = try config.map { config in
-            try SourceFreshness.assess(config, store: store, now: at).filter { fresh in
-                guard fresh.status != .ok, let entry = config.sources.first(where: { $0.descriptor.name == fresh.source }) else { return false }
-                return Kinds.named(entry.descriptor.kind) != nil
-                    && (entry.descriptor.location.isEmpty || request.includes(location: entry.descriptor.location))
-            }.map {
-                ReportDocument.QuietSource(source: $0.source, status: $0.status.rawValue, newestAgeDays: $0.newestAge.map { Double($0) / 86_400 },
-                                           staleAfterDays: Double($0.staleAfter) / 86_400)
-            }
+            try SourceFreshness.reviewSources(config, store: store, now: at, location: request.includes(location:))
+                .filter { $0.status != .ok }.map(ReportDocument.QuietSource.init)
         } ?? []
         let topicNames = Dictionary((config?.flags.topics ?? Topics.defaults).map {
             ($0.id, ReasonWords.name(id: $0.id, configured: $0.name, lang: language.code))

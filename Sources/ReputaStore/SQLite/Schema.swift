@@ -429,6 +429,11 @@ enum Schema {
         Migration(id: "v14-flag-queue-index", sql: """
         CREATE INDEX flags_queue ON flags ((status = 'resolved'), priority DESC, due_at, (COALESCE(review_created, '9999')), merge_key);
         """),
+        // When the channels of `notifications.quiet_sources` were told that the source went quiet;
+        // NULL again once it brings reviews, so the next quiet spell is told too (issue 25).
+        Migration(id: "v15-quiet-source-alerts", sql: """
+        ALTER TABLE source_state ADD COLUMN quiet_alerted_at TEXT;
+        """),
     ]
 
     /// Gives every stored review its portal-wide key where it has one. When two sources

@@ -82,6 +82,32 @@ extension SQLStore {
         }
     }
 
+    /// Claims the telling of `source`'s quiet spell: true when nobody had told it yet (this
+    /// caller sends the alert, then keeps the claim, or `releaseQuietAlert` when it failed), false
+    /// when it was already told (by this worker or another).
+    public func claimQuietAlert(source: String, at: Timestamp) throws -> Bool {
+        try writing { db in
+            try db.execute("INSERT INTO source_state (source) VALUES (?) ON CONFLICT (source) DO NOTHING", source)
+            return try db.execute("UPDATE source_state SET quiet_alerted_at = ? WHERE source = ? AND quiet_alerted_at IS NULL",
+                                  at.utcISO, source) == 1
+        }
+    }
+
+    /// Gives a claim back (the alert was not delivered), so the next cycle tries again.
+    public func releaseQuietAlert(source: String) throws {
+        try writing { db in _ = try db.execute("UPDATE source_state SET quiet_alerted_at = NULL WHERE source = ?", source) }
+    }
+
+    /// Forgets the told spells of sources that are no longer quiet, so a later spell is told again.
+    public func clearQuietAlerts(keeping quiet: [String]) throws {
+        try writing { db in
+            let told = try db.fetch("SELECT source FROM source_state WHERE quiet_alerted_at IS NOT NULL", []).compactMap { $0["source"] as String? }
+            for source in told where !quiet.contains(source) {
+                _ = try db.execute("UPDATE source_state SET quiet_alerted_at = NULL WHERE source = ?", source)
+            }
+        }
+    }
+
     public func sourceState(_ source: String) throws -> SourceState? {
         try reading { db in try db.fetchOne("SELECT * FROM source_state WHERE source = ?", source).map(SourceStateRecords.state) }
     }
