@@ -5,18 +5,24 @@ import Testing
 /// the larger of 7 days and 3 × its mean gap between reviews, or than its own `stale_after`. The
 /// exports' dates are chosen so each threshold falls between two `REPUTA_NOW`s worked out by hand.
 @Suite struct SourceFreshnessTests {
+    /// A config whose first source reads daily.csv (reviews dated 11–20 November, one a day).
+    static let daily = """
+        version: 1
+        store: "s.sqlite"
+        timezone: UTC
+        sources:
+          - {name: daily, kind: csv, path: daily.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
+
+        """
+    static let dailyCSV = "id,date,stars,text\n" + (11...20).map { "d\($0),2026-11-\($0) 12:00:00,4,ok\n" }.joined()
+
     @Test func aSourceThatStoppedBringingReviewsIsStale() throws {
         let temp = try TempFolder()
         // Daily: ten reviews, 11–20 November (gap 1 day: the 7-day floor applies).
-        _ = try temp.write("daily.csv", "id,date,stars,text\n" + (11...20).map { "d\($0),2026-11-\($0) 12:00:00,4,ok\n" }.joined())
+        _ = try temp.write("daily.csv", Self.dailyCSV)
         // Every ten days: 1, 11, 21 October (gap 10 days: stale after 30).
         _ = try temp.write("slow.csv", "id,date,stars,text\n" + [1, 11, 21].map { "s\($0),2026-10-\(String(format: "%02d", $0)) 12:00:00,4,ok\n" }.joined())
-        let config = try temp.write("sources.yml", """
-            version: 1
-            store: "s.sqlite"
-            timezone: UTC
-            sources:
-              - {name: daily, kind: csv, path: daily.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
+        let config = try temp.write("sources.yml", Self.daily + """
               - {name: slow, kind: csv, path: slow.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
               - {name: strict, kind: csv, path: daily.csv, timezone: UTC, stale_after: 2d, map: {id: id, date: date, rating: stars, text: text}}
               - {name: missing, kind: csv, path: none.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
@@ -46,13 +52,8 @@ import Testing
     @Test func aQuietSourceIsToldToItsChannelsOncePerSpell() throws {
         let temp = try TempFolder()
         let sink = try WebhookSink(fail: 1)
-        _ = try temp.write("daily.csv", "id,date,stars,text\n" + (11...20).map { "d\($0),2026-11-\($0) 12:00:00,4,ok\n" }.joined())
-        let config = try temp.write("sources.yml", """
-            version: 1
-            store: "s.sqlite"
-            timezone: UTC
-            sources:
-              - {name: daily, kind: csv, path: daily.csv, timezone: UTC, map: {id: id, date: date, rating: stars, text: text}}
+        _ = try temp.write("daily.csv", Self.dailyCSV)
+        let config = try temp.write("sources.yml", Self.daily + """
             notifications:
               channels:
                 - {name: ops, webhook: "http://127.0.0.1:\(sink.port)/ops", allow_private_network: true, lang: it}
