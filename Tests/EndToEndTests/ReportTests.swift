@@ -93,13 +93,18 @@ import Testing
         #expect(english.contains("Volume: \(n) against \(nPrev) the previous week"))
         #expect(english.contains("and \(perWeek) a week in the previous 4 weeks"))
         // Our rank at each location among its competitors, who are on Tripadvisor while we are not: cross-portal, and said so.
-        for location in ["milano", "roma", "napoli"] {
+        // Every location compares the same portals, so they are said once.
+        var en = "Rank among competitors (tripadvisor; cross-portal: ours on google+trustpilot): "
+        var it = "Posizione tra i concorrenti (tripadvisor; tra portali diversi: le nostre su google+trustpilot): "
+        for (i, location) in ["milano", "roma", "napoli"].enumerated() {
             let s = try #require(standings[location])
             let rank = try #require(s["rank"]), of = try #require(s["of"])
             let ordinal = rank == 1 ? "1st" : rank == 2 ? "2nd" : rank == 3 ? "3rd" : "\(rank)th"
-            #expect(english.contains("\(location) \(ordinal) of \(of) (tripadvisor; cross-portal: ours on google+trustpilot)"))
-            #expect(italian.contains("\(location) \(rank)º su \(of) (tripadvisor; tra portali diversi: le nostre su google+trustpilot)"))
+            en += (i > 0 ? "; " : "") + "\(location) \(ordinal) of \(of)"
+            it += (i > 0 ? "; " : "") + "\(location) \(rank)º su \(of)"
         }
+        #expect(english.contains(en + ".\n"), "\(en)")
+        #expect(italian.contains(it + ".\n"), "\(it)")
 
         // Complaints: from the flags' own list at the same moment.
         let list = try reputa(["flags", "--config", CompareTests.demoConfig, "--store", CompareTests.demoStore, "--status", "all", "--format", "json"],

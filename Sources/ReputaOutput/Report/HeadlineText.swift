@@ -97,10 +97,15 @@ public enum HeadlineText {
         }
     }
 
-    /// `Rank among competitors (Bayesian average): milano 1st of 2; roma 1st of 2, tied with …`,
-    /// with a cross-portal comparison said to be one.
+    /// `Rank among competitors (tripadvisor; cross-portal: ours on google+trustpilot): milano 1st
+    /// of 2; roma 1st of 2, tied with …`: the portals said once when every location shares them,
+    /// else beside each location; a cross-portal comparison always said to be one.
     static func standings(_ h: ReportHeadline, _ lang: ReportLanguage) -> String? {
-        guard !h.standings.isEmpty else { return nil }
+        guard let first = h.standings.first else { return nil }
+        func basis(_ s: ReportHeadline.Standing) -> String {
+            s.competitorPortal + (s.crossPortal ? "; " + lang.t("cross-portal: ours on") + " " + s.ourPortal : "")
+        }
+        let shared = h.standings.allSatisfy { basis($0) == basis(first) }
         let parts = h.standings.map { s -> String in
             var part = s.location + " "
             if let rank = s.rank {
@@ -109,11 +114,9 @@ public enum HeadlineText {
             } else {
                 part += lang.t("not ranked (no reviews of ours this week)")
             }
-            part += " (" + s.competitorPortal
-            if s.crossPortal { part += "; " + lang.t("cross-portal: ours on") + " " + s.ourPortal }
-            return part + ")"
+            return shared ? part : part + " (" + basis(s) + ")"
         }
-        return lang.t("Rank among competitors") + ": " + parts.joined(separator: "; ") + "."
+        return lang.t("Rank among competitors") + (shared ? " (" + basis(first) + ")" : "") + ": " + parts.joined(separator: "; ") + "."
     }
 
     static func complaints(_ c: ComplaintSummary, _ lang: ReportLanguage, topicNames: [String: String]) -> String {
