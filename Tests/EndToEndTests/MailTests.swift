@@ -92,7 +92,11 @@ final class SMTPSink {
         let parts = try #require(mail["parts"] as? [[String: Any]])
         let html = try #require(parts.first { $0["type"] as? String == "text/html" }?["text"] as? String)
         #expect(html.contains("Content-Security-Policy") && html.contains("&lt;script&gt;") && !html.contains("<script"))
-        #expect(!html.contains("<svg"))
+        #expect(!html.contains("<svg") && html.contains("img-src data: cid:"))
+        // The inner boundary is not the outer one with a suffix (a parser matching `--outer` at a line's start would cut there).
+        let raw = try String(contentsOfFile: sink.folder.path(eml), encoding: .utf8)
+        let boundaries = raw.matches(of: /boundary="([^"]+)"/).map { String($0.1) }
+        #expect(boundaries.count == 2 && !boundaries[1].hasPrefix(boundaries[0]) && !boundaries[0].hasPrefix(boundaries[1]), "\(boundaries)")
         // Every cid: the HTML names is a PNG part of the message, and every PNG part is named.
         let images = parts.filter { $0["type"] as? String == "image/png" }
         let named = Set(html.matches(of: /src="cid:([^"]+)"/).map { String($0.1) })

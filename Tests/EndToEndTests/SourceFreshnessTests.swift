@@ -67,6 +67,9 @@ import Testing
         // 21 Nov: the newest review is a day old: nothing to tell.
         _ = try cycle("2026-11-21T12:00:00Z")
         #expect(sink.requests.isEmpty)
+        // The export goes missing: the source is failing now, and quiet by age all the same.
+        try FileManager.default.removeItem(atPath: temp.path("daily.csv"))
+        #expect(try reputa(["fetch", "--config", config], environment: ["REPUTA_NOW": "2026-11-28T11:00:00Z"]).status != 0)
         // 28 Nov: 8 days, past the 7-day floor. The first request (ops) fails: both are tried again next cycle.
         let first = try cycle("2026-11-28T12:00:00Z")
         #expect(sink.requests.count == 2 && first.stderr.contains("quiet sources: not delivered to ops"), "\(first.stderr)")
@@ -76,9 +79,9 @@ import Testing
         let opsBody = try #require(ops["body"] as? String)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(opsBody.utf8)) as? [String: Any])
         let told = try #require((body["quiet_sources"] as? [[String: Any]])?.first)
-        #expect(told["source"] as? String == "daily" && told["status"] as? String == "stale"
+        #expect(told["source"] as? String == "daily" && told["status"] as? String == "failing"
                 && told["newest_age_days"] as? Double == 8 && told["stale_after_days"] as? Double == 7)
-        #expect((body["text"] as? String)?.hasPrefix("1 fonte silenziosa\ndaily: ultima recensione 8 giorni fa; attesa entro 7 giorni") == true,
+        #expect((body["text"] as? String)?.hasPrefix("1 fonte silenziosa\ndaily: ultimo recupero non riuscito; ultima recensione 8 giorni fa; attesa entro 7 giorni") == true,
                 "\(body)")
         let slack = try #require(sink.requests.last { ($0["path"] as? String) == "/slack" })
         #expect((slack["body"] as? String)?.contains("*1 source gone quiet*") == true)

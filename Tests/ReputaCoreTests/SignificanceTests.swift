@@ -73,6 +73,13 @@ import Testing
         #expect(f.ciLow! >= 1 && f.ciHigh! <= 600 && f.ciLow! < f.value! && f.ciHigh! > f.value!)
         #expect(Formulas.durationMean(times) == f)
         #expect(Formulas.durationMean([5]).ciLow == nil && Formulas.durationMean([]).value == nil)
+        // Over the bootstrap's limit: the t interval, its ends kept within the smallest and largest
+        // time (600 times of 1–3 minutes and one of 10 days: the t interval alone goes below 0).
+        let many = [Double](repeating: 1, count: 300) + [Double](repeating: 3, count: 300) + [14_400]
+        let t = Formulas.mean(many)
+        #expect(t.ciLow! < 1)
+        let kept = Formulas.durationMean(many)
+        #expect(kept.ciLow == 1 && kept.ciHigh == t.ciHigh && kept.value == t.value)
     }
 
     @Test func tooLittleDataIsNotTestable() {

@@ -25,6 +25,9 @@ public struct ReportHeadline: Equatable, Sendable, Codable {
     /// Conditional Poisson-rate test, per week.
     public var volumeVsPrevious: Difference
     public var volumeVsBaseline: Difference
+    /// Sources whose route returns only the latest reviews (App Store feed, APIs): their
+    /// earlier weeks may hold fewer reviews than the portal had, so the volume says so.
+    public var cappedSources: [String]
     public var standings: [Standing]
     /// The week's flags; nil when the report was made without the store's flags.
     public var complaints: ComplaintSummary?
@@ -71,6 +74,7 @@ public struct ReportHeadline: Equatable, Sendable, Codable {
         baselineReviewsPerWeek = weeks > 0 ? Double(total.baseline.reviews) / weeks : nil
         volumeVsPrevious = Formulas.rateDifference(reviews, weeks: 1, previousReviews, weeks: 1)
         volumeVsBaseline = Formulas.rateDifference(reviews, weeks: 1, total.baseline.reviews, weeks: weeks)
+        cappedSources = total.cappedSources
         emptyWeek = c.weekIsEmpty
         latestWeekWithReviews = c.latestWeekWithReviews
         self.complaints = complaints

@@ -59,9 +59,14 @@ struct Report: ParsableCommand {
                 let store = try global.openStore(config)
                 if let config {
                     // The headline's complaints count the flags as `reputa flags` would show them now:
-                    // the same reaction first, without delivery.
-                    let reaction = try Reaction.run(try global.context(config, store: store), now: now, deliver: false)
-                    Reaction.lines(reaction, config: config).forEach(Console.err)
+                    // the same reaction first, without delivery. A store that cannot be written (a
+                    // read-only replica) still gets its report, with the flags as last evaluated.
+                    do {
+                        let reaction = try Reaction.run(try global.context(config, store: store), now: now, deliver: false)
+                        Reaction.lines(reaction, config: config).forEach(Console.err)
+                    } catch let error as StoreError {
+                        Console.err("reputa: warning: flags not brought up to date (\(error)); the report's complaints are as last evaluated")
+                    }
                 }
                 let report = try WeeklyReport.build(store: store, config: config, request: request, language: language, now: now)
                 let body = try report.render(format)
@@ -74,7 +79,7 @@ struct Report: ParsableCommand {
                     let dir = outDir ?? config.report.outDir ?? ReportSettings.defaultOutDir
                     if kept.isEmpty { kept.append(try report.keep(body, in: dir, format: format, now: now)) }
                     for path in kept { Console.err("reputa: report written to \(path)") }
-                    let sent = try WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now, keepIn: dir, format: format)
+                    let sent = WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now, keepIn: dir, format: format)
                     sent.lines.forEach { Console.err("reputa: " + $0) }
                     sent.failures.dropFirst().forEach { Console.err("reputa: \($0)") }
                     if let first = sent.failures.first { throw first }

@@ -64,7 +64,7 @@ struct Run: ParsableCommand {
             Console.out("store: \(TerminalText.visible(store.place))\nsnapshots: \(TerminalText.visible(config.snapshots))\n"
                         + "weekly report (\(request.week)): \(TerminalText.visible(path))\n")
             var undelivered = (reaction.delivery?.failed ?? 0) > 0
-            let sent = try WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now,
+            let sent = WeeklyReport.mailAll(report, store: store, config: config, request: request, now: now,
                                                 keepIn: config.report.outDir ?? ReportSettings.defaultOutDir, format: .html)
             sent.lines.forEach { Console.err("reputa: " + $0) }
             sent.failures.forEach { Console.err("reputa: \($0)") }

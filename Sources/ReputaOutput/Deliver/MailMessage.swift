@@ -63,7 +63,9 @@ public struct MailMessage: Sendable {
         if inline.isEmpty {
             lines += ["--\(boundary)"] + text("text/html", html)
         } else {
-            let related = boundary + "_related"
+            // Not an extension of the outer boundary: a parser matching `--<outer>` at a line's
+            // start would take the inner one for it (RFC 2046 §5.1.1).
+            let related = "=_related_" + messageID.filter { $0.isLetter || $0.isNumber }.prefix(24)
             lines += ["--\(boundary)", "Content-Type: multipart/related; type=\"text/html\"; boundary=\"\(related)\"", ""]
             lines += ["--\(related)"] + text("text/html", html)
             for image in inline {

@@ -7,19 +7,26 @@ import ReputaCore
 /// print stylesheet. Every review quote and label is escaped (OWASP XSS rules #1/#2); a link
 /// is written only for an http(s) URL, escaped as an attribute.
 public enum HTMLReport {
-    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    public static let contentSecurityPolicy = policy(images: "data:")
+
+    /// The policy with `images` as the only image sources (`data:` for the file's inline charts,
+    /// `cid:` too for the mailed one, whose charts are parts of the message).
+    static func policy(images: String) -> String {
+        "default-src 'none'; style-src 'unsafe-inline'; img-src \(images); base-uri 'none'; form-action 'none'"
+    }
 
     /// Where a chart goes: its title and SVG in, the HTML that shows it out. The file report
     /// keeps the SVG inline; the mailed one puts an `<img src="cid:…">` in its place.
     public typealias ChartPlacement = (_ title: String, _ svg: String) -> String
 
-    public static func render(_ doc: ReportDocument, _ lang: ReportLanguage, chart: ChartPlacement = { _, svg in svg }) -> String {
+    public static func render(_ doc: ReportDocument, _ lang: ReportLanguage, images: String = "data:",
+                              chart: ChartPlacement = { _, svg in svg }) -> String {
         let c = doc.comparison
         let title = lang.t("Weekly reputation report") + " " + c.week
         var out = """
         <!DOCTYPE html>
         <html lang="\(lang.code)"><head><meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+        <meta http-equiv="Content-Security-Policy" content="\(policy(images: images))">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTMLRenderer.escape(title))</title>
         <style>
@@ -28,7 +35,7 @@ public enum HTMLReport {
         table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 7px;vertical-align:top;text-align:left}
         td.n{text-align:right}th{background:#f4f4f4}.meta{color:#555}blockquote{border-left:4px solid #c0392b;margin:10px 0;padding:4px 12px;background:#fafafa}
         blockquote.helpful{border-color:#27ae60}.headline{font-size:16px;border-left:4px solid #2c3e50;padding:2px 14px;margin:14px 0}.headline p{margin:6px 0}.cards{display:flex;flex-wrap:wrap;gap:0 24px}
-        .scroll{overflow-x:auto;max-width:100%}img.chart{max-width:100%;height:auto}
+        .scroll{overflow-x:auto;max-width:100%}
         .warning{border:1px solid #e67e22;background:#fdf2e9;padding:4px 12px;margin:12px 0}.chart{display:block;margin:8px 0;max-width:100%;height:auto}
         @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}table,svg,blockquote{break-inside:avoid}}
         </style>
@@ -69,7 +76,7 @@ public enum HTMLReport {
             .map { "<p>" + HTMLRenderer.escape($0) + "</p>" }.joined() + "</section>\n<div class=\"cards\">"
         if !h.emptyWeek { out += scrolling(HeadlineText.scorecard(h, lang)) }
         if let c = h.complaints { out += scrolling(HeadlineText.complaintCard(c, lang)) }
-        return out + "</div>\n<p class=\"meta\">" + HTMLRenderer.escape(HeadlineText.terms(lang, priorWeight: doc.comparison.priorWeight)) + "</p>\n"
+        return out + "</div>\n<p class=\"meta\">" + HTMLRenderer.escape(HeadlineText.terms(lang)) + "</p>\n"
     }
 
     /// A table in a box that scrolls sideways on its own, so a wide table never widens the page
@@ -107,8 +114,11 @@ public enum HTMLReport {
     }
 
     static func competitorChart(_ c: Comparison, _ lang: ReportLanguage, _ chart: ChartPlacement) -> String {
+        // A location ranked on more than one set of portals says which bar is which.
+        let groups = Dictionary(grouping: c.ranks, by: \.location).mapValues { Set($0.map(\.group)).count }
         let items = c.ranks.map { r in
-            (label: place(r.location, lang) + " · " + (r.name == "us" ? lang.t("us") : r.name), value: r.bayesian,
+            (label: place(r.location, lang) + " · " + (r.name == "us" ? lang.t("us") : r.name)
+                + ((groups[r.location] ?? 1) > 1 ? " (" + r.portal + ")" : ""), value: r.bayesian,
              note: lang.number(r.bayesian, 1) + " (n \(r.reviews))")
         }
         let title = lang.t("Us versus competitors (Bayesian average, 0-100)")

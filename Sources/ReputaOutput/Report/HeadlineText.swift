@@ -27,6 +27,10 @@ public enum HeadlineText {
                 volume += " " + lang.t("and") + " " + lang.number(perWeek, 1) + " "
                     + lang.t("a week in the previous {n} weeks", n: h.baselineWeeks.count) + " (" + volumeWords(h.volumeVsBaseline, lang) + ")"
             }
+            if !h.cappedSources.isEmpty {
+                volume += "; " + lang.t("capped sources (only their latest reviews can be fetched), whose earlier weeks may be short") + ": "
+                    + h.cappedSources.joined(separator: ", ")
+            }
             out.append(volume + ".")
             if let standing = standings(h, lang) { out.append(standing) }
         }
@@ -36,7 +40,7 @@ public enum HeadlineText {
 
     /// The scorecard: our average and volume this week, the previous week and the baseline weeks.
     public static func scorecard(_ h: ReportHeadline, _ lang: ReportLanguage) -> DataTable {
-        let unit = h.scale == "0-100" ? " (0-100)" : " (★, " + h.scale + ")"
+        let unit = h.scale == "0-100" ? " (0-100)" : h.scale == "1-5" ? " (★, 1-5)" : " (" + h.scale + ")"
         let average: [DataTable.Cell] = [.text(lang.t("Average") + unit), .text(lang.number(h.average.value, 2)),
                                          .text(lang.number(h.previousAverage.value, 2))]
         let volume: [DataTable.Cell] = [.text(lang.t("Reviews")), .text(lang.integer(h.reviews)), .text(lang.integer(h.previousReviews))]
@@ -62,14 +66,17 @@ public enum HeadlineText {
     }
 
     /// The terms the opening uses, each explained once.
-    public static func terms(_ lang: ReportLanguage, priorWeight: Double) -> String {
-        lang.t("Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by {n} reviews, so that a handful of reviews cannot top the list.",
-               n: Int(priorWeight.rounded()))
+    public static func terms(_ lang: ReportLanguage) -> String {
+        lang.t("Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average (explained under the ratings table).")
     }
 
+    /// `3.74★` on 1–5 stars, `8.50 (1-10)` on another scale, `68.4/100` pooled.
     static func average(_ value: Double?, _ scale: String, _ lang: ReportLanguage) -> String {
-        scale == "0-100" ? lang.number(value, 1) + "/100" : lang.number(value, 2) + "★"
+        scale == "0-100" ? lang.number(value, 1) + "/100" : lang.number(value, 2) + unit(scale)
     }
+
+    /// What follows an average or a change on `scale`: `★` for stars, else the scale.
+    static func unit(_ scale: String) -> String { scale == "1-5" ? "★" : " (" + scale + ")" }
 
     /// A baseline of two weeks or more (one week would be the previous week again).
     static func hasBaseline(_ h: ReportHeadline) -> Bool { h.baselineWeeks.count >= 2 }
@@ -77,8 +84,7 @@ public enum HeadlineText {
     /// `up 0.30★, beyond noise`, `no change beyond noise (−0.17★)`, `−0.17★, too few reviews to tell`.
     static func change(_ d: Difference, _ scale: String, _ lang: ReportLanguage) -> String {
         guard let delta = d.delta else { return lang.t("nothing to compare with") }
-        let unit = scale == "0-100" ? " " + lang.t("points") : "★"
-        let size = lang.number(abs(delta), scale == "0-100" ? 1 : 2) + unit
+        let size = lang.number(abs(delta), scale == "0-100" ? 1 : 2) + (scale == "0-100" ? " " + lang.t("points") : unit(scale))
         let signed = (delta > 0 ? "+" : delta < 0 ? "−" : "±") + size
         switch d.verdict {
         case .higher: return lang.t("up") + " " + size + ", " + lang.t("beyond noise")

@@ -26,7 +26,7 @@ public enum MailReport {
     /// charts in the order they appear.
     public static func html(_ doc: ReportDocument, _ lang: ReportLanguage, token: String) -> (html: String, charts: [Chart]) {
         var charts: [Chart] = []
-        let html = HTMLReport.render(doc, lang) { title, svg in
+        let html = HTMLReport.render(doc, lang, images: "data: cid:") { title, svg in
             let cid = "chart\(charts.count + 1).\(token)@reputa"
             charts.append(Chart(contentID: cid, title: title, svg: svg))
             return "<img class=\"chart\" src=\"cid:\(cid)\" alt=\"\(HTMLRenderer.escape(title))\" width=\"720\" style=\"max-width:100%;height:auto\">"

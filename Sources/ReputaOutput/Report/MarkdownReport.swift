@@ -12,7 +12,7 @@ public enum MarkdownReport {
             out += HeadlineText.sentences(h, lang, topicNames: doc.topicNames).map { MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"
             if !h.emptyWeek { out += MarkdownRenderer.render(HeadlineText.scorecard(h, lang)) + "\n" }
             if let c = h.complaints { out += MarkdownRenderer.render(HeadlineText.complaintCard(c, lang)) + "\n" }
-            out += MarkdownRenderer.escape(HeadlineText.terms(lang, priorWeight: doc.comparison.priorWeight)) + "\n\n"
+            out += MarkdownRenderer.escape(HeadlineText.terms(lang)) + "\n\n"
         }
         out += MarkdownRenderer.escape(lang.t("How to read") + ": " + lang.t("▲/▼ significant at 95% (two-proportion z for shares, Welch t for means, NPS variance for NPS and net stars); ≈ within noise; ? too few data to test.")) + "\n\n"
         if let warning = doc.quietWarning(lang) {

@@ -66,7 +66,7 @@ public enum PlainReport {
         case .integer(let i): String(i)
         case .number(let d): String(d)
         case .list(let items): items.joined(separator: "; ")
-        case .bool(let b): b ? "yes" : "no"
+        case .bool(let b): b ? "✓" : "–"
         case .null: "–"
         }
     }

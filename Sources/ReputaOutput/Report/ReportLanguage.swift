@@ -171,9 +171,11 @@ public struct ReportLanguage: Sendable {
         "a week in the previous {n} weeks": "a settimana nelle {n} settimane precedenti",
         "Previous {n} weeks, a week": "{n} settimane precedenti, a settimana",
         "Complaints": "Reclami", "Flagged for an answer": "Segnalate per una risposta", "of which urgent": "di cui urgenti",
-        "Overdue now (any week)": "In ritardo ora (ogni settimana)", "Answered within the deadline": "Con risposta entro la scadenza",
-        "Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average, each figure pulled towards the week's mean of every review by {n} reviews, so that a handful of reviews cannot top the list.":
-            "Oltre il rumore: una variazione che il test (t di Welch per le medie, un test sui tassi di Poisson per il volume) distingue dal caso al 95%; nel rumore: una che non distingue. Posizione: per media bayesiana, ogni valore avvicinato alla media di tutte le recensioni della settimana con il peso di {n} recensioni, perché poche recensioni non bastino a salire in testa.",
+        "Overdue now (any week)": "In ritardo ora (di qualsiasi settimana)", "Answered within the deadline": "Con risposta entro la scadenza",
+        "Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average (explained under the ratings table).":
+            "Oltre il rumore: una variazione che il test (t di Welch per le medie, un test sui tassi di Poisson per il volume) distingue dal caso al 95%; nel rumore: una che non distingue. Posizione: per media bayesiana (spiegata sotto la tabella delle valutazioni).",
+        "capped sources (only their latest reviews can be fetched), whose earlier weeks may be short":
+            "fonti con limite (se ne possono recuperare solo le recensioni più recenti), le cui settimane precedenti possono essere incomplete",
         "nothing to compare with": "niente con cui confrontare", "points": "punti",
         "up": "in aumento di", "down": "in calo di", "beyond noise": "oltre il rumore",
         "no change beyond noise": "nessuna variazione oltre il rumore", "too few reviews to tell": "troppo poche recensioni per dirlo",

@@ -6,7 +6,8 @@ import ReputaOutput
 import ReputaStore
 
 /// Tells the channels of `notifications.quiet_sources` when a review source goes quiet: its
-/// newest review is older than expected (`stale`, as `reputa sources` shows it). Each quiet spell
+/// newest review is older than expected (`stale` in `reputa sources`, or `failing` with a newest
+/// review that old: a fetch that keeps failing is the commonest reason). Each quiet spell
 /// is told once, by whichever worker claims it in the store first; a spell ends when the source
 /// brings reviews again, and the next one is told again. A delivery that fails gives the claim
 /// back, so the next cycle tries again (a channel that did get it may then hear it twice: at
@@ -17,7 +18,8 @@ package enum QuietSourceAlerts {
         let (config, store) = (context.config, context.store)
         let channels = config.notifications.quietSourceChannels.compactMap { config.notifications.channel(named: $0) }
         guard !channels.isEmpty else { return [] }
-        let quiet = try SourceFreshness.reviewSources(config, store: store, now: now).filter { $0.status == .stale }
+        // Quiet by age, whatever the last fetch did: one failed fetch neither hides nor ends a spell.
+        let quiet = try SourceFreshness.reviewSources(config, store: store, now: now).filter { ($0.newestAge ?? 0) > $0.staleAfter }
         try store.clearQuietAlerts(keeping: quiet.map(\.source))
         var claimed: [SourceFreshness] = []
         for fresh in quiet where try store.claimQuietAlert(source: fresh.source, at: now) { claimed.append(fresh) }

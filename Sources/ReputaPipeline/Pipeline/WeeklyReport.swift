@@ -125,28 +125,30 @@ package struct WeeklyReport {
     }
 
     /// Sends `report` and every location's own (`mailings`), keeping a dated copy of each extra
-    /// one in `dir`. One recipient's refusal does not stop the others: the lines to print and
-    /// the failures come back.
+    /// one in `dir`. One location's failure (a refused recipient, a report that cannot be built
+    /// or kept) does not stop the others: the lines to print and the failures come back.
     package static func mailAll(_ report: WeeklyReport, store: any SQLStore, config: Configuration, request: CompareRequest,
-                                now: Timestamp, keepIn dir: String, format: OutputFormat) throws -> (lines: [String], failures: [DeliveryError]) {
+                                now: Timestamp, keepIn dir: String, format: OutputFormat) -> (lines: [String], failures: [any ReputaError]) {
         guard let mail = config.report.mail else { return ([], []) }
-        var lines: [String] = [], failures: [DeliveryError] = []
+        var lines: [String] = [], failures: [any ReputaError] = []
         for m in mailings(location: request.location, settings: config.report) {
-            let language = m.lang.flatMap(ReportLanguage.named) ?? report.language
-            var one = report
-            if m.location != request.location || language.code != report.language.code {
-                var own = request
-                own.location = m.location
-                one = try build(store: store, config: config, request: own, language: language, now: now)
-                lines.append("report written to " + (try one.keep(try one.render(format), in: dir, format: format, now: now)))
-            }
-            var settings = mail
-            settings.to = m.to
             do {
+                let language = m.lang.flatMap(ReportLanguage.named) ?? report.language
+                var one = report
+                if m.location != request.location || language.code != report.language.code {
+                    var own = request
+                    own.location = m.location
+                    one = try build(store: store, config: config, request: own, language: language, now: now)
+                    lines.append("report written to " + (try one.keep(try one.render(format), in: dir, format: format, now: now)))
+                }
+                var settings = mail
+                settings.to = m.to
                 lines += try send(one, settings: settings, config: config)
                 lines.append("report\(m.location.map { " for " + $0 } ?? "") mailed to \(m.to.count) recipient(s) via \(SMTPMailer(url: mail.url).server)")
-            } catch let error as DeliveryError {
+            } catch let error as any ReputaError {
                 failures.append(error)
+            } catch {
+                failures.append(ReportError(place: m.location ?? "report", message: "\(error)"))
             }
         }
         return (lines, failures)
