@@ -96,4 +96,33 @@ import Testing
         _ = try cycle("2026-12-08T14:00:00Z")
         #expect(sink.requests.count == 6)
     }
+
+    /// `sources` lists every source the store holds: a source brought by `reputa import
+    /// --source` beside the configured ones, read as its import was; and without a config, from
+    /// the store alone.
+    @Test func sourcesTheConfigDoesNotNameAreListedToo() throws {
+        let temp = try TempFolder()
+        _ = try temp.write("daily.csv", Self.dailyCSV)
+        _ = try temp.write("manual.csv", "id,date,stars,text\nm1,2026-11-01 10:00:00,2,slow\nm2,2026-11-02 10:00:00,5,ok\nm3,2026-11-03 10:00:00,4,ok\n")
+        let config = try temp.write("sources.yml", Self.daily)
+        #expect(try reputa(["fetch", "--config", config]).status == 0)
+        let imported = try reputa(["import", "--config", config, "--kind", "csv", "--source", "manual",
+                                   "--map", "id=id,date=date,rating=stars,text=text", temp.path("manual.csv")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        func rows(_ arguments: [String]) throws -> [String: [String: Any]] {
+            let out = try reputa(["sources", "--format", "json"] + arguments, environment: ["REPUTA_NOW": "2026-11-21T12:00:00Z"], cwd: temp.url)
+            #expect(out.status == 0, "\(out.stderr)")
+            return Dictionary(uniqueKeysWithValues: try jsonArray(out.stdout).map { ($0["source"] as? String ?? "", $0) })
+        }
+        let listed = try rows(["--config", config])
+        #expect(listed.keys.sorted() == ["daily", "manual"])
+        #expect(listed["daily"]?["defined_by"] as? String == "config" && listed["daily"]?["held"] as? Int == 10)
+        let manual = try #require(listed["manual"])
+        #expect(manual["defined_by"] as? String == "import" && manual["kind"] as? String == "csv" && manual["portal"] as? String == "csv")
+        // Its newest review is 18 days old against the 7-day floor (gap 1 day): stale.
+        #expect(manual["held"] as? Int == 3 && manual["status"] as? String == "stale" && manual["newest_age_days"] as? Double == 18.1)
+        // Without a config, the store alone says the same.
+        let bare = try rows(["--store", temp.path("s.sqlite")])
+        #expect(bare.keys.sorted() == ["daily", "manual"] && bare["manual"]?["held"] as? Int == 3 && bare["daily"]?["held"] as? Int == 10)
+    }
 }

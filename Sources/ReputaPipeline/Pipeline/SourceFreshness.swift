@@ -19,20 +19,25 @@ public struct SourceFreshness: Equatable, Sendable {
     public static func assess(_ config: Configuration, holdings: [String: SourceHoldings], states: [String: SourceState],
                               now: Timestamp) -> [SourceFreshness] {
         config.sources.map { entry in
-            let name = entry.descriptor.name, held = holdings[name]
-            let earliest = held?.earliest.flatMap(instant), latest = held?.latest.flatMap(instant)
-            let limit = entry.staleAfter.map(Int64.init) ?? Formulas.staleAfter(reviews: held?.reviews ?? 0, earliest: earliest, latest: latest)
-            let age = latest.map { now.epochSeconds - $0.epochSeconds }
-            let status: Status
-            if (states[name]?.consecutiveErrors ?? 0) > 0 {
-                status = .failing
-            } else if let age {
-                status = age > limit ? .stale : .ok
-            } else {
-                status = .empty
-            }
-            return SourceFreshness(source: name, status: status, newestAge: age, staleAfter: limit)
+            assess(entry.descriptor.name, staleAfter: entry.staleAfter, held: holdings[entry.descriptor.name],
+                   state: states[entry.descriptor.name], now: now)
         }
+    }
+
+    /// One source's freshness at `now`; `staleAfter` (seconds) replaces the default limit.
+    public static func assess(_ name: String, staleAfter: Int?, held: SourceHoldings?, state: SourceState?, now: Timestamp) -> SourceFreshness {
+        let earliest = held?.earliest.flatMap(instant), latest = held?.latest.flatMap(instant)
+        let limit = staleAfter.map(Int64.init) ?? Formulas.staleAfter(reviews: held?.reviews ?? 0, earliest: earliest, latest: latest)
+        let age = latest.map { now.epochSeconds - $0.epochSeconds }
+        let status: Status
+        if (state?.consecutiveErrors ?? 0) > 0 {
+            status = .failing
+        } else if let age {
+            status = age > limit ? .stale : .ok
+        } else {
+            status = .empty
+        }
+        return SourceFreshness(source: name, status: status, newestAge: age, staleAfter: limit)
     }
 
     /// A held record's time: an instant, or a day (customer periods, health signals) at its midnight UTC.

@@ -54,6 +54,22 @@ extension SQLStore {
         try reading { db in try ImportRecords.importingSources(db) }
     }
 
+    /// How each source that imported payloads read its latest one (kind, portal, location…): what
+    /// `reputa sources` shows for a source the config does not name (`reputa import --source`).
+    public func latestImportDescriptors() throws -> [String: SourceDescriptor] {
+        try reading { db in
+            var out: [String: SourceDescriptor] = [:]
+            for row in try db.fetch("""
+                SELECT i.source, i.descriptor FROM imports i
+                WHERE i.id = (SELECT MAX(j.id) FROM imports j WHERE j.source = i.source)
+                """, []) {
+                let text: String = row["descriptor"]
+                out[row["source"]] = try? JSONDecoder().decode(SourceDescriptor.self, from: Data(text.utf8))
+            }
+            return out
+        }
+    }
+
     /// The payloads imported for `source`, oldest capture first.
     public func importedSnapshots(source: String) throws -> [StoredSnapshot] {
         try reading { db in
