@@ -2,7 +2,8 @@ import ReputaCore
 
 /// Any JSON list of review objects read through a mapping (`field=key`, dotted paths such as
 /// `user.name`), with the same fields as the CSV kind. The list may be the document itself or
-/// sit under the key named by `list` in the mapping (`list=data.items`).
+/// sit under the key named by `list` in the mapping (`list=data.items`); a file of one object
+/// per line (JSON Lines, as exports and scrapers write them) is read line by line.
 public struct GenericJSONImporter: ReviewImporter {
     public init() {}
 
@@ -11,12 +12,21 @@ public struct GenericJSONImporter: ReviewImporter {
             throw ParseError(source: source.name, place: origin,
                              message: "kind json needs a mapping with date and rating or text (--map date=key,rating=key)")
         }
-        let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
-        let list = source.mapping["list"].map { Self.path(root, $0) } ?? root
         var batch = ParsedBatch()
+        let items: [(item: JSONNode, place: String)]
+        do {
+            let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
+            let list = source.mapping["list"].map { Self.path(root, $0) } ?? root
+            items = list.list.enumerated().map { ($1, "\(origin): [\($0)]") }
+        } catch {
+            // Not one JSON document: JSON Lines when at least one line is an object, else the parse error.
+            let (lines, bad) = JSONLines.objects(bytes, origin: origin)
+            guard !lines.isEmpty, source.mapping["list"] == nil else { throw error }
+            items = lines.map { ($0.0, "\(origin):\($0.1)") }
+            batch.skipped = bad
+        }
         let zone = ReviewFields.zone(source)
-        for (n, item) in list.list.enumerated() {
-            let place = "\(origin): [\(n)]"
+        for (item, place) in items {
             func value(_ field: String) -> JSONNode { source.mapping[field].map { Self.path(item, $0) } ?? JSONNode(nil) }
             var rating: Rating? = nil
             let ratingNode = value("rating")

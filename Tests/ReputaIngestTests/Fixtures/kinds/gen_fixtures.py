@@ -647,6 +647,24 @@ def amazon():
     # The 2023 files escape non-ASCII (json.dumps defaults), so emoji come as surrogate pairs.
     write("amazon-jsonl-reviews.jsonl", "".join(json.dumps(l) + "\n" for l in lines))
 
+    # The 2014 and 2018 datasets (McAuley's): reviewerID, asin, reviewerName, overall, summary,
+    # reviewText, unixReviewTime (seconds) and reviewTime ("MM D, YYYY"); helpful votes as
+    # `helpful: [yes, all]` in 2014, as a `vote` string with a thousands comma in 2018.
+    lines = [
+        {"overall": 5.0, "verified": True, "reviewTime": "11 14, 2017", "reviewerID": "A2AURORAREV01", "asin": "B0AURORA01",
+         "style": {"Size:": " 190 g"}, "reviewerName": "Giulia", "reviewText": "Pesto ottimo, profumato. 🌿",
+         "summary": "Ottimo", "unixReviewTime": 1510617600, "vote": "3"},
+        {"overall": 1.0, "vote": "1,204", "verified": False, "reviewTime": "02 3, 2018", "reviewerID": "A1AURORAREV02",
+         "asin": "B0AURORA02", "reviewerName": "J. Smith", "reviewText": "Jar arrived cracked.\nNo refund yet.",
+         "summary": "Broken", "unixReviewTime": 1517616000, "image": ["https://images-na.ssl-images-amazon.com/images/I/71aurora.jpg"]},
+        {"reviewerID": "A3AURORAREV03", "asin": "B0AURORA03", "reviewerName": 'Marco "Chef" R.', "helpful": [2, 3],
+         "reviewText": "Sugo saporito, un po' caro.", "overall": 4.0, "summary": "Buono", "unixReviewTime": 1388534400,
+         "reviewTime": "01 1, 2014"},
+        {"overall": 3.0, "verified": True, "reviewTime": "06 30, 2018", "reviewerID": "A4AURORAREV04", "asin": "B0AURORA01",
+         "summary": "Three Stars", "unixReviewTime": 1530316800},
+    ]
+    write("amazon-jsonl-2018.jsonl", "".join(json.dumps(l) + "\n" for l in lines))
+
     header = ["Id", "ProductId", "UserId", "ProfileName", "HelpfulnessNumerator", "HelpfulnessDenominator",
               "Score", "Time", "Summary", "Text"]
     rows = [
@@ -688,6 +706,14 @@ def generic_json():
         {"ref": "A-103", "score": 1, "body": "", "when": 1793354400, "who": "", "channel": "kiosk"},
     ]
     write("json-generic.json", pretty(doc))
+    # The same objects one per line (JSON Lines, as exports and scrapers write them), a blank line included.
+    lines = [
+        {"ref": "L-1", "score": 4, "body": "Buono, tornerò.", "when": "2026-10-03T12:00:00+02:00", "who": "Anna"},
+        {"ref": "L-2", "score": 2, "body": "Freddo e lento.", "when": 1793440800, "who": "Paolo"},
+        {"ref": "L-3", "score": 5, "body": "Perfect 👌", "when": "2026-11-06 20:00:00", "who": ""},
+    ]
+    write("json-generic-lines.jsonl", json.dumps(lines[0], ensure_ascii=False) + "\n" + json.dumps(lines[1], ensure_ascii=False)
+          + "\n\n" + json.dumps(lines[2], ensure_ascii=False) + "\n")
 
 
 # ---------------------------------------------------------------------------------------------

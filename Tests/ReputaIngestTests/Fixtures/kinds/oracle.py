@@ -395,6 +395,14 @@ def amazon_jsonl(raw):
         if not line.strip():
             continue
         r = json.loads(line)
+        if "reviewerID" in r:  # the 2014 and 2018 datasets
+            votes = r.get("vote")
+            helpful = int(votes.replace(",", "")) if votes else (r["helpful"][0] if "helpful" in r else None)
+            reviews.append(review(
+                id="|".join([r["reviewerID"], r["asin"], str(r["unixReviewTime"])]), rating=r["overall"],
+                title=r.get("summary", ""), text=r.get("reviewText", ""), author=r.get("reviewerName", ""),
+                created=from_epoch_seconds(r["unixReviewTime"]), helpful=helpful))
+            continue
         reviews.append(review(
             id="|".join([r["user_id"], r["asin"], str(r["timestamp"])]), rating=r["rating"], title=r.get("title"),
             text=r.get("text"), created=from_epoch_millis(r["timestamp"]), helpful=r.get("helpful_vote")))
@@ -423,7 +431,11 @@ def amazon_csv(raw):
 def generic_json(raw):
     m = JSON_MAPPING
     reviews = []
-    for obj in json.loads(raw):
+    try:
+        objects = json.loads(raw)
+    except json.JSONDecodeError:  # JSON Lines: one object per line, blank lines skipped
+        objects = [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
+    for obj in objects:
         when = obj.get(m["date"])
         if isinstance(when, (int, float)):
             created = from_epoch_millis(when) if when >= 100_000_000_000 else from_epoch_seconds(when)
