@@ -1,9 +1,15 @@
+import Foundation
 import ReputaCore
 
 /// Yelp Fusion `GET /v3/businesses/{id}/reviews`: at most 3 review excerpts, `time_created`
-/// in local time without a zone (read in the source's `timezone`), `total` for the business.
+/// without a zone, which Yelp's reference gives as "review creation time in PST": US Pacific
+/// time whatever the business's own zone (read as America/Los_Angeles, daylight saving included),
+/// `total` for the business.
 public struct YelpAPIImporter: ReviewImporter {
     public init() {}
+
+    /// The zone Yelp Fusion writes `time_created` in.
+    static let pacific = TimeZone(identifier: "America/Los_Angeles")!
 
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
         let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
@@ -11,13 +17,12 @@ public struct YelpAPIImporter: ReviewImporter {
             throw ParseError(source: source.name, place: origin, message: "not a Yelp reviews response (no \"reviews\")")
         }
         var batch = ParsedBatch(portalTotal: root["total"].int)
-        let zone = ReviewFields.zone(source)
         for (n, review) in root["reviews"].list.enumerated() {
             let place = "\(origin): reviews[\(n)]"
             guard let (id, rating) = ReviewFields.identity(id: review["id"], rating: review["rating"], ratingKey: "rating",
                                                            scale: source.scale, place: place, skipped: &batch.skipped) else { continue }
             let text = review["text"].text
-            let created = ReviewFields.date(review["time_created"], zone: zone)
+            let created = ReviewFields.date(review["time_created"], zone: Self.pacific)
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: id, location: source.location,
                 competitor: source.competitor, rating: rating, text: text, language: LanguageDetector.detect(text),

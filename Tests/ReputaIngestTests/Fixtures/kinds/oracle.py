@@ -343,8 +343,9 @@ def trustpilot_csv(raw):
 
 def yelp_api(raw):
     doc = json.loads(raw)
+    # Yelp's reference: "Review creation time in PST" (US Pacific, whatever the business's zone).
     reviews = [review(id=r["id"], rating=r["rating"], text=r["text"], author=r["user"]["name"],
-                      created=iso_date(r["time_created"]), url=r.get("url"))
+                      created=iso_date(r["time_created"], ZoneInfo("America/Los_Angeles")), url=r.get("url"))
                for r in doc["reviews"]]
     return result(reviews, total=doc.get("total"))
 
