@@ -476,6 +476,34 @@ def trustpilot():
     }
     write("trustpilot-api-reviews.json", compact(doc))
 
+    # The review objects of Trustpilot's own business page (its __NEXT_DATA__ script, as saved from
+    # the page or by scrapers): `rating`, `dates{publishedDate, updatedDate, experiencedDate}`,
+    # `likes`, `consumer{displayName, numberOfReviews}`, `reply{message, publishedDate, updatedDate}`.
+    def web_review(id, rating, title, text, lang, published, updated, consumer, reviews, reply, likes):
+        return {"id": id, "filtered": False, "pending": False, "text": text, "rating": rating,
+                "labels": {"merged": None, "verification": {"isVerified": False, "createdDateTime": published,
+                                                             "reviewSourceName": "Organic", "verificationSource": "invitation"}},
+                "title": title, "likes": likes,
+                "dates": {"experiencedDate": published[:10] + "T00:00:00.000Z", "publishedDate": published, "updatedDate": updated,
+                          "submittedDate": None},
+                "report": None, "hasUnhandledReports": False,
+                "consumer": {"id": "6" + id[1:], "displayName": consumer, "imageUrl": "", "numberOfReviews": reviews,
+                             "countryCode": "IT", "hasImage": False, "isVerified": False},
+                "reply": None if reply is None else {"message": reply[0], "publishedDate": reply[1], "updatedDate": None},
+                "consumersReviewCountOnSameDomain": 1, "consumersReviewCountOnSameLocation": None, "productReviews": [],
+                "language": lang, "location": None}
+    page = {"props": {"pageProps": {
+        "businessUnit": {"id": TP_BU, "displayName": "Aurora Bistrot", "numberOfReviews": 351, "trustScore": 3.6, "stars": 3.5},
+        "reviews": [
+            web_review("69a1b2c3d4e5f6a7b8c9d0e1", 2, "Tiepido", "Piatti arrivati tiepidi e servizio lento.\nPeccato.", "it",
+                       "2026-11-20T19:42:05.000Z", None, "Chiara B.", 4, ("Ci dispiace, Chiara: ne parliamo in cucina.", "2026-11-21T09:10:00.000Z"), 1),
+            web_review("69a1b2c3d4e5f6a7b8c9d0e2", 5, "Splendido", "Tutto perfetto, dal pane al dolce. 👏", "it",
+                       "2026-11-18T21:03:44.000Z", "2026-11-19T08:00:00.000Z", "Marco", 1, None, 0),
+            web_review("69a1b2c3d4e5f6a7b8c9d0e3", 1, "Rude staff", "The waiter laughed at our order.", "en",
+                       "2026-11-15T12:30:00.000Z", None, "Tom W.", 23, None, 5),
+        ]}}, "page": "/review/[businessUnit]", "query": {"businessUnit": "aurorabistrot.it"}}
+    write("trustpilot-api-web-page.json", compact(page))
+
     header = ["Review ID", "Review Created (UTC)", "Review Consumer User ID", "Review Username", "Review Title",
               "Review Content", "Review Stars", "Source Of Review", "Review Language", "Domain URL", "Webshop Name",
               "Business Unit ID", "Tags", "Company Reply Date (UTC)", "Reply Content", "Location Name",

@@ -311,6 +311,8 @@ def google_business(raw):
 
 def trustpilot_api(raw):
     doc = json.loads(raw)
+    if "props" in doc:  # the business page's own data: its review objects
+        return trustpilot_web(doc["props"]["pageProps"]["reviews"])
     reviews, skipped = [], []
     for r in doc.get("reviews", []):
         if not r.get("id"):
@@ -326,6 +328,19 @@ def trustpilot_api(raw):
             author_reviews=(r.get("consumer") or {}).get("numberOfReviews")))
     next_url = next((l["href"] for l in doc.get("links", []) if l.get("rel") == "next-page"), None)
     return result(reviews, next=next_url, skipped=skipped)
+
+
+def trustpilot_web(objects):
+    reviews = []
+    for r in objects:
+        dates, reply = r["dates"], r.get("reply")
+        reviews.append(review(
+            id=r["id"], rating=r["rating"], title=r.get("title"), text=r.get("text"),
+            author=r["consumer"]["displayName"], created=iso_date(dates["publishedDate"]),
+            updated=iso_date(dates["updatedDate"]) if dates.get("updatedDate") else None,
+            reply=reply["message"] if reply else "", reply_at=iso_date(reply["publishedDate"]) if reply else None,
+            language=language(r.get("language")), helpful=r.get("likes"), author_reviews=r["consumer"].get("numberOfReviews")))
+    return result(reviews)
 
 
 def trustpilot_csv(raw):
