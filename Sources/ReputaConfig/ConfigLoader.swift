@@ -235,6 +235,9 @@ public struct ConfigLoader {
         var mapping: [String: String] = [:]
         if let node = m["map"] {
             let mm = try self.mapping(node, "\(path).map")
+            guard Kinds.takesMapping(kindName) else {
+                throw error(node, "\(path).map", "kind \(kindName) reads its portal's own fields; a mapping is for \(Kinds.mappedKinds.joined(separator: ", ")) (the location comes from `location`)")
+            }
             try checkKeys(mm, allowed: Kinds.mappingFields(for: kindName), path: "\(path).map")
             for (k, v) in mm.pairs { mapping[k] = try string(v, "\(path).map.\(k)") }
         }

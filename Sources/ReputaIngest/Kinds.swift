@@ -122,6 +122,17 @@ public enum Kinds {
 
     public static var names: [String] { all.map(\.name) }
 
+    /// The kinds whose fields a `map:` / `--map` can point elsewhere: the CSV ones (the generic
+    /// `csv` and the portals' CSV exports, whose own columns the mapping overrides field by field)
+    /// and the generic `json`. The other kinds read their portal's fixed fields.
+    public static func takesMapping(_ kind: String) -> Bool {
+        guard let importer = named(kind)?.importer else { return false }
+        return importer is CSVReviewImporter || importer is GenericJSONImporter
+    }
+
+    /// The kinds that take a mapping, for messages.
+    public static var mappedKinds: [String] { names.filter(takesMapping) }
+
     /// Review fields a `map:` / `--map` may name for `kind`: the CSV fields, plus `list` (where
     /// the list of reviews sits) for the generic JSON kind.
     public static func mappingFields(for kind: String?) -> [String] {

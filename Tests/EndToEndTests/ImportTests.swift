@@ -77,6 +77,31 @@ import Testing
         #expect(Set(viaAPI.compactMap { $0["id"] as? String }) == [shared, "gp:AOqpTOZzNewReviewOnlyInTheApi01"])
     }
 
+    /// `--map` on a portal's CSV export overrides one field and keeps the export's own reading
+    /// (Booking's 0–10 scale, joined liked/disliked text); on a kind with fixed fields it is refused.
+    @Test func aMappingOverridesOneFieldOfAnExport() throws {
+        let temp = try TempFolder()
+        let booking = packageRoot.appendingPathComponent("Tests/ReputaIngestTests/Fixtures/kinds/booking-csv-hotel-reviews.csv").path
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: booking + ".expected.json")))
+            as? [String: Any])
+        let want = try #require(expected["reviews"] as? [[String: Any]])
+        let out = try reputa(["import", "--store", temp.path("s.sqlite"), "--kind", "booking-csv", "--source", "hotels",
+                              "--map", "location=Hotel_Name", booking])
+        #expect(out.status == 0 && out.stdout.contains("\(want.count) new, 0 updated, 0 unchanged, 0 removed, 0 skipped"), "\(out.stdout) \(out.stderr)")
+        let reviews = try jsonArray(try reputa(["reviews", "--store", temp.path("s.sqlite"), "--format", "json"]).stdout)
+        #expect(reviews.count == want.count)
+        // Each review keeps the export's reading (scale 0-10, the oracle's text) and takes its location from Hotel_Name.
+        for review in reviews {
+            #expect((review["scale_max"] as? NSNumber)?.doubleValue == 10, "\(review)")
+            #expect(want.contains { $0["text"] as? String == review["text"] as? String }, "\(review)")
+        }
+        #expect(Set(reviews.compactMap { $0["location"] as? String }) == ["Hotel Aurora Navigli"])
+        let refused = try reputa(["import", "--store", temp.path("s.sqlite"), "--kind", "yelp-dataset", "--source", "y",
+                                  "--map", "location=business_id",
+                                  packageRoot.appendingPathComponent("Tests/ReputaIngestTests/Fixtures/kinds/yelp-dataset-reviews.json").path])
+        #expect(refused.status == 64 && refused.stderr.contains("kind yelp-dataset reads its portal's own fields"), "\(refused.stderr)")
+    }
+
     @Test func dryRunReadsAndCountsButStoresNothing() throws {
         let temp = try TempFolder()
         let env = ["REPUTA_STORE": temp.path("s.sqlite")]

@@ -315,6 +315,14 @@ func configError(_ yaml: String, env: [String: String] = [:]) -> ConfigError? {
         expectErrors(cases)
     }
 
+    /// A mapping on a kind that reads its portal's fixed fields is refused, not ignored.
+    @Test func aMappingOnAFixedKindIsRefused() throws {
+        expectErrors([("sources:\n  - {name: y, kind: yelp-dataset, path: y.json, map: {location: business_id}}\n", 6, "sources[0].map",
+                       "kind yelp-dataset reads its portal's own fields; a mapping is for")])
+        let config = try load(head + "sources:\n  - {name: b, kind: booking-csv, path: b.csv, map: {location: Hotel_Name}}\n")
+        #expect(config.sources.first?.descriptor.mapping == ["location": "Hotel_Name"])
+    }
+
     /// A channel writes in its own `lang`, else in `report.lang`.
     @Test func channelsTakeALanguage() throws {
         let channels = "notifications:\n  channels:\n    - {name: a, slack: \"https://hooks.slack.test/x\"}\n"

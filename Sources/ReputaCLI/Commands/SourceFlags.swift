@@ -79,6 +79,10 @@ struct SourceFlags: ParsableArguments {
             d.scale = s
         }
         if let map {
+            if InternalKinds.named(d.kind) == nil, !Kinds.takesMapping(d.kind) {
+                throw ValidationError("--map: kind \(d.kind) reads its portal's own fields; a mapping is for \(Kinds.mappedKinds.joined(separator: ", "))"
+                                      + " (the location comes from --location)")
+            }
             var mapping: [String: String] = [:]
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }

@@ -32,7 +32,8 @@ public struct CSVReviewImporter: StreamingImporter {
 
     /// How a portal's own export maps onto review fields; several presets cover the variants of
     /// one export (the first whose required columns are all in the header wins). A mapping in
-    /// sources.yml or on the command line overrides them.
+    /// sources.yml or on the command line overrides them field by field: a mapped field reads
+    /// its column, every other field keeps the export's own (and its scale, zone and touches).
     public struct Preset: Sendable {
         /// field → column; `Column?` may be missing. Empty: match columns by common names.
         public var mapping: [String: String]
@@ -82,13 +83,16 @@ public struct CSVReviewImporter: StreamingImporter {
             }
             let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             if header.fields.count == 1, columns[0].isEmpty { throw fail(origin, "empty file") }
-            let preset = descriptor.mapping.isEmpty ? choosePreset(columns) : nil
+            let preset = choosePreset(columns, mapped: Set(descriptor.mapping.keys))
+            var byName = descriptor.mapping.isEmpty
             if let preset {
-                source.mapping = preset.mapping
+                // The export's own columns, with the user's mapping laid over them field by field.
+                source.mapping = preset.mapping.merging(descriptor.mapping) { _, mine in mine }
+                byName = preset.mapping.isEmpty
                 if let scale = preset.scale { source.scale = scale }
                 if let zone = preset.zone { source.timezone = zone }
             }
-            let index = try columnIndex(columns: columns, source: source, origin: origin)
+            let index = try columnIndex(columns: columns, source: source, origin: origin, byName: byName)
             let slots = Slots(index)
             let monthFirst = preset?.monthFirst ?? false
             var rows = 0
@@ -139,27 +143,30 @@ public struct CSVReviewImporter: StreamingImporter {
 
     struct RowFailure: Error { var message: String }
 
-    /// The first preset whose required columns are all present; the first preset otherwise,
-    /// so the missing-column error names what that export should have had.
-    func choosePreset(_ columns: [String]) -> Preset? {
+    /// The first preset whose required columns are all present (fields the user mapped need not
+    /// be); the first preset otherwise, so the missing-column error names what that export
+    /// should have had.
+    func choosePreset(_ columns: [String], mapped: Set<String> = []) -> Preset? {
         guard let first = presets.first else { return nil }
         return presets.first { preset in
-            preset.mapping.values.allSatisfy { spec in
-                spec.hasSuffix("?") || columns.contains { $0.caseInsensitiveCompare(spec) == .orderedSame }
+            preset.mapping.allSatisfy { field, spec in
+                mapped.contains(field) || spec.hasSuffix("?") || columns.contains { $0.caseInsensitiveCompare(spec) == .orderedSame }
             }
         } ?? first
     }
 
-    /// field → column position, validated against the header.
-    func columnIndex(columns: [String], source: SourceDescriptor, origin: String) throws -> [String: Int] {
+    /// field → column position, validated against the header. `byName`: columns are first
+    /// matched by their common names, then the mapping (if any) points fields elsewhere.
+    func columnIndex(columns: [String], source: SourceDescriptor, origin: String, byName: Bool? = nil) throws -> [String: Int] {
         let found = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         var index: [String: Int] = [:]
-        if source.mapping.isEmpty {
+        if byName ?? source.mapping.isEmpty {
             let lower = columns.map { $0.lowercased() }
             for (field, names) in Self.aliases {
                 if let i = lower.firstIndex(where: { names.contains($0) }) { index[field] = i }
             }
-        } else {
+        }
+        if !source.mapping.isEmpty {
             for (field, spec) in source.mapping.sorted(by: { $0.key < $1.key }) {
                 // `Column?` marks a column that older variants of an export lack (Google Play's
                 // 14-column files have no "Reviewer Language").
