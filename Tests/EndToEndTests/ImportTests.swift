@@ -85,10 +85,11 @@ import Testing
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: booking + ".expected.json")))
             as? [String: Any])
         let want = try #require(expected["reviews"] as? [[String: Any]])
+        // (In the temporary folder: without a config, snapshots go to ./snapshots.)
         let out = try reputa(["import", "--store", temp.path("s.sqlite"), "--kind", "booking-csv", "--source", "hotels",
-                              "--map", "location=Hotel_Name", booking])
+                              "--map", "location=Hotel_Name", booking], cwd: temp.url)
         #expect(out.status == 0 && out.stdout.contains("\(want.count) new, 0 updated, 0 unchanged, 0 removed, 0 skipped"), "\(out.stdout) \(out.stderr)")
-        let reviews = try jsonArray(try reputa(["reviews", "--store", temp.path("s.sqlite"), "--format", "json"]).stdout)
+        let reviews = try jsonArray(try reputa(["reviews", "--store", temp.path("s.sqlite"), "--format", "json"], cwd: temp.url).stdout)
         #expect(reviews.count == want.count)
         // Each review keeps the export's reading (scale 0-10, the oracle's text) and takes its location from Hotel_Name.
         for review in reviews {
@@ -98,7 +99,8 @@ import Testing
         #expect(Set(reviews.compactMap { $0["location"] as? String }) == ["Hotel Aurora Navigli"])
         let refused = try reputa(["import", "--store", temp.path("s.sqlite"), "--kind", "yelp-dataset", "--source", "y",
                                   "--map", "location=business_id",
-                                  packageRoot.appendingPathComponent("Tests/ReputaIngestTests/Fixtures/kinds/yelp-dataset-reviews.json").path])
+                                  packageRoot.appendingPathComponent("Tests/ReputaIngestTests/Fixtures/kinds/yelp-dataset-reviews.json").path],
+                                 cwd: temp.url)
         #expect(refused.status == 64 && refused.stderr.contains("kind yelp-dataset reads its portal's own fields"), "\(refused.stderr)")
     }
 
