@@ -7,10 +7,8 @@ import ReputaCore
 /// print stylesheet. Every review quote and label is escaped (OWASP XSS rules #1/#2); a link
 /// is written only for an http(s) URL, escaped as an attribute.
 public enum HTMLReport {
-    public static let contentSecurityPolicy = policy(images: "data:")
-
-    /// The policy with `images` as the only image sources (`data:` for the file's inline charts,
-    /// `cid:` too for the mailed one, whose charts are parts of the message).
+    /// The page's Content-Security-Policy, with `images` as the only image sources (`data:` for
+    /// the file's inline charts, `cid:` too for the mailed one, whose charts are message parts).
     static func policy(images: String) -> String {
         "default-src 'none'; style-src 'unsafe-inline'; img-src \(images); base-uri 'none'; form-action 'none'"
     }
