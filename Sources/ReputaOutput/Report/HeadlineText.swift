@@ -13,8 +13,7 @@ public enum HeadlineText {
             out.append(span + ": " + lang.t("No reviews in this week.")
                        + (h.latestWeekWithReviews.map { " " + lang.t("The latest week with reviews is") + " " + $0 + " (" + lang.weekSpan($0) + ")." } ?? ""))
         } else {
-            out.append(span + ": " + lang.t("average") + " " + average(h.average.value, h.scale, lang) + " " + lang.t("on") + " "
-                       + lang.integer(h.reviews) + " " + lang.t(h.reviews == 1 ? "review" : "reviews") + ".")
+            out.append(span + ": " + lang.t("average") + " " + figure(h, lang) + ".")
             var versus = lang.t("Against the previous week") + ": " + change(h.averageVsPrevious, h.scale, lang)
             if hasBaseline(h) {
                 versus += "; " + lang.t("against the previous {n} weeks", n: h.baselineWeeks.count) + ": "
@@ -68,6 +67,12 @@ public enum HeadlineText {
     /// The terms the opening uses, each explained once.
     public static func terms(_ lang: ReportLanguage) -> String {
         lang.t("Beyond noise: a change the test (Welch t for averages, a Poisson-rate test for volume) tells from chance at 95%; within noise: one it cannot. Rank: by Bayesian average (explained under the ratings table).")
+    }
+
+    /// The week's figure: `3.74★ on 72 reviews` (the headline's and the mail subject's).
+    static func figure(_ h: ReportHeadline, _ lang: ReportLanguage) -> String {
+        average(h.average.value, h.scale, lang) + " " + lang.t("on") + " " + lang.integer(h.reviews) + " "
+            + lang.t(h.reviews == 1 ? "review" : "reviews")
     }
 
     /// `3.74★` on 1–5 stars, `8.50 (1-10)` on another scale, `68.4/100` pooled.

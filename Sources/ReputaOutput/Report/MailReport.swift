@@ -13,12 +13,8 @@ public enum MailReport {
     /// `Weekly reputation report 2026-W47 (16–22 Nov 2026): 3.74★ on 72 reviews`, or `: no
     /// reviews` for an empty week.
     public static func subject(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
-        var subject = lang.t("Weekly reputation report") + " " + doc.week + " (" + lang.weekSpan(doc.week) + ")"
-        if let h = doc.headline {
-            subject += ": " + (h.emptyWeek ? lang.t("no reviews")
-                : HeadlineText.average(h.average.value, h.scale, lang) + " " + lang.t("on") + " " + lang.integer(h.reviews) + " "
-                    + lang.t(h.reviews == 1 ? "review" : "reviews"))
-        }
+        var subject = doc.title(lang)
+        if let h = doc.headline { subject += ": " + (h.emptyWeek ? lang.t("no reviews") : HeadlineText.figure(h, lang)) }
         return subject
     }
 

@@ -6,7 +6,7 @@ import ReputaCore
 public enum MarkdownReport {
     public static func render(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
         let c = doc.comparison
-        var out = "# " + MarkdownRenderer.escape(lang.t("Weekly reputation report") + " " + c.week + " (" + lang.weekSpan(c.week) + ")") + "\n\n"
+        var out = "# " + MarkdownRenderer.escape(doc.title(lang)) + "\n\n"
         out += MarkdownRenderer.escape("\(lang.t("Window")) \(c.windowWeeks.first ?? "")…\(c.week) · \(lang.t("Generated")) \(doc.generated(lang))") + "\n\n"
         if let h = doc.headline {
             out += HeadlineText.sentences(h, lang, topicNames: doc.topicNames).map { MarkdownRenderer.escape($0) + "\n" }.joined() + "\n"

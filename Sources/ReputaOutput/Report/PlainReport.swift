@@ -10,7 +10,7 @@ public enum PlainReport {
 
     public static func render(_ doc: ReportDocument, _ lang: ReportLanguage) -> String {
         let c = doc.comparison
-        var out: [String] = [lang.t("Weekly reputation report") + " " + c.week + " (" + lang.weekSpan(c.week) + ")",
+        var out: [String] = [doc.title(lang),
                              lang.t("Generated") + " " + doc.generated(lang), ""]
         if let h = doc.headline {
             for sentence in HeadlineText.sentences(h, lang, topicNames: doc.topicNames) { out += wrap(sentence) + [""] }

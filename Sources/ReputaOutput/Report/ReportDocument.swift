@@ -92,6 +92,12 @@ public struct ReportDocument: Sendable, Codable {
                 quietSources.map { $0.line(lang) })
     }
 
+    /// `Weekly reputation report 2026-W47 (16–22 Nov 2026)`: the Markdown and plain report's title
+    /// and the mail subject's start.
+    public func title(_ lang: ReportLanguage) -> String {
+        lang.t("Weekly reputation report") + " " + week + " (" + lang.weekSpan(week) + ")"
+    }
+
     /// When the report was made, as its reader writes dates, in the config's zone.
     public func generated(_ lang: ReportLanguage) -> String {
         guard let t = Timestamp(utcISO: generatedAt) else { return generatedAt }

@@ -59,9 +59,10 @@ extension SQLStore {
     public func latestImportDescriptors() throws -> [String: SourceDescriptor] {
         try reading { db in
             var out: [String: SourceDescriptor] = [:]
+            // One grouped pass for the latest row of each source (a correlated MAX per row would
+            // read each source's rows once for every one of them).
             for row in try db.fetch("""
-                SELECT i.source, i.descriptor FROM imports i
-                WHERE i.id = (SELECT MAX(j.id) FROM imports j WHERE j.source = i.source)
+                SELECT source, descriptor FROM imports WHERE id IN (SELECT MAX(id) FROM imports GROUP BY source)
                 """, []) {
                 let text: String = row["descriptor"]
                 out[row["source"]] = try? JSONDecoder().decode(SourceDescriptor.self, from: Data(text.utf8))
