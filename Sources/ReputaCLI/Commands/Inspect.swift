@@ -12,7 +12,7 @@ struct Inspect: ParsableCommand {
         discussion: """
         Skipped rows are listed on stderr with their line numbers. JSON uses the keys of `reputa reviews`. \
         For the feed kinds (feed, rss, atom) it prints each entry as read, before normalization: \
-        id, title, link, author, published, updated, summary, content.
+        id, title, link, author, published, updated, created, summary, content.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,9 +25,9 @@ struct Inspect: ParsableCommand {
     var path: String
 
     static func table(_ entries: [FeedEntry]) -> DataTable {
-        DataTable(columns: ["id", "title", "link", "author", "published", "updated", "summary", "content"],
+        DataTable(columns: ["id", "title", "link", "author", "published", "updated", "created", "summary", "content"],
                   rows: entries.map { e in
-                      [e.id, e.title, e.link, e.author, e.published, e.updated, e.summary, e.content].map { .text($0) }
+                      [e.id, e.title, e.link, e.author, e.published, e.updated, e.created, e.summary, e.content].map { .text($0) }
                   })
     }
 

@@ -8,6 +8,7 @@ public struct FeedEntry: Equatable, Sendable {
     public var author = ""
     public var published = ""
     public var updated = ""
+    public var created = ""
     public var summary = ""
     public var summaryIsHTML = false
     public var content = ""

@@ -41,7 +41,7 @@ public struct FeedImporter: ReviewImporter {
             }
             let published = date(entry.published, entry.published.isEmpty ? "" : "published date")
             let updated = date(entry.updated, "updated date")
-            let created = published ?? updated
+            let created = published ?? date(entry.created, "created date") ?? updated
             batch.reviews.append(Review(
                 source: source.name, portal: source.portal, externalID: id, location: source.location,
                 competitor: source.competitor, rating: nil, title: title, text: body,

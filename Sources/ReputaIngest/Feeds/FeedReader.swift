@@ -1,15 +1,30 @@
 import ReputaCore
 
-/// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 1.0 through the streaming XML reader, after
-/// `FeedText` has settled the encoding, dropped illegal characters and resolved undeclared
-/// HTML entities. Elements are matched by namespace, never by prefix.
+/// Reads RSS 0.9x/2.0, RSS 1.0 and 0.90 (RDF), Atom 1.0 and 0.3 through the streaming XML
+/// reader, after `FeedText` has settled the encoding, dropped illegal characters and resolved
+/// undeclared HTML entities. Elements are matched by namespace, never by prefix.
+///
+/// Where RSS and Atom leave a field ambiguous, feedparser's rules decide (its test corpus is a
+/// peer suite: FeedparserCorpusTests): Dublin Core fills title, author, description and dates
+/// (`dc:date` and `dcterms:modified` are the updated date, `dcterms:issued` the published,
+/// `dcterms:created` the created); of an RSS item's `description` and `summary` the first is
+/// the summary and the second the content; a permalink `guid` is the link when there is no
+/// `link`; `rdf:about` is an RDF item's id; an Atom author is "name (email)"; when an element
+/// repeats, the last one wins.
 public enum FeedReader {
     static let atom = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rss1 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let dc = "http://purl.org/dc/elements/1.1/"
+    static let dcterms = "http://purl.org/dc/terms/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+
+    /// Which vocabulary an element belongs to, once the feed's flavour is known: a feed
+    /// without a namespace on `<feed>` is read as Atom all the same (feedparser does).
+    enum Vocabulary { case atom, rss, dc, dcterms, content, other }
 
     /// - Parameter expect: a flavour the kind insists on (`rss` accepts RDF too); nil detects.
     public static func read(_ input: [UInt8], origin: String, httpCharset: String?, source: String,
@@ -22,6 +37,24 @@ public enum FeedReader {
         var entry: FeedEntry? = nil
         var entryDepth = 0
         var inAuthor = false
+        var authorName = ""
+        var authorEmail = ""
+        var atomNamespace = atom
+        var permalink = "" // an RSS guid that may stand for the link
+        var rssSummaries = 0 // an RSS item's description/summary elements so far
+
+        func vocabulary(_ namespace: String) -> Vocabulary {
+            if flavour == .atom ? namespace == atomNamespace : (namespace.isEmpty || namespace == rss1 || namespace == rss090) {
+                return flavour == .atom ? .atom : .rss
+            }
+            switch namespace {
+            case atom: return .atom
+            case dc: return .dc
+            case dcterms: return .dcterms
+            case content: return .content
+            default: return .other
+            }
+        }
         // Atom type="xhtml": collect descendants' text in document order.
         var xhtmlField: String? = nil
         var xhtmlDepth = 0
@@ -40,7 +73,9 @@ public enum FeedReader {
                         switch (e.namespace, e.name) {
                         case ("", "rss"): flavour = .rss
                         case (rdf, "RDF"): flavour = .rdf
-                        case (atom, "feed"): flavour = .atom
+                        case (atom, "feed"), (atom03, "feed"), ("", "feed"):
+                            flavour = .atom
+                            atomNamespace = e.namespace
                         default:
                             throw ParseError(source: source, place: "\(origin):\(e.line)",
                                              message: "unrecognized format: root element <\(e.name)> is neither RSS nor Atom")
@@ -58,14 +93,16 @@ public enum FeedReader {
                     let isItem: Bool
                     switch flavour {
                     case .rss: isItem = e.depth == 2 && e.name == "item" && e.namespace.isEmpty
-                    case .rdf: isItem = e.depth == 1 && e.name == "item" && e.namespace == rss1
-                    case .atom: isItem = e.depth == 1 && e.name == "entry" && e.namespace == atom
+                    case .rdf: isItem = e.depth == 1 && e.name == "item" && (e.namespace == rss1 || e.namespace == rss090)
+                    case .atom: isItem = e.depth == 1 && e.name == "entry" && e.namespace == atomNamespace
                     case nil: isItem = false
                     }
                     if isItem {
                         entry = FeedEntry()
                         entry?.line = e.line
+                        entry?.id = e.attributes["{\(rdf)}about"] ?? ""
                         entryDepth = e.depth
+                        permalink = ""
                         return
                     }
                     // Feed-level next page: Atom link, or atom:link inside an RSS channel.
@@ -75,24 +112,30 @@ public enum FeedReader {
                         return
                     }
                     guard entry != nil else { return }
-                    if e.namespace == atom {
-                        if e.name == "author", e.depth == entryDepth + 1 { inAuthor = true }
-                        if e.name == "link", e.depth == entryDepth + 1, let href = e.attributes["href"] {
+                    if vocabulary(e.namespace) == .atom, e.depth == entryDepth + 1 {
+                        if e.name == "author" {
+                            inAuthor = true
+                            authorName = ""
+                            authorEmail = ""
+                        }
+                        if e.name == "link", let href = e.attributes["href"] {
                             // The alternate link wins; another kind only fills an empty slot.
                             let rel = e.attributes["rel"] ?? "alternate"
                             if rel == "alternate" || (entry!.link.isEmpty && !["self", "edit", "enclosure"].contains(rel)) {
                                 entry!.link = href
                             }
                         }
-                        if ["content", "summary", "title"].contains(e.name), e.depth == entryDepth + 1,
-                           (e.attributes["type"] ?? "").lowercased() == "xhtml" {
-                            xhtmlField = e.name
-                            xhtmlDepth = e.depth
-                            xhtmlText = ""
+                        if ["content", "summary", "title"].contains(e.name) {
+                            let type = (e.attributes["type"] ?? "").lowercased()
+                            if type == "xhtml" || (type == "application/xhtml+xml" && e.attributes["mode"] != "escaped") {
+                                xhtmlField = e.name
+                                xhtmlDepth = e.depth
+                                xhtmlText = ""
+                            }
                         }
-                        if e.name == "content", e.depth == entryDepth + 1 { entry!.contentIsHTML = isHTML(e) }
-                        if e.name == "summary", e.depth == entryDepth + 1 { entry!.summaryIsHTML = isHTML(e) }
-                        if e.name == "title", e.depth == entryDepth + 1 { entry!.titleIsHTML = isHTML(e) }
+                        if e.name == "content" { entry!.contentIsHTML = isHTML(e) }
+                        if e.name == "summary" { entry!.summaryIsHTML = isHTML(e) }
+                        if e.name == "title" { entry!.titleIsHTML = isHTML(e) }
                     }
                 case let .text(text):
                     if xhtmlField != nil { xhtmlText += text }
@@ -113,30 +156,55 @@ public enum FeedReader {
                     }
                     guard entry != nil else { return }
                     if e.depth == entryDepth {
+                        if entry!.link.isEmpty, !permalink.isEmpty { entry!.link = permalink }
                         entries.append(entry!)
                         entry = nil
+                        rssSummaries = 0
                         return
                     }
-                    let child = e.depth == entryDepth + 1
-                    switch (e.namespace, e.name) {
-                    case (atom, "author") where child: inAuthor = false
-                    case (atom, "name") where inAuthor: entry!.author = text
-                    case (atom, "id") where child, ("", "guid") where child: entry!.id = text
-                    case (atom, "title") where child, ("", "title") where child, (rss1, "title") where child: entry!.title = text
-                    case ("", "link") where child, (rss1, "link") where child: entry!.link = text
-                    case (atom, "published") where child, ("", "pubDate") where child: entry!.published = text
-                    case (dc, "date") where child: if entry!.published.isEmpty { entry!.published = text }
-                    case (atom, "updated") where child: entry!.updated = text
-                    case (atom, "summary") where child: entry!.summary = text
-                    case ("", "description") where child, (rss1, "description") where child:
-                        entry!.summary = text
-                        entry!.summaryIsHTML = true
-                    case (atom, "content") where child: entry!.content = text
-                    case (content, "encoded") where child:
+                    if inAuthor, e.name == "name" || e.name == "email", vocabulary(e.namespace) == .atom {
+                        if e.name == "name" { authorName = text } else { authorEmail = text }
+                        return
+                    }
+                    guard e.depth == entryDepth + 1 else { return }
+                    switch (vocabulary(e.namespace), e.name) {
+                    case (.atom, "author"):
+                        inAuthor = false
+                        entry!.author = authorEmail.isEmpty ? authorName
+                            : authorName.isEmpty ? authorEmail : "\(authorName) (\(authorEmail))"
+                    case (.atom, "id"): entry!.id = text
+                    case (.rss, "guid"):
+                        entry!.id = text
+                        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        let isPermaLink = (e.attributes["isPermaLink"] ?? "true").lowercased() != "false"
+                        permalink = isPermaLink && (url.hasPrefix("http://") || url.hasPrefix("https://")) ? url : ""
+                    case (.atom, "title"), (.rss, "title"): entry!.title = text
+                    case (.dc, "title"): if entry!.title.isEmpty { entry!.title = text }
+                    case (.rss, "link"): entry!.link = text
+                    case (.atom, "published"), (.atom, "issued"), (.rss, "pubDate"), (.dcterms, "issued"): entry!.published = text
+                    case (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"): entry!.updated = text
+                    case (.atom, "created"), (.dcterms, "created"): entry!.created = text
+                    case (.atom, "summary"): entry!.summary = text
+                    case (.rss, "description"), (.rss, "summary"):
+                        rssSummaries += 1
+                        if rssSummaries == 1 {
+                            entry!.summary = text
+                            entry!.summaryIsHTML = true
+                        } else if entry!.content.isEmpty {
+                            entry!.content = text
+                            entry!.contentIsHTML = true
+                        }
+                    case (.dc, "description"):
+                        if entry!.summary.isEmpty {
+                            entry!.summary = text
+                            entry!.summaryIsHTML = true
+                        }
+                    case (.atom, "content"): entry!.content = text
+                    case (.content, "encoded"):
                         entry!.content = text
                         entry!.contentIsHTML = true
-                    case (dc, "creator") where child: entry!.author = text
-                    case ("", "author") where child: if entry!.author.isEmpty { entry!.author = text }
+                    case (.dc, "creator"), (.dc, "author"): entry!.author = text
+                    case (.rss, "author"): if entry!.author.isEmpty { entry!.author = text }
                     default: break
                     }
                 }

@@ -47,7 +47,8 @@ struct XMLRawElement {
         return text.utf8.contains(0x26) ? HTMLText.decodeEntities(text) : text
     }
 
-    /// Every attribute as `name` (prefixed `prefix:name` when namespaced) → value.
+    /// Every attribute as `name` (prefixed `prefix:name` when namespaced, and also
+    /// `{namespace-uri}name` so readers can match by namespace) → value.
     func allAttributes() -> [String: String] {
         guard let attributes, attributeCount > 0 else { return [:] }
         var out: [String: String] = [:]
@@ -55,8 +56,10 @@ struct XMLRawElement {
             let base = k * 5
             guard let local = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
             var name = String(cString: local)
+            let value = XMLRawElement.value(start, end)
+            if let uri = attributes[base + 2] { out["{" + String(cString: uri) + "}" + name] = value }
             if let prefix = attributes[base + 1] { name = String(cString: prefix) + ":" + name }
-            out[name] = XMLRawElement.value(start, end)
+            out[name] = value
         }
         return out
     }
