@@ -1,3 +1,4 @@
+import Foundation
 import ReputaCore
 
 /// Any JSON list of review objects read through a mapping (`field=key`, dotted paths such as
@@ -13,21 +14,36 @@ public struct GenericJSONImporter: ReviewImporter {
                              message: "kind json needs a mapping with date and rating or text (--map date=key,rating=key)")
         }
         var batch = ParsedBatch()
-        let items: [(item: JSONNode, place: String)]
+        let items = try Self.items(bytes, origin: origin, source: source, list: source.mapping["list"], skipped: &batch.skipped)
+        Self.read(items, mapping: source.mapping, zone: ReviewFields.zone(source), source: source, into: &batch)
+        return batch
+    }
+
+    /// The objects of a JSON document (the document itself, or the list under the dotted path
+    /// `list`) or of a JSON Lines file, each with its place; lines that are not objects go to
+    /// `skipped`.
+    static func items(_ bytes: [UInt8], origin: String, source: SourceDescriptor, list: String?,
+                      skipped: inout [RowProblem]) throws -> [(item: JSONNode, place: String)] {
         do {
             let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
-            let list = source.mapping["list"].map { Self.path(root, $0) } ?? root
-            items = list.list.enumerated().map { ($1, "\(origin): [\($0)]") }
+            let node = list.map { path(root, $0) } ?? root
+            return node.list.enumerated().map { ($1, "\(origin): [\($0)]") }
         } catch {
             // Not one JSON document: JSON Lines when at least one line is an object, else the parse error.
             let (lines, bad) = JSONLines.objects(bytes, origin: origin)
-            guard !lines.isEmpty, source.mapping["list"] == nil else { throw error }
-            items = lines.map { ($0.0, "\(origin):\($0.1)") }
-            batch.skipped = bad
+            guard !lines.isEmpty, list == nil else { throw error }
+            skipped += bad
+            return lines.map { ($0.0, "\(origin):\($0.1)") }
         }
-        let zone = ReviewFields.zone(source)
+    }
+
+    /// Review objects read through `mapping` (field → dotted key), dates without an offset in
+    /// `zone`; an object without a readable date or rating is skipped with its place. Without
+    /// an id, identity is a hash of the date's instant, author, title and text.
+    static func read(_ items: [(item: JSONNode, place: String)], mapping: [String: String], zone: TimeZone,
+                     source: SourceDescriptor, into batch: inout ParsedBatch) {
         for (item, place) in items {
-            func value(_ field: String) -> JSONNode { source.mapping[field].map { Self.path(item, $0) } ?? JSONNode(nil) }
+            func value(_ field: String) -> JSONNode { mapping[field].map { path(item, $0) } ?? JSONNode(nil) }
             var rating: Rating? = nil
             let ratingNode = value("rating")
             if ratingNode.exists {
@@ -54,7 +70,6 @@ public struct GenericJSONImporter: ReviewImporter {
                 url: value("url").text, helpfulVotes: value("helpful").int, appVersion: value("version").text,
                 authorReviews: value("author_reviews").int))
         }
-        return batch
     }
 
     static func path(_ node: JSONNode, _ dotted: String) -> JSONNode {

@@ -1099,6 +1099,81 @@ def feeds():
     write("feed-control-bytes.xml", FEED_CONTROL)
     write("feed-script.xml", FEED_SCRIPT)
 
+# ---------------------------------------------------------------------------------------------
+# Review scrapers' output as their users save it.
+
+def pandas_csv(records, columns):
+    """What `pd.DataFrame(records).to_csv(path)` writes: an unnamed index column, None as an
+    empty cell, every other value as str() (a dict as its Python repr), minimal quoting, LF."""
+    rows = [[""] + columns]
+    for i, r in enumerate(records):
+        rows.append([str(i)] + ["" if r.get(c) is None else str(r.get(c)) for c in columns])
+    return csv_text(rows)
+
+
+def scrapers():
+    # google-play-scraper (Python): datetime.fromtimestamp() values, i.e. naive local times of the
+    # machine that ran it, saved with json.dumps(result, indent=4, default=str) -> "YYYY-MM-DD HH:MM:SS".
+    play = [
+        {"reviewId": "gp:AOqpTOE0Iy5S9JeAurora01", "userName": "Giulia Rossi", "userImage": "https://play-lh.googleusercontent.com/a/ACg8ocAurora1",
+         "content": "L'app si blocca al pagamento. Ordine perso due volte 😡", "score": 1, "thumbsUpCount": 12,
+         "reviewCreatedVersion": "4.12.0", "at": datetime(2026, 10, 4, 21, 15, 2),
+         "replyContent": "Ciao Giulia, ci dispiace! Scrivici a supporto@aurora.example.", "repliedAt": datetime(2026, 10, 5, 9, 0, 41),
+         "appVersion": "4.12.0"},
+        {"reviewId": "00351e82-18ff-445f-ac54-ad7ba297aee6", "userName": "Mark T.", "userImage": "https://play-lh.googleusercontent.com/a/ACg8ocAurora2",
+         "content": "Fast delivery, \"great\" pasta.\nWould order again.", "score": 5, "thumbsUpCount": 0,
+         "reviewCreatedVersion": None, "at": datetime(2026, 3, 29, 1, 30, 0),
+         "replyContent": None, "repliedAt": None, "appVersion": None},
+        {"reviewId": "gp:AOqpTOE0Iy5S9JeAurora03", "userName": "A Google user", "userImage": "https://play-lh.googleusercontent.com/a/default",
+         "content": "Tutto ok, ma i prezzi sono aumentati; 3,50 € di consegna.", "score": 3, "thumbsUpCount": 1204,
+         "reviewCreatedVersion": "4.11.2", "at": datetime(2026, 11, 2, 12, 0, 0),
+         "replyContent": None, "repliedAt": None, "appVersion": "4.11.2"},
+    ]
+    write("google-play-scraper-python.json", json.dumps(play, indent=4, default=str))
+    columns = ["reviewId", "userName", "userImage", "content", "score", "thumbsUpCount", "reviewCreatedVersion", "at",
+               "replyContent", "repliedAt", "appVersion"]
+    write("google-play-scraper-python.csv", pandas_csv(play, columns))
+
+    # google-play-scraper (Node): gplay.reviews() saved whole with JSON.stringify(result, null, 2);
+    # dates are Date#toJSON() (UTC, milliseconds, Z).
+    node = {"data": [
+        {"id": "6b3e2f10-aaaa-4bbb-8ccc-0123456789ab", "userName": "Sophie M.", "userImage": "https://play-lh.googleusercontent.com/a/x",
+         "date": "2026-10-18T08:42:04.509Z", "score": 2, "scoreText": "2", "url": "https://play.google.com/store/apps/details?id=it.aurora.bistrot&reviewId=6b3e2f10-aaaa-4bbb-8ccc-0123456789ab",
+         "title": None, "text": "Livraison en retard, plats froids.", "replyDate": "2026-10-19T10:00:00.000Z",
+         "replyText": "Bonjour Sophie, nous sommes désolés.", "version": "4.12.0", "thumbsUp": 3, "criterias": []},
+        {"id": "gp:AOqpTOHnodeAurora02", "userName": "Luca", "userImage": "https://play-lh.googleusercontent.com/a/y",
+         "date": "2026-11-30T23:59:59.000Z", "score": 4, "scoreText": "4",
+         "url": "https://play.google.com/store/apps/details?id=it.aurora.bistrot&reviewId=gp%3AAOqpTOHnodeAurora02",
+         "title": None, "text": "Buona app, manca il pagamento con Satispay.", "replyDate": None, "replyText": None,
+         "version": None, "thumbsUp": 0, "criterias": [{"criteria": "vaf_never_display_rating", "rating": 1}]},
+    ], "nextPaginationToken": "CpEBCo4BKogBMPBAurora"}
+    write("google-play-scraper-node.json", json.dumps(node, indent=2, ensure_ascii=False) + "\n")
+
+    # app-store-scraper (Python): the attributes of Apple's reviews, `date` parsed with
+    # strptime("%Y-%m-%dT%H:%M:%SZ") (UTC, naive), developerResponse as Apple sends it; no id.
+    apple = [
+        {"date": datetime(2026, 9, 13, 17, 15, 0), "review": "L'app ha preso il pagamento ma l'ordine non è mai arrivato.",
+         "rating": 1, "isEdited": False, "title": "Ordine sparito 😔", "userName": "giulia_r",
+         "developerResponse": {"id": 35337720, "body": "Ciao Giulia,\nti abbiamo scritto in privato. L'assistenza", "modified": "2026-09-14T08:00:12Z"}},
+        {"date": datetime(2026, 10, 1, 6, 5, 9), "review": 'Great app, "five stars" from me.', "rating": 5,
+         "isEdited": True, "title": "Love it", "userName": "Mark"},
+        {"date": datetime(2026, 11, 20, 23, 30, 0), "review": "Ça marche, sans plus.", "rating": 3, "isEdited": False,
+         "title": "Bof", "userName": "Claire D."},
+    ]
+    write("app-store-scraper-python.json", json.dumps(apple, indent=4, default=str))
+    write("app-store-scraper-python.csv", pandas_csv(apple, ["date", "review", "rating", "isEdited", "title", "userName", "developerResponse"]))
+
+    # app-store-scraper (Node): store.reviews() with JSON.stringify; `updated` as Apple writes it.
+    node = [
+        {"id": "11223344556", "userName": "Marco P.", "userUrl": "https://itunes.apple.com/it/reviews/id1234",
+         "version": "4.12.0", "score": 2, "title": "Lenta", "text": "Si apre lentamente e\nperde il carrello.",
+         "url": "https://itunes.apple.com/it/review?id=1500000000&type=Purple%20Software", "updated": "2026-10-30T16:55:08-07:00"},
+        {"id": "11223344557", "userName": "Anna", "userUrl": "https://itunes.apple.com/it/reviews/id5678",
+         "version": "4.11.2", "score": 5, "title": "Perfetta", "text": "Comoda e veloce.",
+         "url": "https://itunes.apple.com/it/review?id=1500000000&type=Purple%20Software", "updated": "2026-11-02T01:00:00-07:00"},
+    ]
+    write("app-store-scraper-node.json", json.dumps(node, ensure_ascii=False))
+
 
 if __name__ == "__main__":
     google_play_csv()
@@ -1112,4 +1187,5 @@ if __name__ == "__main__":
     booking()
     amazon()
     generic_json()
+    scrapers()
     feeds()

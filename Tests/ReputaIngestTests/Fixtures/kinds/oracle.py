@@ -10,6 +10,7 @@ longest kind name its file name starts with (`rss-…`, `amazon-csv-…`).
 
 usage: python3 oracle.py
 """
+import ast
 import csv
 import html
 import html.entities
@@ -28,7 +29,7 @@ LOCAL = ZoneInfo(TIMEZONE)
 
 KINDS = ["google-play-csv", "google-play-api", "appstore-connect", "appstore-json", "google-business",
          "trustpilot-api", "trustpilot-csv", "yelp-api", "yelp-dataset", "tripadvisor-api", "booking-csv",
-         "amazon-jsonl", "amazon-csv", "json", "rss", "atom", "feed"]
+         "amazon-jsonl", "amazon-csv", "json", "rss", "atom", "feed", "google-play-scraper", "app-store-scraper"]
 
 # The mapping the Swift test passes for kind `json`.
 JSON_MAPPING = {"id": "ref", "rating": "score", "text": "body", "date": "when", "author": "who"}
@@ -463,6 +464,56 @@ def generic_json(raw):
 
 
 # ---------------------------------------------------------------------------------------------
+# Scrapers' output (JSON, or CSV as pandas writes it)
+
+def scraper_objects(raw):
+    """JSON list, {"data": [...]}, or a pandas CSV (index column dropped; empty cells None)."""
+    text = raw.decode("utf-8-sig")
+    if text.lstrip()[:1] in "[{":
+        doc = json.loads(text)
+        return doc["data"] if isinstance(doc, dict) else doc
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    return [{k: (v if v != "" else None) for k, v in row.items() if k != ""} for row in rows]
+
+
+def google_play_scraper(raw):
+    reviews = []
+    for o in scraper_objects(raw):
+        if "reviewId" in o:  # Python: naive local times of the scraping machine, read in the source's zone
+            reviews.append(review(
+                id=o["reviewId"], rating=o["score"], text=o["content"], author=o.get("userName"),
+                created=iso_date(o["at"]), reply=o.get("replyContent"),
+                reply_at=iso_date(o["repliedAt"]) if o.get("repliedAt") else None,
+                helpful=o.get("thumbsUpCount"), version=o.get("reviewCreatedVersion")))
+        else:  # Node: UTC with Z
+            reviews.append(review(
+                id=o["id"], rating=o["score"], title=o.get("title"), text=o["text"], author=o.get("userName"),
+                created=iso_date(o["date"]), reply=o.get("replyText"),
+                reply_at=iso_date(o["replyDate"]) if o.get("replyDate") else None,
+                helpful=o.get("thumbsUp"), version=o.get("version"), url=o.get("url")))
+    return result(reviews)
+
+
+def app_store_scraper(raw):
+    reviews = []
+    for o in scraper_objects(raw):
+        if "review" in o:  # Python: UTC with the Z dropped; no id
+            response = o.get("developerResponse")
+            if isinstance(response, str):
+                response = ast.literal_eval(response)
+            response = response or {}
+            reviews.append(review(
+                rating=o["rating"], title=o.get("title"), text=o["review"], author=o.get("userName"),
+                created=iso_date(o["date"], zone=timezone.utc), reply=response.get("body"),
+                reply_at=iso_date(response["modified"]) if response.get("modified") else None))
+        else:  # Node: Apple's offset
+            reviews.append(review(
+                id=o["id"], rating=o["score"], title=o.get("title"), text=o["text"], author=o.get("userName"),
+                created=iso_date(o["updated"]), version=o.get("version"), url=o.get("url")))
+    return result(reviews)
+
+
+# ---------------------------------------------------------------------------------------------
 # Feeds
 
 NS_ATOM = "{http://www.w3.org/2005/Atom}"
@@ -636,6 +687,7 @@ READERS = {
     "trustpilot-csv": trustpilot_csv, "yelp-api": yelp_api, "yelp-dataset": yelp_dataset,
     "tripadvisor-api": tripadvisor_api, "booking-csv": booking_csv, "amazon-jsonl": amazon_jsonl,
     "amazon-csv": amazon_csv, "json": generic_json,
+    "google-play-scraper": google_play_scraper, "app-store-scraper": app_store_scraper,
     "rss": lambda raw: without_ratings(feed(raw)), "atom": lambda raw: without_ratings(feed(raw)),
     "feed": lambda raw: without_ratings(feed(raw)),
 }
