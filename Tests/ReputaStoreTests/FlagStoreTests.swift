@@ -128,4 +128,21 @@ import Testing
         // Same content after the rebuild: the flagger has nothing new to look at.
         #expect(try store.flagCandidates(afterRowID: 0, limit: 100, ownOnly: true).isEmpty)
     }
+
+    /// `reputa forget`: a rebuild from no snapshot removes the reviews and, with them, their
+    /// flags (a flag whose review comes back keeps its history: the test above).
+    @Test(arguments: Engine.allCases) func forgettingASourceRemovesItsReviewsFlags(engine: Engine) throws {
+        let scratch = try Scratch(engine)
+        let store = scratch.store
+        try importReviews(store, scratch, [complaint("1"), complaint("2")], payload: "a", captured: created + 60)
+        _ = try pass(store, now: created + 120)
+        #expect(try store.flags(FlagQuery()).count == 2)
+        let result = try store.rebuildAccounted(source: "s", payloads: [], importedAt: Timestamp(epochSeconds: created + 300)) { _, _ in
+            PageInfo()
+        }
+        #expect(result.flagsRemoved == 2)
+        #expect(result.before.reviews == 2 && result.before.imports == 1 && result.after == SourceFootprint())
+        #expect(try store.flags(FlagQuery()).isEmpty)
+        #expect(try store.importedSources().isEmpty)
+    }
 }

@@ -65,7 +65,7 @@ struct FlagsList: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
-            for id in location { try SourceFlags.checkLocation(id, config) }
+            for id in location { try ReadingFlags.checkLocation(id, config) }
             let store = try global.openStore(config)
             let now = Clock.now()
             if let config {

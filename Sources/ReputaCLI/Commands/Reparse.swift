@@ -13,7 +13,13 @@ struct Reparse: ParsableCommand {
         discussion: """
         Each source is rebuilt in one transaction from its snapshots, oldest first, read the way \
         sources.yml now says (or as recorded at import for sources not in the config). If any \
-        snapshot of a source fails to parse, that source is left exactly as it was.
+        snapshot of a source fails to parse, that source is left exactly as it was. With one \
+        --source, the reading options of `import` (--kind, --map, --scale, --delimiter, \
+        --location…) are laid over those settings and recorded, so later reparses keep them: \
+        a bad import is read again rightly, e.g. \
+        reputa reparse --source hotels --map rating=Reviewer_Score,date=Review_Date. \
+        A review another source also holds stays with that source, and the summary says so.
+        Exit codes: 0 all rebuilt, 2 some failed, 1 all failed, 64 usage.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,17 +27,25 @@ struct Reparse: ParsableCommand {
     @Option(name: .customLong("source"), help: "Only this source (repeatable).")
     var sources: [String] = []
 
+    @OptionGroup(title: "Reading options (with one --source)") var reading: ReadingFlags
+
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
+            if !reading.isEmpty, sources.count != 1 {
+                throw ValidationError("reading options (--kind, --map, …) need exactly one --source")
+            }
+            let reading = self.reading
             let rebuilt = try SourceReparse.run(sources: sources, config: config, store: try global.openStore(config),
-                                                archive: global.archive(config), logger: Console.logger(verbose: global.verbose))
+                                                archive: global.archive(config), logger: Console.logger(verbose: global.verbose),
+                                                reading: reading.isEmpty ? nil : { try reading.apply(to: &$0, config: config) })
             for (name, result) in rebuilt {
                 switch result {
                 case let .done(r) where r.records:
                     Console.out("\(name): \(r.snapshots) snapshots reparsed: \(r.counts.new) records, \(r.counts.skipped) skipped\n")
                 case let .done(r):
                     Console.out("\(name): \(r.snapshots) snapshots reparsed: \(r.counts.new) reviews, \(r.counts.updated) revisions, \(r.counts.removed) removed\n")
+                    if let a = r.accounted, a.flagsRemoved > 0 || !a.passedOn.isEmpty { Console.out(Forget.summary(r, replayed: r.snapshots)) }
                 case let .failed(error):
                     Console.err("reputa: \(error)")
                 }

@@ -7,160 +7,30 @@ import ReputaIngest
 
 /// How to read files that have no entry in sources.yml (`import`, `inspect`).
 struct SourceFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Source kind: \((Kinds.names + InternalKinds.names).joined(separator: ", ")).", valueName: "kind"))
-    var kind: String?
-
     @Option(help: ArgumentHelp("Source name the reviews are stored under (default: the config entry, else the kind).", valueName: "name"))
     var source: String?
 
-    @Option(help: "Location id for every review.")
-    var location: String?
-
-    @Option(help: "Competitor name (empty for our own reviews).")
-    var competitor: String?
-
-    @Option(help: ArgumentHelp("Column mapping for csv (json: keys, dotted paths, plus list=path): field=Column,… (fields: \(CSVReviewImporter.fields.joined(separator: ", "))).", valueName: "mapping"))
-    var map: String?
-
-    @Option(help: ArgumentHelp("Rating scale, e.g. 1-5 or 0-10.", valueName: "min-max"))
-    var scale: String?
-
-    @Option(help: ArgumentHelp("CSV delimiter: , ; or tab (default: detected).", valueName: "char"))
-    var delimiter: String?
-
-    @Option(help: ArgumentHelp("CSV: a field longer than this many bytes skips its row (default 1048576).", valueName: "bytes"))
-    var maxFieldBytes: Int?
-
-    @Flag(help: "Each file is a full export: reviews missing from a newer file are tombstoned.")
-    var fullExport = false
-
-    @Option(help: ArgumentHelp("Survey metric of every row (survey-csv, zendesk-satisfaction, freshdesk-csat): csat, nps, ces or css.", valueName: "metric"))
-    var metric: String?
-
-    @Option(help: ArgumentHelp("A score column of a wide survey export with its metric and scale, e.g. Q1=nps:0-10 (repeatable).", valueName: "column=metric:scale"))
-    var question: [String] = []
-
-    @Option(help: ArgumentHelp("A segment column, e.g. location=Store (repeatable; a JSON path for JSON kinds).", valueName: "name=column"))
-    var segment: [String] = []
-
-    @Flag(help: "The declared scale runs the other way: 1 is best (the older CES effort question).")
-    var lowerBetter = false
+    @OptionGroup var reading: ReadingFlags
 
     /// The descriptor from flags, starting from the config's entry when `--source` names one.
     func descriptor(config: Configuration?) throws -> SourceDescriptor {
         var d: SourceDescriptor
+        let kind = reading.kind
         if let name = source, let entry = config?.source(named: name) {
             d = entry.descriptor
             if let kind, kind != d.kind { throw ValidationError("--kind \(kind) differs from source \(name)'s kind \(d.kind)") }
         } else {
-            let names = Kinds.names + InternalKinds.names
-            guard let kind else { throw ValidationError("--kind is required (one of: \(names.joined(separator: ", ")))") }
-            guard let portal = Kinds.named(kind)?.portal ?? InternalKinds.named(kind)?.section else {
-                throw ValidationError("unknown kind \"\(kind)\"\(Suggestion.hint(kind, names)); kinds: \(names.joined(separator: ", "))")
+            guard let kind else {
+                throw ValidationError("--kind is required (one of: \((Kinds.names + InternalKinds.names).joined(separator: ", ")))")
             }
-            d = SourceDescriptor(name: source ?? kind, kind: kind, portal: portal,
+            d = SourceDescriptor(name: source ?? kind, kind: kind, portal: try ReadingFlags.portal(of: kind),
                                  timezone: config?.timezone ?? "Europe/Rome", reportingZone: config?.timezone,
                                  locationAliases: Configuration.aliasMap(config?.locations ?? []))
         }
         guard d.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }), !d.name.hasPrefix(".") else {
             throw ValidationError("--source \"\(d.name)\" must use only letters, digits, '.', '_' and '-'")
         }
-        if let location {
-            try Self.checkLocation(location, config)
-            d.location = location
-        }
-        if let maxFieldBytes {
-            guard maxFieldBytes >= 1024 else { throw ValidationError("--max-field-bytes must be at least 1024") }
-            d.maxFieldBytes = maxFieldBytes
-        }
-        if let competitor { d.competitor = competitor }
-        if let scale, InternalKinds.named(d.kind) == nil {
-            guard let s = RatingScale(parsing: scale) else { throw ValidationError("--scale \"\(scale)\" is not like 1-5") }
-            d.scale = s
-        }
-        if let map {
-            if InternalKinds.named(d.kind) == nil, !Kinds.takesMapping(d.kind) {
-                throw ValidationError("--map: kind \(d.kind) reads its portal's own fields; a mapping is for \(Kinds.mappedKinds.joined(separator: ", "))"
-                                      + " (the location comes from --location)")
-            }
-            var mapping: [String: String] = [:]
-            for pair in map.split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--map \"\(pair)\" is not field=Column") }
-                let fields = InternalKinds.named(d.kind)?.fields ?? Kinds.mappingFields(for: d.kind)
-                guard fields.contains(parts[0]) else {
-                    throw ValidationError("--map: unknown field \"\(parts[0])\"\(Suggestion.hint(parts[0], fields)); fields: \(fields.joined(separator: ", "))")
-                }
-                mapping[parts[0]] = parts[1]
-            }
-            d.mapping = mapping
-        }
-        if let delimiter {
-            guard let resolved = CSVReviewImporter.delimiter(named: delimiter) else {
-                throw ValidationError("--delimiter must be , ; or tab")
-            }
-            d.delimiter = resolved
-        }
-        if fullExport { d.fullExport = true }
-        try applyRecordFlags(to: &d)
+        try reading.apply(to: &d, config: config)
         return d
-    }
-}
-
-extension SourceFlags {
-    /// `--metric`, `--scale`, `--question`, `--segment` for survey, helpdesk and customers kinds.
-    func applyRecordFlags(to d: inout SourceDescriptor) throws {
-        guard InternalKinds.named(d.kind) != nil else {
-            if metric != nil || !question.isEmpty || !segment.isEmpty || lowerBetter {
-                throw ValidationError("--metric, --question, --segment and --lower-better are for survey, helpdesk and customers kinds")
-            }
-            return
-        }
-        var spec = d.records ?? RecordSpec()
-        if let metric {
-            guard let m = SurveyMetric(rawValue: metric.lowercased()) else {
-                throw ValidationError("--metric \"\(metric)\" is not csat, nps, ces or css")
-            }
-            spec.metric = m
-        }
-        if let scale {
-            guard let s = SurveyScale(parsing: scale, lowerIsBetter: lowerBetter) else {
-                throw ValidationError("--scale \"\(scale)\" is not like 1-5, 0-10 or good-bad")
-            }
-            spec.scale = s
-        }
-        if let m = spec.metric, let s = spec.scale, let problem = QuestionSpec.problem(metric: m, scale: s) {
-            throw ValidationError("--metric \(m.rawValue) --scale \(s): \(problem)")
-        }
-        for q in question {
-            let parts = q.split(separator: "=", maxSplits: 1).map(String.init)
-            let rest = parts.count == 2 ? parts[1].split(separator: ":", maxSplits: 1).map(String.init) : []
-            guard parts.count == 2, rest.count == 2, let m = SurveyMetric(rawValue: rest[0].lowercased()),
-                  let s = SurveyScale(parsing: rest[1], lowerIsBetter: lowerBetter) else {
-                throw ValidationError("--question \"\(q)\" is not column=metric:scale, e.g. Q1=nps:0-10")
-            }
-            if let problem = QuestionSpec.problem(metric: m, scale: s) { throw ValidationError("--question \(q): \(problem)") }
-            spec.questions.append(QuestionSpec(column: parts[0], metric: m, scale: s))
-        }
-        for pair in segment {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw ValidationError("--segment \"\(pair)\" is not name=column")
-            }
-            spec.segments[parts[0]] = parts[1]
-        }
-        d.records = spec
-    }
-}
-
-extension SourceFlags {
-    /// A `--location` must be one of the config's locations when it lists any: a configured list
-    /// is the whole list, and a typo would file reviews (or filter flags) under a location no
-    /// report shows.
-    static func checkLocation(_ location: String, _ config: Configuration?) throws {
-        let ids = config?.locations.map(\.id) ?? []
-        guard ids.isEmpty || ids.contains(location) else {
-            throw ValidationError("--location \"\(location)\" is not a configured location\(Suggestion.hint(location, ids)); locations: \(ids.joined(separator: ", "))")
-        }
     }
 }

@@ -78,7 +78,7 @@ struct UsersAdd: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
-            for id in location { try SourceFlags.checkLocation(id, config) }
+            for id in location { try ReadingFlags.checkLocation(id, config) }
             let store = try global.openStore(config, create: true)
             let hash = Password.hash(try password.read())
             let user = WebUser(name: name, role: role, locations: location, lang: lang ?? "")
@@ -120,7 +120,7 @@ struct UsersSet: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
-            for id in location { try SourceFlags.checkLocation(id, config) }
+            for id in location { try ReadingFlags.checkLocation(id, config) }
             let store = try global.openStore(config)
             let locations: [String]? = allLocations ? [] : location.isEmpty ? nil : location
             guard try store.updateUser(name, role: role, locations: locations, lang: lang, at: Clock.now()) else {

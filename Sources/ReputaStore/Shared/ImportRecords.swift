@@ -97,7 +97,17 @@ extension SQLStore {
     public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
                         report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                         read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
-        let total = try writing { db in
+        try rebuildAccounted(source: source, payloads: payloads, importedAt: importedAt, report: report, read: read).counts
+    }
+
+    /// `rebuild`, telling what the source held before and after, how many of its reviews passed
+    /// to another source that holds them too, and how many flags went with reviews that are
+    /// gone (`reputa forget`, `reputa reparse`). A flag whose review comes back keeps its history.
+    public func rebuildAccounted(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
+                                 report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
+                                 read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> Rebuild {
+        let result = try writing { db in
+            var result = Rebuild(before: try SourceFootprint.measure(source, in: db))
             try db.execute("DELETE FROM review_routes WHERE source = ?", source)
             for heir in try db.fetch("""
                 SELECT rr.review_id, MIN(rr.source) AS source FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
@@ -109,21 +119,58 @@ extension SQLStore {
                         WHERE review_id = ? AND source = ? ORDER BY external_id LIMIT 1) WHERE id = ?
                     """, heirSource, reviewID, heirSource, reviewID)
                 try db.execute("DELETE FROM review_routes WHERE review_id = ? AND source = ?", reviewID, heirSource)
+                result.passedOn[heirSource, default: 0] += 1
             }
             try db.execute("DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)", source)
             try db.execute("DELETE FROM reviews WHERE source = ?", source)
             try db.execute("DELETE FROM imports WHERE source = ?", source)
-            var total = ImportCounts()
             for stored in payloads {
-                total = total + (try ImportRecords.apply(snapshot: stored.snapshot, origin: stored.origin,
-                                                         descriptor: stored.descriptor, importedAt: importedAt, in: db,
-                                                         report: report) { sink in try read(stored, sink) }).counts
+                result.counts = result.counts + (try ImportRecords.apply(snapshot: stored.snapshot, origin: stored.origin,
+                                                                         descriptor: stored.descriptor, importedAt: importedAt, in: db,
+                                                                         report: report) { sink in try read(stored, sink) }).counts
             }
-            return total
+            // Flags (with their events, alerts and drafts) of reviews that did not come back.
+            result.flagsRemoved = try db.execute(
+                "DELETE FROM flags WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.merge_key = flags.merge_key)")
+            try db.execute("DELETE FROM flag_checks WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.merge_key = flag_checks.merge_key)")
+            result.after = try SourceFootprint.measure(source, in: db)
+            return result
         }
-        settle(["reviews", "review_revisions"], changedRows: total.changedRows)
-        return total
+        settle(["reviews", "review_revisions"], changedRows: result.counts.changedRows)
+        return result
     }
+}
+
+/// What a source holds in the store: its reviews (shared ones included), their revisions, the
+/// routes by which it delivers reviews another source holds, and its ledger rows.
+public struct SourceFootprint: Equatable, Sendable {
+    public var reviews = 0
+    public var revisions = 0
+    public var routes = 0
+    public var imports = 0
+
+    public init() {}
+
+    static func measure(_ source: String, in db: any SQLConnection) throws -> SourceFootprint {
+        var f = SourceFootprint()
+        func count(_ sql: String) throws -> Int { Int(try db.fetchOne(sql, source)?["n"] as Int64? ?? 0) }
+        f.reviews = try count("SELECT COUNT(*) AS n FROM reviews WHERE source = ?")
+        f.revisions = try count("SELECT COUNT(*) AS n FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)")
+        f.routes = try count("SELECT COUNT(*) AS n FROM review_routes WHERE source = ?")
+        f.imports = try count("SELECT COUNT(*) AS n FROM imports WHERE source = ?")
+        return f
+    }
+}
+
+/// What a rebuild did: the replay's counts, the source before and after, the reviews passed on
+/// to another source that also holds them (source → count), and the flags removed with reviews
+/// that did not come back.
+public struct Rebuild: Sendable {
+    public var before: SourceFootprint
+    public var after = SourceFootprint()
+    public var counts = ImportCounts()
+    public var passedOn: [String: Int] = [:]
+    public var flagsRemoved = 0
 }
 
 /// The steps of an import inside its transaction, shared by reviews and internal data.
