@@ -21,8 +21,13 @@ struct Import: ParsableCommand {
         read whole; the scale of every score is declared (--scale, --question), never guessed. E.g. \
         reputa import nps.csv --kind survey-csv --metric nps --scale 0-10 \
         --map response_id=Id,submitted_at=Date,score=Score --segment location=Store
+        Not sure of the kind? `reputa inspect FILE` proposes it, with the command to run. \
+        A bad import is undone with `reputa forget --source NAME` or read again with \
+        `reputa reparse --source NAME --map …`.
         Exit codes: 0 all files imported, 2 some failed, 1 all failed, 64 usage.
-        """)
+
+        One example per kind:
+        """ + "\n" + ImportExamples.text)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var flags: SourceFlags

@@ -8,9 +8,13 @@ import ReputaOutput
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what Reputa reads from a file, without storing anything.",
+        abstract: "Show what Reputa reads from a file, without storing anything; without --kind, which kind reads it.",
         discussion: """
-        Skipped rows are listed on stderr with their line numbers. JSON uses the keys of `reputa reviews`. \
+        Without --kind (and no --source naming a configured source) the file is sniffed: its \
+        encoding, its shape (CSV delimiter and header, JSON shape, XML root), the kind that reads \
+        it (each portal kind is tried; else the generic csv or json with a mapping guessed from \
+        the names) and the exact `reputa import` command to run. Exit 1 when no kind reads it.
+        With a kind: skipped rows are listed on stderr with their line numbers. JSON uses the keys of `reputa reviews`. \
         For the feed kinds (feed, rss, atom) it prints each entry as read, before normalization: \
         id, title, link, author, published, updated, created, summary, content.
         """)
@@ -34,6 +38,9 @@ struct Inspect: ParsableCommand {
     func run() throws {
         try guarded {
             let config = try global.optionalConfig()
+            if flags.reading.kind == nil, flags.source.flatMap({ config?.source(named: $0) }) == nil {
+                return try propose()
+            }
             let descriptor = try flags.descriptor(config: config)
             switch try Inspection.read(path, descriptor: descriptor, logger: Console.logger(verbose: true), now: Timestamp(date: Date())) {
             case let .feed(feed):
@@ -49,5 +56,36 @@ struct Inspect: ParsableCommand {
             }
             return .ok
         }
+    }
+
+    /// Sniffs the file and proposes a kind, a mapping and the command.
+    func propose() throws -> ExitStatus {
+        let payload = try PayloadCollector.read(path, source: "inspect", now: Timestamp(date: Date()))
+        let bytes: [UInt8]
+        do { bytes = try payload.input(source: "inspect").readAll() } catch let error as InputError {
+            throw ImportFailure(source: "inspect", place: error.place, message: error.message)
+        }
+        let sniffed = KindGuess.sniff(bytes, fileName: (path as NSString).lastPathComponent)
+        var rows: [(String, String)] = [("file", path)] + sniffed.facts.map { ($0.label, $0.value) }
+        if let p = sniffed.proposal {
+            var words = ["reputa", "import", path, "--kind", p.kind]
+            if !p.mapping.isEmpty {
+                words += ["--map", p.mapping.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")]
+            }
+            if let d = p.delimiter { words += ["--delimiter", d == "\t" ? "tab" : d] }
+            rows += [("kind", p.kind), ("map", words.contains("--map") ? words[words.firstIndex(of: "--map")! + 1] : ""),
+                     ("reads", "\(p.reviews) reviews, \(p.skipped) rows skipped"), ("command", ShellText.command(words))]
+        }
+        if format == .table {
+            Console.out(rows.filter { !$0.1.isEmpty }.map { "\($0.0.padding(toLength: 9, withPad: " ", startingAt: 0))\(TerminalText.clean($0.1))" }
+                .joined(separator: "\n") + "\n")
+        } else {
+            Console.out(Renderer.render(DataTable(columns: rows.map(\.0), rows: [rows.map { .text($0.1) }]), as: format))
+        }
+        guard sniffed.proposal != nil else {
+            Console.err("reputa: inspect: \(TerminalText.clean(path)): \(sniffed.note ?? "no kind reads it")")
+            return .failure
+        }
+        return .ok
     }
 }

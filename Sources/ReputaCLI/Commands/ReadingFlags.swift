@@ -11,6 +11,9 @@ struct ReadingFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Source kind: \((Kinds.names + InternalKinds.names).joined(separator: ", ")).", valueName: "kind"))
     var kind: String?
 
+    @Option(help: ArgumentHelp("Zone of times the file writes without an offset (IANA name; default: the config's timezone, else Europe/Rome). README: \"Time zones, kind by kind\".", valueName: "zone"))
+    var timezone: String?
+
     @Option(help: "Location id for every review.")
     var location: String?
 
@@ -46,7 +49,7 @@ struct ReadingFlags: ParsableArguments {
 
     /// True when no reading option was given.
     var isEmpty: Bool {
-        kind == nil && location == nil && competitor == nil && map == nil && scale == nil && delimiter == nil
+        kind == nil && timezone == nil && location == nil && competitor == nil && map == nil && scale == nil && delimiter == nil
             && maxFieldBytes == nil && !fullExport && metric == nil && question.isEmpty && segment.isEmpty && !lowerBetter
     }
 
@@ -64,6 +67,12 @@ struct ReadingFlags: ParsableArguments {
         if let kind, kind != d.kind {
             d.portal = try Self.portal(of: kind)
             d.kind = kind
+        }
+        if let timezone {
+            guard TimeZone(identifier: timezone) != nil else {
+                throw ValidationError("--timezone \"\(timezone)\" is not an IANA time zone such as Europe/Rome or UTC")
+            }
+            d.timezone = timezone
         }
         if let location {
             try Self.checkLocation(location, config)

@@ -44,6 +44,12 @@ struct JSONNode {
         return []
     }
 
+    /// An object's keys; nil for anything else.
+    var keys: [String]? { (value as? [String: Any]).map { Array($0.keys) } }
+
+    /// A list and only a list (no lone object counted as one).
+    var array: [JSONNode]? { (value as? [Any]).map { $0.map(JSONNode.init) } }
+
     /// The App Store's `{"label": "…"}` wrapper, or the plain value.
     var label: JSONNode { self["label"].exists ? self["label"] : self }
 

@@ -1,0 +1,245 @@
+import Foundation
+import ReputaCore
+
+/// What a file looks like and which kind reads it (`reputa inspect FILE` without `--kind`):
+/// the encoding, the CSV delimiter and header, the JSON shape or the XML root, then each
+/// portal kind tried on the bytes. Importers are pure, so trying them stores nothing. The kind
+/// that reads the most reviews wins (a review with a rating counts twice, so the App Store's
+/// feed beats the generic feed that also reads the app's own entry); ties go to the order of
+/// `Kinds.all`. When no portal kind reads it, the generic `csv` or `json` is proposed with a
+/// mapping guessed from the column or key names.
+public enum KindGuess {
+    public struct Proposal: Equatable, Sendable {
+        public var kind: String
+        /// `--map` for the generic kinds (field → column or key); empty when the names are enough.
+        public var mapping: [String: String] = [:]
+        /// `--delimiter`, when the file's is not `,`.
+        public var delimiter: String?
+        public var reviews = 0
+        public var skipped = 0
+    }
+
+    public struct Sniffed: Sendable {
+        /// One line each: encoding, shape (delimiter, header, JSON shape, XML root).
+        public var facts: [(label: String, value: String)] = []
+        public var proposal: Proposal?
+        /// Why nothing was proposed, or what to check.
+        public var note: String?
+    }
+
+    /// The most of a file tried: whole files up to this size, else its first part cut at a line
+    /// end (CSV and JSON Lines read the same from a part; one JSON document does not).
+    public static let sampleBytes = 8 << 20
+
+    public static func sniff(_ file: [UInt8], fileName: String) -> Sniffed {
+        var s = Sniffed()
+        var bytes = file
+        if bytes.count > sampleBytes {
+            let cut = bytes[..<sampleBytes].lastIndex(of: 10) ?? sampleBytes
+            bytes = Array(bytes[..<cut])
+            s.facts.append(("sample", "the first \(cut) bytes of \(file.count)"))
+        }
+        let encoding: String
+        if bytes.starts(with: [0xFF, 0xFE]) { encoding = "UTF-16LE with byte-order mark" }
+        else if bytes.starts(with: [0xFE, 0xFF]) { encoding = "UTF-16BE with byte-order mark" }
+        else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { encoding = "UTF-8 with byte-order mark" }
+        else if (try? TextDecoder.utf8Bytes(bytes)) != nil { encoding = "UTF-8" }
+        else { encoding = "not UTF-8 (a feed declaring its encoding is read; CSV and JSON must be UTF-8 or UTF-16)" }
+        s.facts.append(("encoding", encoding))
+        switch PayloadShape.sniff(bytes) {
+        case .empty:
+            s.note = "the file is empty"
+            return s
+        case .html:
+            s.facts.append(("shape", "an HTML page"))
+            s.note = "an HTML page is not an export: save the portal's export or API response instead"
+            return s
+        case .xml:
+            s.facts.append(("shape", "XML, root " + xmlRoot(bytes)))
+        case .json:
+            s.facts.append(("shape", jsonShape(bytes)))
+        case .other:
+            if let header = csvHeader(bytes) {
+                let d = header.delimiter == "\t" ? "tab" : "'\(header.delimiter)'"
+                s.facts.append(("shape", "CSV, delimiter \(d), \(header.columns.count) columns: "
+                                + header.columns.prefix(20).joined(separator: ", ") + (header.columns.count > 20 ? ", …" : "")))
+            } else {
+                s.facts.append(("shape", "neither CSV, JSON nor XML"))
+                s.note = "no kind reads it"
+                return s
+            }
+        }
+        s.proposal = bestKind(bytes, fileName: fileName) ?? generic(bytes, fileName: fileName)
+        if s.proposal == nil { s.note = whyNot(bytes, fileName: fileName) }
+        return s
+    }
+
+    /// Why nothing reads the file: what the generic reader of its shape says of it.
+    static func whyNot(_ bytes: [UInt8], fileName: String) -> String {
+        let unread = "no kind reads it, and no rating or date column or key was recognized"
+        let shape = PayloadShape.sniff(bytes)
+        let kind = shape == .xml ? "feed" : shape == .json ? "json" : "csv"
+        var source = SourceDescriptor(name: "inspect", kind: kind, portal: kind, timezone: "UTC")
+        source.mapping = shape == .json ? ["date": "date", "rating": "rating"] : [:]
+        do {
+            let batch = try Kinds.named(kind)!.importer.parse(bytes, origin: fileName, source: source)
+            return batch.reviews.isEmpty && shape == .xml ? "a feed without entries" : unread
+        } catch let error as ParseError {
+            return "no kind reads it; kind \(kind) says: \(error.place): \(error.message)"
+        } catch {
+            return unread
+        }
+    }
+
+    // MARK: trying the portal kinds
+
+    /// The CSV kinds whose reading is by common column names: tried only when their own header
+    /// is there, else any CSV with a `rating` and a `date` column would pass for them.
+    static let headerGuards: [String: @Sendable ([String]) -> Bool] = [
+        "trustpilot-csv": { $0.contains { $0.hasPrefix("review ") && $0.hasSuffix("(utc)") } },
+        "amazon-csv": { $0.contains("productid") || $0.contains("review_stars") },
+    ]
+
+    static func descriptor(_ kind: Kind) -> SourceDescriptor {
+        SourceDescriptor(name: "inspect", kind: kind.name, portal: kind.portal, timezone: "UTC")
+    }
+
+    static func bestKind(_ bytes: [UInt8], fileName: String) -> Proposal? {
+        let header = csvHeader(bytes).map { $0.columns.map { $0.lowercased() } }
+        var best: (score: Int, proposal: Proposal)? = nil
+        for kind in Kinds.all where !["csv", "json", "rss", "atom"].contains(kind.name) {
+            if let guardian = headerGuards[kind.name], !(header.map(guardian) ?? false) { continue }
+            guard let batch = try? kind.importer.parse(bytes, origin: fileName, source: descriptor(kind)),
+                  !batch.reviews.isEmpty else { continue }
+            let rated = batch.reviews.filter { $0.rating != nil }.count
+            let score = 2 * rated + (batch.reviews.count - rated) - batch.skipped.count
+            if score > (best?.score ?? 0) {
+                best = (score, Proposal(kind: kind.name, reviews: batch.reviews.count, skipped: batch.skipped.count))
+            }
+        }
+        return best?.proposal
+    }
+
+    // MARK: the generic kinds
+
+    /// Names that say which field a column or key holds (lower case, matched as substrings);
+    /// the earlier a name, the stronger.
+    static let hints: [(field: String, names: [String])] = [
+        ("id", ["review_id", "reviewid", "review id", "id", "ref", "uuid"]),
+        ("rating", ["rating", "stars", "score", "star", "voto", "valutazione", "note", "bewertung", "puntuación", "puntuacion"]),
+        ("date", ["date", "created", "time", "when", "submitted", "data", "datum", "fecha", "published", "at"]),
+        ("title", ["title", "titolo", "headline", "summary", "titre", "titel"]),
+        ("text", ["text", "review", "comment", "body", "content", "recensione", "commento", "message", "avis"]),
+        ("author", ["author", "user", "reviewer", "name", "who", "autore", "nome"]),
+        ("reply", ["reply", "response", "risposta", "answer"]),
+    ]
+
+    /// field → column for the fields the names suggest, each column used once.
+    static func guessMapping(_ columns: [String]) -> [String: String] {
+        var mapping: [String: String] = [:]
+        var used = Set<String>()
+        for (field, names) in hints {
+            let lower = columns.map { $0.lowercased() }
+            // Whole-name matches first, then a name inside the column's ("Review Date").
+            let pick = names.lazy.compactMap { name in
+                lower.firstIndex { $0 == name && !used.contains($0) }
+                    ?? (name.count > 2 ? lower.firstIndex { $0.contains(name) && !used.contains($0) } : nil)
+            }.first
+            if let i = pick {
+                mapping[field] = columns[i]
+                used.insert(lower[i])
+            }
+        }
+        // A reply's date would otherwise pass for the review's.
+        if let date = mapping["date"], date.lowercased().contains("repl") || date.lowercased().contains("respon") { mapping["date"] = nil }
+        return mapping
+    }
+
+    static func generic(_ bytes: [UInt8], fileName: String) -> Proposal? {
+        if PayloadShape.sniff(bytes) == .json {
+            var skipped: [RowProblem] = []
+            let listPath = jsonListPath(bytes)
+            let source = SourceDescriptor(name: "inspect", kind: "json", portal: "json", timezone: "UTC")
+            guard let items = try? GenericJSONImporter.items(bytes, origin: fileName, source: source, list: listPath, skipped: &skipped),
+                  let first = items.first?.item, let keys = first.keys else { return nil }
+            var mapping = guessMapping(keys.sorted())
+            guard mapping["date"] != nil, mapping["rating"] != nil || mapping["text"] != nil else { return nil }
+            if let listPath { mapping["list"] = listPath }
+            var descriptor = source
+            descriptor.mapping = mapping
+            guard let batch = try? GenericJSONImporter().parse(bytes, origin: fileName, source: descriptor) else { return nil }
+            return Proposal(kind: "json", mapping: mapping, reviews: batch.reviews.count, skipped: batch.skipped.count)
+        }
+        guard let header = csvHeader(bytes) else { return nil }
+        var source = SourceDescriptor(name: "inspect", kind: "csv", portal: "csv", timezone: "UTC")
+        source.delimiter = header.delimiter
+        // The common names first: when they find a rating and a date, no mapping is needed.
+        let byName = (try? CSVReviewImporter().columnIndex(columns: header.columns, source: source, origin: fileName)) ?? [:]
+        if byName["rating"] == nil || byName["date"] == nil {
+            let mapping = guessMapping(header.columns)
+            guard mapping["date"] != nil, mapping["rating"] != nil || mapping["text"] != nil else { return nil }
+            source.mapping = mapping
+        }
+        guard let batch = try? CSVReviewImporter().parse(bytes, origin: fileName, source: source), !batch.reviews.isEmpty else { return nil }
+        return Proposal(kind: "csv", mapping: source.mapping, delimiter: header.delimiter == "," ? nil : header.delimiter,
+                        reviews: batch.reviews.count, skipped: batch.skipped.count)
+    }
+
+    // MARK: shapes
+
+    static func csvHeader(_ bytes: [UInt8]) -> (delimiter: String, columns: [String])? {
+        guard var reader = try? CSVReader(UTF8Stream(ByteInput(bytes: Array(bytes.prefix(1 << 20))))),
+              let header = try? reader.next(), header.refusal == nil, header.fields.count > 1 else { return nil }
+        return (String(UnicodeScalar(reader.delimiter)), header.fields.map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
+    static func jsonShape(_ bytes: [UInt8]) -> String {
+        if let root = try? JSONNode.parse(bytes, source: "inspect", origin: "") {
+            if let keys = root.keys {
+                let list = jsonListPath(bytes).map { path in
+                    let items = GenericJSONImporter.path(root, path).list
+                    return "; the list \(path) holds \(items.count) objects with keys " + (items.first?.keys?.sorted().joined(separator: ", ") ?? "")
+                } ?? ""
+                return "JSON object with keys " + keys.sorted().joined(separator: ", ") + list
+            }
+            let items = root.list
+            return "JSON list of \(items.count) items" + (items.first?.keys.map { " with keys " + $0.sorted().joined(separator: ", ") } ?? "")
+        }
+        let (lines, _) = JSONLines.objects(bytes, origin: "")
+        guard let first = lines.first?.0 else { return "not valid JSON" }
+        return "JSON Lines, \(lines.count) objects with keys " + (first.keys?.sorted().joined(separator: ", ") ?? "")
+    }
+
+    /// The dotted path of the first list of objects inside a JSON object (breadth first, three
+    /// levels at most); nil for a list at the root or JSON Lines.
+    static func jsonListPath(_ bytes: [UInt8]) -> String? {
+        guard let root = try? JSONNode.parse(bytes, source: "inspect", origin: ""), root.keys != nil else { return nil }
+        var level: [(String, JSONNode)] = [("", root)]
+        for _ in 0..<3 {
+            var next: [(String, JSONNode)] = []
+            for (path, node) in level {
+                for key in node.keys?.sorted() ?? [] {
+                    let child = node[key], childPath = path.isEmpty ? key : path + "." + key
+                    if child.array?.first?.keys != nil { return childPath }
+                    if child.keys != nil { next.append((childPath, child)) }
+                }
+            }
+            level = next
+        }
+        return nil
+    }
+
+    /// The root element's name, with its namespace when it has one.
+    static func xmlRoot(_ bytes: [UInt8]) -> String {
+        var root = "?"
+        struct Found: Error {}
+        let prepared = FeedText.prepare(bytes, httpCharset: nil)
+        _ = try? XMLStreamReader.read(prepared.bytes, url: "", encoding: prepared.libxmlEncoding ?? "UTF-8") { event in
+            if case let .start(e) = event {
+                root = "<\(e.name)>" + (e.namespace.isEmpty ? "" : " (\(e.namespace))")
+                throw Found()
+            }
+        }
+        return root
+    }
+}
