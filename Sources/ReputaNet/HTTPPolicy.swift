@@ -1,3 +1,5 @@
+import ReputaCore
+
 /// How careful every request is. Defaults follow `../shared/notes/hardening.md` §1 and §3
 /// (Miniflux's 15 MiB cap and 10 s dial timeout, libcurl's security advice); the `http:`
 /// section of `sources.yml` can tighten or loosen them, never switch TLS verification off.
@@ -25,7 +27,7 @@ public struct HTTPPolicy: Sendable, Equatable {
     public var allowPrivateNetwork = false
     /// A CA bundle file instead of the system's; verification itself is always on.
     public var caBundle: String? = nil
-    public var userAgent = "Reputa/0.2 (review monitor; +https://github.com/reputa/reputa)"
+    public var userAgent = "Reputa/\(ReputaVersion.current) (review monitor; +https://github.com/reputa/reputa)"
 
     public init() {}
 }

@@ -25,7 +25,7 @@ public struct Reputa: AsyncParsableCommand {
           (watch stops on SIGINT or SIGTERM with 0, after the alert in flight)
           64  usage or configuration error
         """,
-        version: "0.1.0",
+        version: ReputaVersion.current,
         subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Forget.self, Sources.self, Store.self, ScoreText.self, Serve.self, Users.self]
     )
 
