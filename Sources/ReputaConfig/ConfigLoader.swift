@@ -21,6 +21,30 @@ public struct ConfigLoader {
                            "retry_delay", "max_retry_after", "max_defer", "host_delay", "allow_private_network", "ca_bundle",
                            "concurrency"]
     static let reservedKeys: [String] = []
+
+    /// Every key sources.yml accepts, by where it sits (`sources[]`: each entry of the list;
+    /// `<location>`: a location id), the keys of mappings whose keys are the user's own (source
+    /// `credentials`, survey `segments`, the internal kinds' `map` fields) aside. The
+    /// configuration reference (docs/configuration.md, "Key reference") must list exactly these:
+    /// `DocsDriftTests` fails on a key missing there or documented and refused here.
+    package static var keyCatalogue: [String: [String]] {
+        [
+            "": topKeys, "http": httpKeys, "locations[]": locationKeys, "sources[]": sourceKeys,
+            "sources[].map": Kinds.mappingFields(for: "json"),
+            "surveys[]": internalKeys, "helpdesk[]": internalKeys, "customers[]": internalKeys,
+            "surveys[].questions[]": questionKeys,
+            "health": healthKeys, "health.components[]": componentKeys, "health.bands[]": bandKeys,
+            "benchmarks[]": benchmarkKeys,
+            "report": reportKeys, "report.mail": mailKeys, "report.recipients.<location>": recipientKeys,
+            "flags": flagKeys, "flags.sla": FlagLevel.allCases.map(\.rawValue), "flags.business_hours": ["default", "<location>"],
+            "flags.reach": ["helpful_votes", "author_reviews"], "flags.spike": ["count", "within"],
+            "flags.categories[]": groupKeys, "flags.topics[]": ["id", "name", "terms"], "flags.routes[]": routeKeys,
+            "notifications": notificationKeys, "notifications.channels[]": channelKeys,
+            "notifications.channels[].throttle": ["max", "per"], "notifications.mail": mailKeys.filter { $0 != "to" },
+            "replies": replyKeys, "replies.templates[]": replyTemplateKeys,
+            "serve": serveKeys,
+        ]
+    }
     static let locationKeys = ["id", "name", "aliases", "timezone"]
     static let sourceKeys = ["name", "kind", "portal", "url", "path", "location", "competitor", "every",
                              "credentials", "scale", "map", "delimiter", "full_export", "timezone",

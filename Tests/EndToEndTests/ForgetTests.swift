@@ -7,10 +7,10 @@ import Testing
 /// with new reading options, and both end where a fresh, correct import ends.
 @Suite struct ForgetTests {
     static let booking = fixturePath("kinds/booking-csv-hotel-reviews.csv")
-    /// The mistake of the issue: the Booking export read as a generic CSV (day-first dates,
-    /// no text column found).
+    /// The mistake of the issue: the Booking export read as a generic CSV, with the hotel's
+    /// average score taken for the reviewer's (day-first dates, no text column found).
     static let badImport = ["--kind", "csv", "--source", "hotels", "--scale", "0-10",
-                            "--map", "rating=Reviewer_Score,date=Review_Date", booking]
+                            "--map", "rating=Average_Score,date=Review_Date", booking]
     static let rightImport = ["--kind", "booking-csv", "--source", "hotels", booking]
 
     /// What a reader of the store sees of each review, sorted.

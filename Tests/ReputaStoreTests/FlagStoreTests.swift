@@ -129,20 +129,33 @@ import Testing
         #expect(try store.flagCandidates(afterRowID: 0, limit: 100, ownOnly: true).isEmpty)
     }
 
-    /// `reputa forget`: a rebuild from no snapshot removes the reviews and, with them, their
-    /// flags (a flag whose review comes back keeps its history: the test above).
+    /// `reputa forget`: a rebuild from no snapshot that forgets removes the reviews and, with
+    /// them, their flags and the source's HTTP validators; a reparse that loses a review keeps its
+    /// flag (it may come back), and neither touches another source's flags.
     @Test(arguments: Engine.allCases) func forgettingASourceRemovesItsReviewsFlags(engine: Engine) throws {
         let scratch = try Scratch(engine)
         let store = scratch.store
         try importReviews(store, scratch, [complaint("1"), complaint("2")], payload: "a", captured: created + 60)
         _ = try pass(store, now: created + 120)
         #expect(try store.flags(FlagQuery()).count == 2)
-        let result = try store.rebuildAccounted(source: "s", payloads: [], importedAt: Timestamp(epochSeconds: created + 300)) { _, _ in
-            PageInfo()
-        }
-        #expect(result.flagsRemoved == 2)
-        #expect(result.before.reviews == 2 && result.before.imports == 1 && result.after == SourceFootprint())
+        try store.saveValidators(HTTPValidators(url: "https://example.com/feed", etag: "\"v1\"", lastModified: nil),
+                                 source: "s", at: Timestamp(epochSeconds: created + 130))
+
+        let reparsed = try store.rebuildAccounted(source: "s", importedAt: Timestamp(epochSeconds: created + 200),
+                                                  choose: { _ in [] }) { _, _ in PageInfo() }
+        #expect(reparsed.flagsRemoved == 0 && reparsed.before.reviews == 2 && reparsed.after == SourceFootprint())
+        // Kept, though not listed while their reviews are away.
+        #expect(try store.reading { db in try db.fetchOne("SELECT COUNT(*) AS n FROM flags")?["n"] as Int64? } == 2)
+        #expect(try store.validators(source: "s", url: "https://example.com/feed") != nil)
+
+        try importReviews(store, scratch, [complaint("1"), complaint("2")], payload: "b", captured: created + 250)
+        let forgotten = try store.rebuildAccounted(source: "s", importedAt: Timestamp(epochSeconds: created + 300), forgetting: true,
+                                                   choose: { _ in [] }) { _, _ in PageInfo() }
+        #expect(forgotten.flagsRemoved == 2)
+        #expect(try store.reading { db in try db.fetchOne("SELECT COUNT(*) AS n FROM flags")?["n"] as Int64? } == 0)
+        #expect(forgotten.before.reviews == 2 && forgotten.before.imports == 1 && forgotten.after == SourceFootprint())
         #expect(try store.flags(FlagQuery()).isEmpty)
+        #expect(try store.validators(source: "s", url: "https://example.com/feed") == nil)
         #expect(try store.importedSources().isEmpty)
     }
 }

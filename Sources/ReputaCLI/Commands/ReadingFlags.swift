@@ -65,8 +65,13 @@ struct ReadingFlags: ParsableArguments {
     /// Lays the options over `d` (its kind, when `--kind` names another, included).
     func apply(to d: inout SourceDescriptor, config: Configuration?) throws {
         if let kind, kind != d.kind {
+            // Another kind reads with its own fields: what the old one was told does not carry over.
             d.portal = try Self.portal(of: kind)
             d.kind = kind
+            d.mapping = [:]
+            d.delimiter = nil
+            d.scale = .fiveStars
+            d.records = nil
         }
         if let timezone {
             guard TimeZone(identifier: timezone) != nil else {

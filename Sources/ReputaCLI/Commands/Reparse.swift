@@ -14,10 +14,11 @@ struct Reparse: ParsableCommand {
         Each source is rebuilt in one transaction from its snapshots, oldest first, read the way \
         sources.yml now says (or as recorded at import for sources not in the config). If any \
         snapshot of a source fails to parse, that source is left exactly as it was. With one \
-        --source, the reading options of `import` (--kind, --map, --scale, --delimiter, \
-        --location…) are laid over those settings and recorded, so later reparses keep them: \
-        a bad import is read again rightly, e.g. \
-        reputa reparse --source hotels --map rating=Reviewer_Score,date=Review_Date. \
+        --source that the config does not name, the reading options of `import` (--kind, --map, \
+        --scale, --delimiter, --timezone, --location…) are laid over the recorded settings (a new \
+        --kind starts from that kind's own, dropping the old mapping, delimiter and scale) and \
+        recorded, so later reparses keep them: a bad import is read again rightly, e.g. \
+        reputa reparse --source hotels --kind booking-csv. \
         A review another source also holds stays with that source, and the summary says so.
         Exit codes: 0 all rebuilt, 2 some failed, 1 all failed, 64 usage.
         """)
@@ -34,6 +35,10 @@ struct Reparse: ParsableCommand {
             let config = try global.optionalConfig()
             if !reading.isEmpty, sources.count != 1 {
                 throw ValidationError("reading options (--kind, --map, …) need exactly one --source")
+            }
+            if !reading.isEmpty, let name = sources.first, config?.source(named: name) != nil {
+                throw ValidationError("source \(name) is configured: change its entry in \(config?.file ?? "sources.yml"), "
+                                      + "then run `reputa reparse --source \(name)` (reading options are for imported sources)")
             }
             let reading = self.reading
             let rebuilt = try SourceReparse.run(sources: sources, config: config, store: try global.openStore(config),

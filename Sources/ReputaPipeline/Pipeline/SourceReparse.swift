@@ -19,8 +19,10 @@ package enum SourceReparse {
         package var accounted: Rebuild?
     }
 
-    /// - Parameter reading: new reading settings laid over each snapshot's (`reparse --map …`);
-    ///   they are recorded with the snapshots, so the next reparse keeps them.
+    /// - Parameter reading: new reading settings laid over each snapshot's recorded ones
+    ///   (`reparse --source NAME --map …`, for a source the config does not name); recorded
+    ///   with the snapshots, so the next reparse keeps them. Checked on the first snapshot
+    ///   before anything is written: its errors are thrown, not reported per source.
     /// - Throws: `UsageError` when a named source was never imported.
     package static func run(sources: [String], config: Configuration?, store: any SQLStore, archive: SnapshotArchive,
                             logger: Logger, reading: ((inout SourceDescriptor) throws -> Void)? = nil)
@@ -29,16 +31,23 @@ package enum SourceReparse {
         for name in sources where !known.contains(name) {
             throw UsageError("no imported source named \"\(name)\"\(Suggestion.hint(name, known))")
         }
+        if let reading, let first = try store.importedSnapshots(source: sources.first ?? "").first {
+            var probe = first.descriptor
+            try reading(&probe)
+        }
         let parser = PayloadParser(logger: logger)
         return (sources.isEmpty ? known : sources).map { name in
             do {
-                let payloads = try store.importedSnapshots(source: name).map { stored in
-                    var stored = stored
-                    if let entry = config?.source(named: name) { stored.descriptor = entry.descriptor }
-                    try reading?(&stored.descriptor)
-                    return stored
+                let entry = config?.source(named: name)
+                let rebuilt = try rebuild(name, store: store, archive: archive, parser: parser) { stored in
+                    try stored.map { stored in
+                        var stored = stored
+                        if let entry { stored.descriptor = entry.descriptor }
+                        try reading?(&stored.descriptor)
+                        return stored
+                    }
                 }
-                return (name, .done(try rebuild(name, payloads: payloads, store: store, archive: archive, parser: parser)))
+                return (name, .done(rebuilt))
             } catch let error as any ReputaError {
                 return (name, .failed(error))
             } catch {
@@ -47,12 +56,17 @@ package enum SourceReparse {
         }
     }
 
-    /// Rebuilds `name` from `payloads` (all its snapshots for a reparse, the ones left for a
-    /// `forget --snapshot`, none for a `forget`) in one transaction.
-    static func rebuild(_ name: String, payloads: [StoredSnapshot], store: any SQLStore, archive: SnapshotArchive,
-                        parser: PayloadParser) throws -> Rebuilt {
-        if let kind = try internalKind(of: name, store: store) {
-            let counts = try store.rebuildInternal(source: name, payloads: payloads, importedAt: Timestamp(date: Date())) { stored in
+    /// Rebuilds `name` in one transaction from the snapshots `choose` keeps of its ledger (all
+    /// for a reparse, the ones left for a `forget --snapshot`, none for a `forget`), read as
+    /// their descriptors say.
+    static func rebuild(_ name: String, store: any SQLStore, archive: SnapshotArchive, parser: PayloadParser,
+                        forgetting: Bool = false, choose: @escaping ([StoredSnapshot]) throws -> [StoredSnapshot]) throws -> Rebuilt {
+        let stored = try store.importedSnapshots(source: name)
+        let chosen = try choose(stored)
+        if let kind = (chosen.first ?? stored.first).flatMap({ InternalKinds.named($0.descriptor.kind) }) {
+            // Survey, helpdesk and customer sources are not fetched page by page: the ledger read
+            // just now is the one rebuilt.
+            let counts = try store.rebuildInternal(source: name, payloads: chosen, importedAt: Timestamp(date: Date())) { stored in
                 let path = archive.path(of: stored.snapshot)
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw StoreError(place: path, message: "snapshot file is missing or unreadable")
@@ -60,10 +74,10 @@ package enum SourceReparse {
                 return try parser.parseInternal([UInt8](data), origin: stored.snapshot.relativePath,
                                                 descriptor: stored.descriptor, kind: kind)
             }
-            return Rebuilt(source: name, snapshots: payloads.count, counts: counts, records: true)
+            return Rebuilt(source: name, snapshots: chosen.count, counts: counts, records: true)
         }
-        let rebuilt = try store.rebuildAccounted(source: name, payloads: payloads, importedAt: Timestamp(date: Date()),
-                                                 report: { parser.log($0, kept: $1, source: name) }) { stored, sink in
+        let rebuilt = try store.rebuildAccounted(source: name, importedAt: Timestamp(date: Date()), forgetting: forgetting,
+                                                 choose: choose, report: { parser.log($0, kept: $1, source: name) }) { stored, sink in
             let path = archive.path(of: stored.snapshot)
             let input: ByteInput
             do { input = try ByteInput(path: path) } catch {
@@ -71,11 +85,6 @@ package enum SourceReparse {
             }
             return try parser.stream(input, origin: stored.snapshot.relativePath, descriptor: stored.descriptor, into: sink)
         }
-        return Rebuilt(source: name, snapshots: payloads.count, counts: rebuilt.counts, records: false, accounted: rebuilt)
-    }
-
-    /// The internal kind (survey, helpdesk, customers) the source was imported as, if any.
-    static func internalKind(of name: String, store: any SQLStore) throws -> InternalKind? {
-        try store.importedSnapshots(source: name).first.flatMap { InternalKinds.named($0.descriptor.kind) }
+        return Rebuilt(source: name, snapshots: rebuilt.replayed, counts: rebuilt.counts, records: false, accounted: rebuilt)
     }
 }

@@ -73,21 +73,7 @@ extension SQLStore {
 
     /// The payloads imported for `source`, oldest capture first.
     public func importedSnapshots(source: String) throws -> [StoredSnapshot] {
-        try reading { db in
-            try db.fetch("""
-                SELECT s.sha256, s.path, s.origin, s.bytes, s.captured_at, i.descriptor
-                FROM imports i JOIN snapshots s ON s.id = i.snapshot_id
-                WHERE i.source = ? ORDER BY s.captured_at, i.id
-                """, source).map { row in
-                let descriptor = try JSONDecoder().decode(SourceDescriptor.self, from: Data((row["descriptor"] as String).utf8))
-                let captured: String = row["captured_at"]
-                return StoredSnapshot(
-                    snapshot: .init(source: source, sha256: row["sha256"], relativePath: row["path"],
-                                    capturedAt: Timestamp(utcISO: captured) ?? Timestamp(epochSeconds: 0),
-                                    byteCount: row["bytes"]),
-                    origin: row["origin"], descriptor: descriptor)
-            }
-        }
+        try reading { db in try ImportRecords.snapshots(source: source, in: db) }
     }
 
     /// Rebuilds `source` from its stored payloads in one transaction: forgets its reviews,
@@ -97,17 +83,25 @@ extension SQLStore {
     public func rebuild(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
                         report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                         read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> ImportCounts {
-        try rebuildAccounted(source: source, payloads: payloads, importedAt: importedAt, report: report, read: read).counts
+        try rebuildAccounted(source: source, importedAt: importedAt, choose: { _ in payloads }, report: report, read: read).counts
     }
 
-    /// `rebuild`, telling what the source held before and after, how many of its reviews passed
-    /// to another source that holds them too, and how many flags went with reviews that are
-    /// gone (`reputa forget`, `reputa reparse`). A flag whose review comes back keeps its history.
-    public func rebuildAccounted(source: String, payloads: [StoredSnapshot], importedAt: Timestamp,
+    /// `rebuild`, telling what the source held before and after, which of its reviews passed to
+    /// another source that holds them too, and (`forgetting`) removing the flags of its reviews
+    /// that did not come back and its URLs' conditional-GET validators, so the next fetch reads
+    /// every page again (`reputa forget`). A reparse keeps every flag: a review that comes back
+    /// finds its history. `choose` picks the payloads to replay from the source's ledger, read
+    /// inside the transaction, so a fetch committing meanwhile is neither lost nor half seen.
+    public func rebuildAccounted(source: String, importedAt: Timestamp, forgetting: Bool = false,
+                                 choose: ([StoredSnapshot]) throws -> [StoredSnapshot],
                                  report: @escaping (RowProblem, _ kept: Bool) -> Void = { _, _ in },
                                  read: (StoredSnapshot, any ReviewSink) throws -> PageInfo) throws -> Rebuild {
         let result = try writing { db in
+            let payloads = try choose(try ImportRecords.snapshots(source: source, in: db))
             var result = Rebuild(before: try SourceFootprint.measure(source, in: db))
+            result.replayed = payloads.count
+            let keys: [String] = forgetting
+                ? try db.fetch("SELECT merge_key FROM reviews WHERE source = ?", source).map { $0["merge_key"] } : []
             try db.execute("DELETE FROM review_routes WHERE source = ?", source)
             for heir in try db.fetch("""
                 SELECT rr.review_id, MIN(rr.source) AS source FROM review_routes rr JOIN reviews r ON r.id = rr.review_id
@@ -120,6 +114,8 @@ extension SQLStore {
                     """, heirSource, reviewID, heirSource, reviewID)
                 try db.execute("DELETE FROM review_routes WHERE review_id = ? AND source = ?", reviewID, heirSource)
                 result.passedOn[heirSource, default: 0] += 1
+                result.passedRevisions += Int(try db.fetchOne("SELECT COUNT(*) AS n FROM review_revisions WHERE review_id = ?",
+                                                              reviewID)?["n"] as Int64? ?? 0)
             }
             try db.execute("DELETE FROM review_revisions WHERE review_id IN (SELECT id FROM reviews WHERE source = ?)", source)
             try db.execute("DELETE FROM reviews WHERE source = ?", source)
@@ -129,10 +125,19 @@ extension SQLStore {
                                                                          descriptor: stored.descriptor, importedAt: importedAt, in: db,
                                                                          report: report) { sink in try read(stored, sink) }).counts
             }
-            // Flags (with their events, alerts and drafts) of reviews that did not come back.
-            result.flagsRemoved = try db.execute(
-                "DELETE FROM flags WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.merge_key = flags.merge_key)")
-            try db.execute("DELETE FROM flag_checks WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.merge_key = flag_checks.merge_key)")
+            if forgetting {
+                // The flags (with their events, alerts and drafts) of this source's reviews that
+                // did not come back; other sources' flags are not this command's business.
+                for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+                    let list = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                    let gone = "merge_key IN (\(list)) AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.merge_key = %@.merge_key)"
+                    result.flagsRemoved += try db.execute("DELETE FROM flags WHERE " + gone.replacingOccurrences(of: "%@", with: "flags"),
+                                                          chunk.map { .text($0) })
+                    _ = try db.execute("DELETE FROM flag_checks WHERE " + gone.replacingOccurrences(of: "%@", with: "flag_checks"),
+                                       chunk.map { .text($0) })
+                }
+                try db.execute("DELETE FROM http_validators WHERE source = ?", source)
+            }
             result.after = try SourceFootprint.measure(source, in: db)
             return result
         }
@@ -168,13 +173,34 @@ public struct SourceFootprint: Equatable, Sendable {
 public struct Rebuild: Sendable {
     public var before: SourceFootprint
     public var after = SourceFootprint()
+    /// The snapshots read again.
+    public var replayed = 0
     public var counts = ImportCounts()
     public var passedOn: [String: Int] = [:]
+    /// Revisions that went with the reviews passed on (kept, not removed).
+    public var passedRevisions = 0
     public var flagsRemoved = 0
 }
 
 /// The steps of an import inside its transaction, shared by reviews and internal data.
 enum ImportRecords {
+    /// The payloads imported for `source`, oldest capture first, with how each was read.
+    static func snapshots(source: String, in db: any SQLConnection) throws -> [StoredSnapshot] {
+        try db.fetch("""
+            SELECT s.sha256, s.path, s.origin, s.bytes, s.captured_at, i.descriptor
+            FROM imports i JOIN snapshots s ON s.id = i.snapshot_id
+            WHERE i.source = ? ORDER BY s.captured_at, i.id
+            """, source).map { row in
+            let descriptor = try JSONDecoder().decode(SourceDescriptor.self, from: Data((row["descriptor"] as String).utf8))
+            let captured: String = row["captured_at"]
+            return StoredSnapshot(
+                snapshot: .init(source: source, sha256: row["sha256"], relativePath: row["path"],
+                                capturedAt: Timestamp(utcISO: captured) ?? Timestamp(epochSeconds: 0),
+                                byteCount: row["bytes"]),
+                origin: row["origin"], descriptor: descriptor)
+        }
+    }
+
     static func imported(source: String, sha256: String, in db: any SQLConnection) throws -> Bool {
         try db.fetchOne("SELECT 1 AS hit FROM imports WHERE source = ? AND sha256 = ?", source, sha256) != nil
     }
