@@ -33,6 +33,9 @@ import Testing
         #expect(out.status == 1)
         #expect(out.stdout.contains("shape    CSV, delimiter ',', 4 columns: id, rating, date, text"), "\(out.stdout)")
         #expect(out.stderr == "reputa: inspect: \(file): no kind reads it; kind csv says: h.csv:1: no reviews: the file has a header only\n", "\(out.stderr)")
+        // Reading options belong with a kind: without one they would be silently ignored.
+        let options = try reputa(["inspect", "--delimiter", ";", file], cwd: temp.url)
+        #expect(options.status == 64 && options.stderr.contains("reading options need --kind"), "\(options.stderr)")
     }
 
     /// `reputa import --help`: one example per kind, each on one line of help.

@@ -70,6 +70,16 @@ import Testing
         #expect(nested.proposal == KindGuess.Proposal(kind: "json", mapping: ["list": "data.items", "rating": "stars", "date": "created_at", "text": "comment"],
                                                       reviews: 1, skipped: 0))
 
+        #expect(play.facts[1].value.hasPrefix("CSV, delimiter ',', 16 columns: Package Name, App Version Code"), "\(play.facts)")
+
+        // Columns named like a scraper's are not a scraper's output without its own keys; an
+        // edit's date is not the review's.
+        let lookalike = KindGuess.sniff(Array("id,text,score,date,updated_at\n1,ottimo,5,2026-10-01,2026-10-02\n".utf8), fileName: "l.csv")
+        #expect(lookalike.proposal?.kind == "csv", "\(String(describing: lookalike.proposal))")
+        #expect(KindGuess.guessMapping(["review_id", "updated_at", "created_at", "stars", "Review Text"])
+                == ["id": "review_id", "date": "created_at", "rating": "stars", "text": "Review Text"])
+        #expect(KindGuess.guessMapping(["Score, 1-5", "Date"]) == ["date": "Date"])
+
         let header = KindGuess.sniff(Array("id,rating,date,text\n".utf8), fileName: "h.csv")
         #expect(header.proposal == nil && header.note == "no kind reads it; kind csv says: h.csv:1: no reviews: the file has a header only")
         let page = KindGuess.sniff(Array("<!DOCTYPE html><html><body>Sign in</body></html>".utf8), fileName: "x.html")

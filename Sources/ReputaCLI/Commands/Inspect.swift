@@ -58,23 +58,40 @@ struct Inspect: ParsableCommand {
         }
     }
 
+    /// The file's first `KindGuess.sampleBytes` (and one more, so the sniffer knows there is
+    /// more) and its size: a 5 GB dump is sniffed from its first part, never read whole.
+    static func sample(_ path: String) throws(InputError) -> ([UInt8], Int) {
+        let input = try ByteInput(path: path)
+        var bytes: [UInt8] = []
+        while bytes.count <= KindGuess.sampleBytes, let piece = try input.next() {
+            bytes.append(contentsOf: piece.prefix(KindGuess.sampleBytes + 1 - bytes.count))
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? bytes.count
+        return (bytes, max(size, bytes.count))
+    }
+
     /// Sniffs the file and proposes a kind, a mapping and the command.
     func propose() throws -> ExitStatus {
-        let payload = try PayloadCollector.read(path, source: "inspect", now: Timestamp(date: Date()))
-        let bytes: [UInt8]
-        do { bytes = try payload.input(source: "inspect").readAll() } catch let error as InputError {
+        guard flags.reading.isEmpty else {
+            throw ValidationError("reading options need --kind (without it, inspect proposes the kind and the options)")
+        }
+        let (bytes, size): ([UInt8], Int)
+        do { (bytes, size) = try Self.sample(path) } catch {
             throw ImportFailure(source: "inspect", place: error.place, message: error.message)
         }
-        let sniffed = KindGuess.sniff(bytes, fileName: (path as NSString).lastPathComponent)
+        let sniffed = KindGuess.sniff(bytes, fileName: (path as NSString).lastPathComponent, size: size)
         var rows: [(String, String)] = [("file", path)] + sniffed.facts.map { ($0.label, $0.value) }
         if let p = sniffed.proposal {
-            var words = ["reputa", "import", path, "--kind", p.kind]
-            if !p.mapping.isEmpty {
-                words += ["--map", p.mapping.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")]
-            }
+            let map = p.mapping.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            // A relative path that starts with "-" would read as an option.
+            var words = ["reputa", "import", path.hasPrefix("-") ? "./" + path : path, "--kind", p.kind]
+            if !map.isEmpty { words += ["--map", map] }
             if let d = p.delimiter { words += ["--delimiter", d == "\t" ? "tab" : d] }
-            rows += [("kind", p.kind), ("map", words.contains("--map") ? words[words.firstIndex(of: "--map")! + 1] : ""),
-                     ("reads", "\(p.reviews) reviews, \(p.skipped) rows skipped"), ("command", ShellText.command(words))]
+            // A name with control characters cannot be shown as typed: no command to copy.
+            let printable = !words.joined().unicodeScalars.contains { $0.properties.generalCategory == .control
+                || $0.properties.generalCategory == .format }
+            rows += [("kind", p.kind), ("map", map), ("reads", "\(p.reviews) reviews, \(p.skipped) rows skipped"),
+                     ("command", printable ? ShellText.command(words) : "(the file's name holds control characters: rename it, then run inspect again)")]
         }
         if format == .table {
             Console.out(rows.filter { !$0.1.isEmpty }.map { "\($0.0.padding(toLength: 9, withPad: " ", startingAt: 0))\(TerminalText.clean($0.1))" }
@@ -83,7 +100,7 @@ struct Inspect: ParsableCommand {
             Console.out(Renderer.render(DataTable(columns: rows.map(\.0), rows: [rows.map { .text($0.1) }]), as: format))
         }
         guard sniffed.proposal != nil else {
-            Console.err("reputa: inspect: \(TerminalText.clean(path)): \(sniffed.note ?? "no kind reads it")")
+            Console.err("reputa: inspect: \(path): \(sniffed.note ?? "no kind reads it")")
             return .failure
         }
         return .ok

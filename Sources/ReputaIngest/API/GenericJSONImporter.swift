@@ -21,11 +21,11 @@ public struct GenericJSONImporter: ReviewImporter {
 
     /// The objects of a JSON document (the document itself, or the list under the dotted path
     /// `list`) or of a JSON Lines file, each with its place; lines that are not objects go to
-    /// `skipped`.
-    static func items(_ bytes: [UInt8], origin: String, source: SourceDescriptor, list: String?,
+    /// `skipped`. `parsed`: the document, when the caller has parsed it already.
+    static func items(_ bytes: [UInt8], origin: String, source: SourceDescriptor, list: String?, parsed: JSONNode? = nil,
                       skipped: inout [RowProblem]) throws -> [(item: JSONNode, place: String)] {
         do {
-            let root = try JSONNode.parse(bytes, source: source.name, origin: origin)
+            let root = try parsed ?? JSONNode.parse(bytes, source: source.name, origin: origin)
             let node = list.map { path(root, $0) } ?? root
             return node.list.enumerated().map { ($1, "\(origin): [\($0)]") }
         } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import ReputaCore
 
 /// Reads RSS 0.9x/2.0, RSS 1.0 and 0.90 (RDF), Atom 1.0 and 0.3 through the streaming XML
@@ -8,8 +9,10 @@ import ReputaCore
 /// peer suite: FeedparserCorpusTests): Dublin Core fills title, author, description and dates
 /// (`dc:date` and `dcterms:modified` are the updated date, `dcterms:issued` the published,
 /// `dcterms:created` the created); of an RSS item's `description` and `summary` the first is
-/// the summary and the second the content; a permalink `guid` is the link when there is no
-/// `link`; `rdf:about` is an RDF item's id; an Atom author is "name (email)"; when an element
+/// the summary and any later one the content (never over `content:encoded`); a permalink
+/// `guid` that is an http(s) address is the link when there is no `link` (feedparser takes any
+/// permalink guid); `rdf:about` is an RDF item's id; an Atom author is "name (email)"; Atom
+/// 0.3's `mode` (inline "xml", "escaped", "base64") is honoured; otherwise, when an element
 /// repeats, the last one wins.
 public enum FeedReader {
     static let atom = "http://www.w3.org/2005/Atom"
@@ -42,6 +45,8 @@ public enum FeedReader {
         var atomNamespace = atom
         var permalink = "" // an RSS guid that may stand for the link
         var rssSummaries = 0 // an RSS item's description/summary elements so far
+        var contentFromDescription = false // the content is a second description, not content:encoded
+        var base64Field: String? = nil // Atom 0.3 mode="base64": the element whose text to decode
 
         func vocabulary(_ namespace: String) -> Vocabulary {
             if flavour == .atom ? namespace == atomNamespace : (namespace.isEmpty || namespace == rss1 || namespace == rss090) {
@@ -127,15 +132,23 @@ public enum FeedReader {
                         }
                         if ["content", "summary", "title"].contains(e.name) {
                             let type = (e.attributes["type"] ?? "").lowercased()
-                            if type == "xhtml" || (type == "application/xhtml+xml" && e.attributes["mode"] != "escaped") {
+                            // Atom 0.3's `mode`: "xml" (its default: markup inline), "escaped" or "base64".
+                            let mode = (e.attributes["mode"] ?? "xml").lowercased()
+                            let inline = type == "xhtml"
+                                || (mode == "xml" && (type == "application/xhtml+xml" || (atomNamespace == atom03 && type.contains("html"))))
+                            if inline {
                                 xhtmlField = e.name
                                 xhtmlDepth = e.depth
                                 xhtmlText = ""
                             }
+                            base64Field = mode == "base64" ? e.name : nil
+                            let html = isHTML(e) || (mode != "xml" && type.contains("html"))
+                            switch e.name {
+                            case "content": entry!.contentIsHTML = html
+                            case "summary": entry!.summaryIsHTML = html
+                            default: entry!.titleIsHTML = html
+                            }
                         }
-                        if e.name == "content" { entry!.contentIsHTML = isHTML(e) }
-                        if e.name == "summary" { entry!.summaryIsHTML = isHTML(e) }
-                        if e.name == "title" { entry!.titleIsHTML = isHTML(e) }
                     }
                 case let .text(text):
                     if xhtmlField != nil { xhtmlText += text }
@@ -160,6 +173,7 @@ public enum FeedReader {
                         entries.append(entry!)
                         entry = nil
                         rssSummaries = 0
+                        contentFromDescription = false
                         return
                     }
                     if inAuthor, e.name == "name" || e.name == "email", vocabulary(e.namespace) == .atom {
@@ -167,6 +181,11 @@ public enum FeedReader {
                         return
                     }
                     guard e.depth == entryDepth + 1 else { return }
+                    var text = text
+                    if base64Field == e.name, vocabulary(e.namespace) == .atom {
+                        base64Field = nil
+                        text = Data(base64Encoded: text, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) } ?? text
+                    }
                     switch (vocabulary(e.namespace), e.name) {
                     case (.atom, "author"):
                         inAuthor = false
@@ -178,31 +197,28 @@ public enum FeedReader {
                         let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
                         let isPermaLink = (e.attributes["isPermaLink"] ?? "true").lowercased() != "false"
                         permalink = isPermaLink && (url.hasPrefix("http://") || url.hasPrefix("https://")) ? url : ""
-                    case (.atom, "title"), (.rss, "title"): entry!.title = text
-                    case (.dc, "title"): if entry!.title.isEmpty { entry!.title = text }
+                    case (.atom, "title"), (.rss, "title"), (.dc, "title"): entry!.title = text
                     case (.rss, "link"): entry!.link = text
                     case (.atom, "published"), (.atom, "issued"), (.rss, "pubDate"), (.dcterms, "issued"): entry!.published = text
                     case (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"): entry!.updated = text
                     case (.atom, "created"), (.dcterms, "created"): entry!.created = text
                     case (.atom, "summary"): entry!.summary = text
-                    case (.rss, "description"), (.rss, "summary"):
+                    case (.rss, "description"), (.rss, "summary"), (.dc, "description"):
                         rssSummaries += 1
                         if rssSummaries == 1 {
                             entry!.summary = text
                             entry!.summaryIsHTML = true
-                        } else if entry!.content.isEmpty {
+                        } else if entry!.content.isEmpty || contentFromDescription {
+                            // A later one is the content, unless content:encoded gave it.
                             entry!.content = text
                             entry!.contentIsHTML = true
-                        }
-                    case (.dc, "description"):
-                        if entry!.summary.isEmpty {
-                            entry!.summary = text
-                            entry!.summaryIsHTML = true
+                            contentFromDescription = true
                         }
                     case (.atom, "content"): entry!.content = text
                     case (.content, "encoded"):
                         entry!.content = text
                         entry!.contentIsHTML = true
+                        contentFromDescription = false
                     case (.dc, "creator"), (.dc, "author"): entry!.author = text
                     case (.rss, "author"): if entry!.author.isEmpty { entry!.author = text }
                     default: break

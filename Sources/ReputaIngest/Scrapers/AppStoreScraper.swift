@@ -15,13 +15,13 @@ public enum AppStoreScraper {
     public static let importer = ScraperImporter(library: "app-store-scraper", variants: [
         .init(mapping: ["author": "userName?", "title": "title?", "text": "review", "rating": "rating", "date": "date",
                         "reply": "developerResponse.body?", "reply_date": "developerResponse.modified?"],
-              zone: "UTC",
+              zone: "UTC", signature: ["isEdited"],
               csvAdjust: { review, cell in
                   guard let response = PythonRepr.dict(cell("developerResponse")) else { return }
                   review.replyText = CellText.clean(response["body"] ?? "")
                   review.replyAt = response["modified"].flatMap { DateText.parse($0, zone: .gmt) }
               }),
         .init(mapping: ["id": "id", "author": "userName?", "title": "title?", "text": "text", "rating": "score",
-                        "date": "updated", "version": "version?", "url": "url?"], zone: "UTC"),
+                        "date": "updated", "version": "version?", "url": "url?"], zone: "UTC", signature: ["userUrl"]),
     ])
 }

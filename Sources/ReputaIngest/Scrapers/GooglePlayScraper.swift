@@ -15,9 +15,10 @@ public enum GooglePlayScraper {
     public static let importer = ScraperImporter(library: "google-play-scraper", variants: [
         .init(mapping: ["id": "reviewId", "author": "userName?", "text": "content", "rating": "score", "date": "at",
                         "reply": "replyContent?", "reply_date": "repliedAt?", "helpful": "thumbsUpCount?",
-                        "version": "reviewCreatedVersion?"]),
+                        "version": "reviewCreatedVersion?"],
+              signature: ["thumbsUpCount"]),
         .init(mapping: ["id": "id", "author": "userName?", "title": "title?", "text": "text", "rating": "score",
                         "date": "date", "reply": "replyText?", "reply_date": "replyDate?", "helpful": "thumbsUp?",
-                        "version": "version?", "url": "url?"], zone: "UTC"),
+                        "version": "version?", "url": "url?"], zone: "UTC", signature: ["thumbsUp"]),
     ])
 }

@@ -1,8 +1,9 @@
 import Foundation
 /// Python's `repr` of a flat dict, as pandas writes a nested object into a CSV cell:
 /// `{'id': 35337720, 'body': 'Thanks!\nThe team', 'modified': '2023-03-12T17:16:37Z'}`.
-/// Strings in single or double quotes with Python's escapes; other values (numbers, None,
-/// True) as their bare text. Anything else is nil.
+/// Strings in single or double quotes with Python's escapes; numbers and True as their bare
+/// text; a None value leaves its key out; a nested value (a list, a dict, `datetime(…)`) is kept
+/// as written. Anything that is not such a dict is nil.
 enum PythonRepr {
     static func dict(_ text: String) -> [String: String]? {
         var chars = Array(text.unicodeScalars)[...]
@@ -43,12 +44,28 @@ enum PythonRepr {
             if let value = string() {
                 result[key] = value
             } else {
+                // A bare value: a number, True, None, or something nested (a list, a dict, a call
+                // such as datetime(…)) read to its matching bracket and kept as written.
                 var bare = String.UnicodeScalarView()
-                while let c = chars.first, c != ",", c != "}" { bare.append(chars.removeFirst()) }
-                result[key] = String(bare).trimmingCharacters(in: .whitespaces)
+                var depth = 0
+                while let c = chars.first, depth > 0 || (c != "," && c != "}") {
+                    if c == "'" || c == "\"" {
+                        // A string inside brackets; at the top a quote means a missing comma.
+                        guard depth > 0, let quoted = string() else { return nil }
+                        bare.append(contentsOf: "'\(quoted)'".unicodeScalars)
+                        continue
+                    }
+                    if "([{".unicodeScalars.contains(c) { depth += 1 }
+                    if ")]}".unicodeScalars.contains(c) { depth -= 1 }
+                    bare.append(chars.removeFirst())
+                }
+                let value = String(bare).trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty, depth == 0 else { return nil }
+                if value != "None" { result[key] = value } // None: the key holds nothing
             }
             skipSpace()
-            if chars.first == "," { chars.removeFirst() }
+            // Entries are separated by a comma; anything else before the closing brace is not a dict.
+            if chars.first == "," { chars.removeFirst() } else if chars.first != "}" { return nil }
         }
         skipSpace()
         return chars.isEmpty ? result : nil

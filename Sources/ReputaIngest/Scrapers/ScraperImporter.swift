@@ -15,11 +15,15 @@ public struct ScraperImporter: ReviewImporter {
         /// CSV only: touches with the row's cells by column name (a nested object written as
         /// Python's repr, say).
         public var csvAdjust: (@Sendable (inout Review, (String) -> String) -> Void)?
+        /// Keys only this library writes (not read): what tells its output from any file that
+        /// happens to have an `id`, a `text` and a `score` (`reputa inspect`).
+        public var signature: [String]
 
-        public init(mapping: [String: String], zone: String? = nil,
+        public init(mapping: [String: String], zone: String? = nil, signature: [String],
                     csvAdjust: (@Sendable (inout Review, (String) -> String) -> Void)? = nil) {
             self.mapping = mapping
             self.zone = zone
+            self.signature = signature
             self.csvAdjust = csvAdjust
         }
 
@@ -48,15 +52,32 @@ public struct ScraperImporter: ReviewImporter {
         })
     }
 
+    /// True when `names` (a JSON object's keys, a CSV header) are one library variant's: its
+    /// required keys and its signature.
+    public func recognizes(_ names: Set<String>) -> Bool {
+        variants.contains { v in (v.requiredKeys + v.signature).allSatisfy(names.contains) }
+    }
+
+    var expected: String { variants.map { $0.requiredKeys.joined(separator: ", ") }.joined(separator: "; or ") }
+
     public func parse(_ bytes: [UInt8], origin: String, source: SourceDescriptor) throws -> ParsedBatch {
-        guard PayloadShape.sniff(bytes) == .json else { return try csv.parse(bytes, origin: origin, source: source) }
+        guard PayloadShape.sniff(bytes) == .json else {
+            // A header no variant can read gets one line naming what each library writes.
+            if let header = CSVHeader.read(bytes), !variants.contains(where: { v in
+                v.requiredKeys.allSatisfy { key in header.columns.contains { $0.caseInsensitiveCompare(key) == .orderedSame } }
+            }) {
+                throw ParseError(source: source.name, place: "\(origin):1",
+                                 message: "not \(library) output: the header lacks the columns \(expected)")
+            }
+            return try csv.parse(bytes, origin: origin, source: source)
+        }
         var batch = ParsedBatch()
         let root = try? JSONNode.parse(bytes, source: source.name, origin: origin)
         let list = root.flatMap { r in ["data", "reviews"].first { r[$0].exists } }
-        let items = try GenericJSONImporter.items(bytes, origin: origin, source: source, list: list, skipped: &batch.skipped)
+        let items = try GenericJSONImporter.items(bytes, origin: origin, source: source, list: list, parsed: root,
+                                                  skipped: &batch.skipped)
         guard let first = items.first?.item else { return batch }
         guard let variant = variants.first(where: { $0.requiredKeys.allSatisfy { first[$0].exists } }) else {
-            let expected = variants.map { $0.requiredKeys.joined(separator: ", ") }.joined(separator: "; or ")
             throw ParseError(source: source.name, place: items[0].place,
                              message: "not \(library) output: the objects lack the keys \(expected)")
         }

@@ -31,13 +31,23 @@ public enum KindGuess {
     /// end (CSV and JSON Lines read the same from a part; one JSON document does not).
     public static let sampleBytes = 8 << 20
 
-    public static func sniff(_ file: [UInt8], fileName: String) -> Sniffed {
+    /// - Parameters:
+    ///   - file: the file's first bytes (at most `sampleBytes`: the caller reads no more).
+    ///   - size: the whole file's size, when it is larger than the sample.
+    public static func sniff(_ file: [UInt8], fileName: String, size: Int? = nil) -> Sniffed {
         var s = Sniffed()
         var bytes = file
-        if bytes.count > sampleBytes {
-            let cut = bytes[..<sampleBytes].lastIndex(of: 10) ?? sampleBytes
+        let sampled = (size ?? file.count) > file.count || file.count > sampleBytes
+        if sampled {
+            // Cut at a line end (UTF-16: after its two-byte line feed, on an even offset).
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            var cut = min(bytes.count, sampleBytes)
+            if let lf = bytes[..<cut].lastIndex(of: 10) { cut = lf + 1 }
+            if utf16 {
+                cut -= cut % 2
+            }
             bytes = Array(bytes[..<cut])
-            s.facts.append(("sample", "the first \(cut) bytes of \(file.count)"))
+            s.facts.append(("sample", "the first \(cut) bytes of \(size ?? file.count)"))
         }
         let encoding: String
         if bytes.starts(with: [0xFF, 0xFE]) { encoding = "UTF-16LE with byte-order mark" }
@@ -46,7 +56,9 @@ public enum KindGuess {
         else if (try? TextDecoder.utf8Bytes(bytes)) != nil { encoding = "UTF-8" }
         else { encoding = "not UTF-8 (a feed declaring its encoding is read; CSV and JSON must be UTF-8 or UTF-16)" }
         s.facts.append(("encoding", encoding))
-        switch PayloadShape.sniff(bytes) {
+        // UTF-16 is looked at as UTF-8 for its shape (PayloadShape leaves it to libxml2).
+        let text = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? (try? TextDecoder.utf8Bytes(bytes)) ?? bytes : bytes
+        switch PayloadShape.sniff(text) {
         case .empty:
             s.note = "the file is empty"
             return s
@@ -58,8 +70,12 @@ public enum KindGuess {
             s.facts.append(("shape", "XML, root " + xmlRoot(bytes)))
         case .json:
             s.facts.append(("shape", jsonShape(bytes)))
+            if sampled, (try? JSONNode.parse(bytes, source: "inspect", origin: "")) == nil, JSONLines.objects(bytes, origin: "").objects.isEmpty {
+                s.note = "only the first \(bytes.count) bytes were read, and one JSON document cannot be read in part: give --kind"
+                return s
+            }
         case .other:
-            if let header = csvHeader(bytes) {
+            if let header = CSVHeader.read(bytes) {
                 let d = header.delimiter == "\t" ? "tab" : "'\(header.delimiter)'"
                 s.facts.append(("shape", "CSV, delimiter \(d), \(header.columns.count) columns: "
                                 + header.columns.prefix(20).joined(separator: ", ") + (header.columns.count > 20 ? ", …" : "")))
@@ -105,10 +121,14 @@ public enum KindGuess {
     }
 
     static func bestKind(_ bytes: [UInt8], fileName: String) -> Proposal? {
-        let header = csvHeader(bytes).map { $0.columns.map { $0.lowercased() } }
+        let header = CSVHeader.read(bytes).map { $0.columns.map { $0.lowercased() } }
+        // The names a scraper kind must recognize: a JSON file's first object's keys, else the header.
+        let json = PayloadShape.sniff(bytes) == .json
+        let names: Set<String> = json ? Set(firstObjectKeys(bytes)) : Set(CSVHeader.read(bytes)?.columns ?? [])
         var best: (score: Int, proposal: Proposal)? = nil
         for kind in Kinds.all where !["csv", "json", "rss", "atom"].contains(kind.name) {
-            if let guardian = headerGuards[kind.name], !(header.map(guardian) ?? false) { continue }
+            if let guardian = headerGuards[kind.name], json || !(header.map(guardian) ?? false) { continue }
+            if let scraper = kind.importer as? ScraperImporter, !scraper.recognizes(names) { continue }
             guard let batch = try? kind.importer.parse(bytes, origin: fileName, source: descriptor(kind)),
                   !batch.reviews.isEmpty else { continue }
             let rated = batch.reviews.filter { $0.rating != nil }.count
@@ -134,24 +154,29 @@ public enum KindGuess {
         ("reply", ["reply", "response", "risposta", "answer"]),
     ]
 
-    /// field → column for the fields the names suggest, each column used once.
+    /// field → column for the fields the names suggest, each column used once: whole-name
+    /// matches first (any name of the field), then a name inside the column's ("Review Date").
+    /// A column whose name holds `,` or `=` cannot be written in `--map` and is left out; an
+    /// edit's or a reply's date is not the review's.
     static func guessMapping(_ columns: [String]) -> [String: String] {
         var mapping: [String: String] = [:]
-        var used = Set<String>()
+        var used = Set<Int>()
+        let lower = columns.map { $0.lowercased() }
+        func usable(_ i: Int, for field: String) -> Bool {
+            guard !used.contains(i), !lower[i].contains(","), !lower[i].contains("=") else { return false }
+            if field == "date" { return !["updat", "modif", "edit", "repl", "respon", "answer"].contains { lower[i].contains($0) } }
+            return true
+        }
         for (field, names) in hints {
-            let lower = columns.map { $0.lowercased() }
-            // Whole-name matches first, then a name inside the column's ("Review Date").
-            let pick = names.lazy.compactMap { name in
-                lower.firstIndex { $0 == name && !used.contains($0) }
-                    ?? (name.count > 2 ? lower.firstIndex { $0.contains(name) && !used.contains($0) } : nil)
-            }.first
+            let pick = names.lazy.compactMap { name in lower.indices.first { lower[$0] == name && usable($0, for: field) } }.first
+                ?? names.lazy.compactMap { name in
+                    name.count > 2 ? lower.indices.first { lower[$0].contains(name) && usable($0, for: field) } : nil
+                }.first
             if let i = pick {
                 mapping[field] = columns[i]
-                used.insert(lower[i])
+                used.insert(i)
             }
         }
-        // A reply's date would otherwise pass for the review's.
-        if let date = mapping["date"], date.lowercased().contains("repl") || date.lowercased().contains("respon") { mapping["date"] = nil }
         return mapping
     }
 
@@ -170,7 +195,7 @@ public enum KindGuess {
             guard let batch = try? GenericJSONImporter().parse(bytes, origin: fileName, source: descriptor) else { return nil }
             return Proposal(kind: "json", mapping: mapping, reviews: batch.reviews.count, skipped: batch.skipped.count)
         }
-        guard let header = csvHeader(bytes) else { return nil }
+        guard let header = CSVHeader.read(bytes) else { return nil }
         var source = SourceDescriptor(name: "inspect", kind: "csv", portal: "csv", timezone: "UTC")
         source.delimiter = header.delimiter
         // The common names first: when they find a rating and a date, no mapping is needed.
@@ -187,12 +212,6 @@ public enum KindGuess {
 
     // MARK: shapes
 
-    static func csvHeader(_ bytes: [UInt8]) -> (delimiter: String, columns: [String])? {
-        guard var reader = try? CSVReader(UTF8Stream(ByteInput(bytes: Array(bytes.prefix(1 << 20))))),
-              let header = try? reader.next(), header.refusal == nil, header.fields.count > 1 else { return nil }
-        return (String(UnicodeScalar(reader.delimiter)), header.fields.map { $0.trimmingCharacters(in: .whitespaces) })
-    }
-
     static func jsonShape(_ bytes: [UInt8]) -> String {
         if let root = try? JSONNode.parse(bytes, source: "inspect", origin: "") {
             if let keys = root.keys {
@@ -208,6 +227,16 @@ public enum KindGuess {
         let (lines, _) = JSONLines.objects(bytes, origin: "")
         guard let first = lines.first?.0 else { return "not valid JSON" }
         return "JSON Lines, \(lines.count) objects with keys " + (first.keys?.sorted().joined(separator: ", ") ?? "")
+    }
+
+    /// The keys of a JSON file's first review object (the root list's, the nested list's, the
+    /// first JSON line's).
+    static func firstObjectKeys(_ bytes: [UInt8]) -> [String] {
+        if let root = try? JSONNode.parse(bytes, source: "inspect", origin: "") {
+            let list = jsonListPath(bytes).map { GenericJSONImporter.path(root, $0) } ?? root
+            return list.array?.first?.keys ?? root["data"].array?.first?.keys ?? root["reviews"].array?.first?.keys ?? []
+        }
+        return JSONLines.objects(bytes, origin: "").objects.first?.0.keys ?? []
     }
 
     /// The dotted path of the first list of objects inside a JSON object (breadth first, three
