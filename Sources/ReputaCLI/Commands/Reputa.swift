@@ -26,7 +26,7 @@ public struct Reputa: AsyncParsableCommand {
           64  usage or configuration error
         """,
         version: ReputaVersion.current,
-        subcommands: [Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Forget.self, Sources.self, Store.self, ScoreText.self, Serve.self, Users.self]
+        subcommands: [Init.self, Check.self, Import.self, Inspect.self, Reviews.self, Metrics.self, Compare.self, Report.self, Flags.self, Alerts.self, Fetch.self, Run.self, Watch.self, Reparse.self, Forget.self, Sources.self, Store.self, ScoreText.self, Serve.self, Users.self]
     )
 
     public init() {}

@@ -247,7 +247,13 @@ public enum KindGuess {
         for _ in 0..<3 {
             var next: [(String, JSONNode)] = []
             for (path, node) in level {
-                for key in node.keys?.sorted() ?? [] {
+                // The names reviews usually sit under first, then the rest in order.
+                let preferred = ["reviews", "data", "items", "results", "entries", "records"]
+                let keys = (node.keys ?? []).sorted { a, b in
+                    let (i, j) = (preferred.firstIndex(of: a) ?? preferred.count, preferred.firstIndex(of: b) ?? preferred.count)
+                    return i != j ? i < j : a < b
+                }
+                for key in keys {
                     let child = node[key], childPath = path.isEmpty ? key : path + "." + key
                     if child.array?.first?.keys != nil { return childPath }
                     if child.keys != nil { next.append((childPath, child)) }
