@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/reputa
 
-.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval train clean
+.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval train clean install install-files uninstall
 
 deps:
 	@bash scripts/install-deps.sh
@@ -16,6 +16,7 @@ demo: build
 
 test: deps snapshots-check
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 
 # Ingest throughput and peak memory on generated large inputs, then the inbox's queue page under
@@ -56,7 +57,7 @@ eval: build
 	/usr/bin/python3 scripts/eval_negativity.py $(BIN) $(LABELLED)
 	/usr/bin/python3 scripts/eval_urgent.py $(BIN) $(LABELLED)
 
-# Retrains the shipped negativity model from ../shared/data (README, "Flags").
+# Retrains the shipped negativity model from ../shared/data (docs/flags.md).
 train: build
 	/usr/bin/python3 scripts/train_negativity.py $(BIN) --data $(LABELLED)
 
@@ -70,6 +71,36 @@ snapshots-check:
 	  diff -r $$tmp snapshots >/dev/null && rm -rf $$tmp && \
 	  echo "snapshots: identical to scripts/gen_demo.py output" || \
 	  { echo "snapshots/ differs from scripts/gen_demo.py output (run make snapshots)"; rm -rf $$tmp; exit 1; }
+
+# `make install` (PREFIX, default /usr/local; DESTDIR for packaging): the release binary, a man
+# page generated from the command definitions (swift-argument-parser's generate-manual), and
+# bash, zsh and fish completions. `install-files` installs from binaries already built
+# (BINARY, GENERATE_MANUAL): the tests use it on the debug build.
+PREFIX ?= /usr/local
+BINARY ?= .build/release/reputa
+GENERATE_MANUAL ?= .build/debug/generate-manual
+install: deps
+	$(SWIFT) build -c release --product reputa
+	$(SWIFT) build --product generate-manual
+	$(MAKE) install-files
+
+install-files:
+	@test -x $(BINARY) || { echo "install: $(BINARY) is not built"; exit 1; }
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(BINARY) $(DESTDIR)$(PREFIX)/bin/reputa
+	@tmp=$$(mktemp -d) && $(GENERATE_MANUAL) $(BINARY) -o $$tmp >/dev/null && \
+	  install -m 644 $$tmp/reputa.1 $(DESTDIR)$(PREFIX)/share/man/man1/reputa.1 && rm -rf $$tmp
+	$(BINARY) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reputa
+	$(BINARY) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_reputa
+	$(BINARY) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/reputa.fish
+	@echo "installed reputa $$($(BINARY) --version) under $(DESTDIR)$(PREFIX)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/reputa $(DESTDIR)$(PREFIX)/share/man/man1/reputa.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reputa $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_reputa \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/reputa.fish
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan var

@@ -8,9 +8,11 @@ set -euo pipefail
 # libcld2-dev identifies the language of reviews (CLD2); python3-langdetect is `make eval`'s second opinion;
 # python3-sklearn trains the negativity model (`make train`, and the held-out models of `make eval`);
 # librsvg2-bin (rsvg-convert) draws the mailed report's charts as PNG;
-# python3-scipy and python3-yaml are the test oracles' (Welch's test, sources.yml).
+# python3-scipy and python3-yaml are the test oracles' (Welch's test, sources.yml);
+# man-db and groff-base render the installed manual page (`man -l`), systemd's systemd-analyze
+# verifies the service units in contrib/systemd (nothing is started).
 packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libcld2-dev pkg-config python3 chromium chromium-driver python3-selenium python3-aiosmtpd
-          postgresql python3-langdetect python3-sklearn librsvg2-bin python3-scipy python3-yaml)
+          postgresql python3-langdetect python3-sklearn librsvg2-bin python3-scipy python3-yaml man-db groff-base systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -6,7 +6,7 @@ public protocol ReputaError: Error, CustomStringConvertible, Sendable {
     var exitCode: ExitStatus { get }
 }
 
-/// Documented exit codes (README, `reputa --help`).
+/// Documented exit codes (docs/commands.md, `reputa --help`).
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// A runtime failure: nothing useful was done.

@@ -42,6 +42,14 @@ import Testing
         }
     }
 
+    /// Options the page writes that no command takes (an option removed from the code).
+    static func invented(_ tree: [(path: String, options: [String])], in page: String) -> [String] {
+        let known = Set(tree.flatMap(\.options) + ["--help", "--version"])
+        // "--name" not inside a longer word: preceded by neither a letter, a digit nor '-'.
+        let written = page.matches(of: /(^|[^\w-])(--[a-z][a-z0-9-]*)/.anchorsMatchLineEndings()).map { String($0.output.2) }
+        return Set(written).subtracting(known).sorted().map { "option \($0) is documented but no command takes it" }
+    }
+
     @Test func everyCommandAndOptionIsInTheCommandsPage() throws {
         let tree = try Self.commandTree()
         #expect(tree.count > 30 && tree.contains { $0.path == "store backup" } && tree.contains { $0.path == "forget" })
@@ -53,6 +61,9 @@ import Testing
         #expect(Self.missing(tree, in: withoutBackup).contains("command store backup"))
         let withoutTimezone = page.replacingOccurrences(of: "--timezone", with: "--time-zone")
         #expect(Self.missing(tree, in: withoutTimezone).contains("option --timezone of import"))
+        // And the other way: the page names no option the binary does not take.
+        #expect(Self.invented(tree, in: page).isEmpty, "\(Self.invented(tree, in: page))")
+        #expect(Self.invented(tree, in: withoutTimezone) == ["option --time-zone is documented but no command takes it"])
     }
 
     /// The lines of every ```sh runnable block in README.md and docs/*.md.

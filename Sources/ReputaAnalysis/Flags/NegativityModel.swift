@@ -2,7 +2,7 @@ import Foundation
 import ReputaCore
 
 /// The learned negativity model: logistic regression over `NegativityFeatures`, trained by
-/// `scripts/train_negativity.py` on real rated reviews (README, "Flags", lists the files), and
+/// `scripts/train_negativity.py` on real rated reviews (docs/flags.md lists the files), and
 /// shipped as `Sources/ReputaAnalysis/Resources/negativity.model`.
 ///
 /// p = σ(Σ wᵢ · xᵢ) over the review's features; the text is negative when p ≥ the threshold of its

@@ -11,7 +11,7 @@ struct Flags: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List flagged reviews that need an answer, and work them: show, ack, assign, comment, resolve, reopen.",
         discussion: """
-        Flags come from the rules in the config's `flags:` section (README, "Flags"). Listing first \
+        Flags come from the rules in the config's `flags:` section (docs/flags.md). Listing first \
         evaluates every review the flagger has not seen in its current content, so the list is current \
         after a `reputa fetch`; `reputa run` and `reputa alerts send` do the same.
         """,

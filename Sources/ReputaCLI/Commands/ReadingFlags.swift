@@ -11,7 +11,7 @@ struct ReadingFlags: ParsableArguments {
     @Option(help: ArgumentHelp("Source kind: \((Kinds.names + InternalKinds.names).joined(separator: ", ")).", valueName: "kind"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Zone of times the file writes without an offset (IANA name; default: the config's timezone, else Europe/Rome). README: \"Time zones, kind by kind\".", valueName: "zone"))
+    @Option(help: ArgumentHelp("Zone of times the file writes without an offset (IANA name; default: the config's timezone, else Europe/Rome). docs/sources.md: \"Time zones, kind by kind\".", valueName: "zone"))
     var timezone: String?
 
     @Option(help: "Location id for every review.")

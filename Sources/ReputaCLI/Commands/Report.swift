@@ -19,7 +19,7 @@ struct Report: ParsableCommand {
             discussion: """
             html is one self-contained file (inline CSS and SVG charts, no JavaScript, a Content-Security-Policy \
             that forbids scripts and fetches); md is for email and chat; json is the versioned report document \
-            (schema reputa.weekly-report/1, README "Weekly report"); csv has one row per figure and is safe to \
+            (schema reputa.weekly-report/1, docs/report.md); csv has one row per figure and is safe to \
             open in Excel. The report goes to -o FILE, else stdout. --out-dir (or report.out_dir) keeps a dated \
             copy, weekly-<week>-<lang>-<yyyymmdd>.<ext>. --mail sends it (HTML with a plain-text alternative) to \
             report.mail.to over SMTP; the report is written to disk first, so a refused or timed-out server \

@@ -3,7 +3,7 @@ import ReputaAnalysis
 import ReputaCore
 
 /// The weekly report as data: what `--format json` prints, versioned by `schema`
-/// (`reputa.weekly-report/1`; README "Weekly report JSON"). A new field keeps the version; a
+/// (`reputa.weekly-report/1`; docs/report.md, "Weekly report JSON"). A new field keeps the version; a
 /// renamed or removed one bumps it.
 public struct ReportDocument: Sendable, Codable {
     public static let schemaVersion = "reputa.weekly-report/1"
