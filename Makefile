@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/reputa
 
-.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval train clean install install-files uninstall
+.PHONY: deps build demo test snapshots snapshots-check bench fuzz tsan eval train clean release install install-files uninstall
 
 deps:
 	@bash scripts/install-deps.sh
@@ -72,35 +72,45 @@ snapshots-check:
 	  echo "snapshots: identical to scripts/gen_demo.py output" || \
 	  { echo "snapshots/ differs from scripts/gen_demo.py output (run make snapshots)"; rm -rf $$tmp; exit 1; }
 
-# `make install` (PREFIX, default /usr/local; DESTDIR for packaging): the release binary, a man
+# `make install` (PREFIX, default /usr/local; DESTDIR for packaging): the release binary, the
+# files it ships (the inbox's templates and the negativity model, under share/reputa), a man
 # page generated from the command definitions (swift-argument-parser's generate-manual), and
-# bash, zsh and fish completions. `install-files` installs from binaries already built
-# (BINARY, GENERATE_MANUAL): the tests use it on the debug build.
+# bash, zsh and fish completions. It installs only the build libraries, not the test tools.
+# On a server: `make release` as a user, then `sudo make install-files`. `install-files`
+# installs binaries already built (BINARY, GENERATE_MANUAL): the tests use it on the debug build.
 PREFIX ?= /usr/local
 BINARY ?= .build/release/reputa
 GENERATE_MANUAL ?= .build/debug/generate-manual
-install: deps
+DEST = $(DESTDIR)$(PREFIX)
+release:
+	@bash scripts/install-deps.sh --build
 	$(SWIFT) build -c release --product reputa
 	$(SWIFT) build --product generate-manual
+
+install: release
 	$(MAKE) install-files
 
 install-files:
-	@test -x $(BINARY) || { echo "install: $(BINARY) is not built"; exit 1; }
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
-	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 $(BINARY) $(DESTDIR)$(PREFIX)/bin/reputa
-	@tmp=$$(mktemp -d) && $(GENERATE_MANUAL) $(BINARY) -o $$tmp >/dev/null && \
-	  install -m 644 $$tmp/reputa.1 $(DESTDIR)$(PREFIX)/share/man/man1/reputa.1 && rm -rf $$tmp
-	$(BINARY) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reputa
-	$(BINARY) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_reputa
-	$(BINARY) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/reputa.fish
-	@echo "installed reputa $$($(BINARY) --version) under $(DESTDIR)$(PREFIX)"
+	@test -x "$(BINARY)" || { echo "install: $(BINARY) is not built (make release)"; exit 1; }
+	@test -x "$(GENERATE_MANUAL)" || { echo "install: $(GENERATE_MANUAL) is not built (make release)"; exit 1; }
+	install -d "$(DEST)/bin" "$(DEST)/share/man/man1" "$(DEST)/share/reputa" \
+	  "$(DEST)/share/bash-completion/completions" "$(DEST)/share/zsh/site-functions" \
+	  "$(DEST)/share/fish/vendor_completions.d"
+	install -m 755 "$(BINARY)" "$(DEST)/bin/reputa"
+	rm -rf "$(DEST)/share/reputa/web" && cp -R Sources/ReputaWeb/web "$(DEST)/share/reputa/web"
+	install -m 644 Sources/ReputaAnalysis/Resources/negativity.model "$(DEST)/share/reputa/negativity.model"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && "$(GENERATE_MANUAL)" "$(BINARY)" -o "$$tmp" >/dev/null && \
+	  install -m 644 "$$tmp/reputa.1" "$(DEST)/share/man/man1/reputa.1"
+	"$(BINARY)" --generate-completion-script bash > "$(DEST)/share/bash-completion/completions/reputa"
+	"$(BINARY)" --generate-completion-script zsh > "$(DEST)/share/zsh/site-functions/_reputa"
+	"$(BINARY)" --generate-completion-script fish > "$(DEST)/share/fish/vendor_completions.d/reputa.fish"
+	@echo "installed reputa $$("$(BINARY)" --version) under $(DEST)"
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/reputa $(DESTDIR)$(PREFIX)/share/man/man1/reputa.1 \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reputa $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_reputa \
-	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/reputa.fish
+	rm -f "$(DEST)/bin/reputa" "$(DEST)/share/man/man1/reputa.1" \
+	  "$(DEST)/share/bash-completion/completions/reputa" "$(DEST)/share/zsh/site-functions/_reputa" \
+	  "$(DEST)/share/fish/vendor_completions.d/reputa.fish"
+	rm -rf "$(DEST)/share/reputa"
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan var

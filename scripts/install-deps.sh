@@ -13,6 +13,10 @@ set -euo pipefail
 # verifies the service units in contrib/systemd (nothing is started).
 packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libcld2-dev pkg-config python3 chromium chromium-driver python3-selenium python3-aiosmtpd
           postgresql python3-langdetect python3-sklearn librsvg2-bin python3-scipy python3-yaml man-db groff-base systemd)
+# --build: only what building needs (`make release`, `make install` on a server).
+if [ "${1:-}" = "--build" ]; then
+  packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libcld2-dev pkg-config)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,21 +25,41 @@ package enum ConfigDraft {
         return candidate
     }
 
-    static func quoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    /// A YAML double-quoted scalar that reads back as `text` whatever it holds: letters, marks,
+    /// digits, punctuation, symbols and the space as they are (so "Caffè" stays readable), `"` and
+    /// the backslash escaped, everything else (control and format characters, line and paragraph
+    /// separators, NEL, other spaces) as a `\u` or `\U` escape, so nothing can end the value or
+    /// change it on the way back.
+    package static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case _ where scalar == "\"": out += "\\\""
+            case _ where scalar == "\\": out += "\\\\"
+            case _ where scalar == " ": out += " "
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
+                 .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                out.unicodeScalars.append(scalar)
+            default:
+                out += scalar.value <= 0xFFFF ? String(format: "\\u%04X", scalar.value) : String(format: "\\U%08X", scalar.value)
+            }
+        }
+        return out + "\""
     }
 
     /// The config's text. `locations`: ids, each named after itself; with exactly one, every
     /// source is filed under it.
-    package static func render(files: [File], locations: [String], timezone: String, now: Date) -> String {
+    package static func render(files: [File], locations: [String], timezone: String, now: Date,
+                               store: String = "var/reputa.sqlite", snapshots: String = "snapshots") -> String {
         let day = ISO8601DateFormatter.string(from: now, timeZone: .gmt, formatOptions: [.withFullDate])
         var out = """
             # Reputa configuration, version 1, written by `reputa init` on \(day).
             # Every key is explained in docs/configuration.md; check this file with `reputa check`.
             version: 1
-            store: var/reputa.sqlite        # a SQLite file (relative to this file), or a postgres:// URL
-            snapshots: snapshots            # every payload kept byte for byte, one folder per source
+            store: \(quoted(store))   # a SQLite file (relative to this file), or a postgres:// URL
+            snapshots: \(quoted(snapshots))   # every payload kept byte for byte, one folder per source
             timezone: \(quoted(timezone))   # reporting weeks, and times a source writes without a zone
 
             """
@@ -56,7 +76,7 @@ package enum ConfigDraft {
             for fact in file.sniffed.facts { out += "  # \(fact.label): \(commentSafe(fact.value))\n" }
             guard let p = file.sniffed.proposal else {
                 out += "  # no kind reads \(commentSafe(file.path)): \(commentSafe(file.sniffed.note ?? "")); fill in kind and map by hand\n"
-                out += "  # - name: \(file.name)\n  #   kind: csv\n  #   path: \(quoted(file.path))\n"
+                out += "  # - name: \(file.name)\n  #   kind: csv\n  #   path: \(commentSafe(quoted(file.path)))\n"
                 continue
             }
             out += "  # reads \(p.reviews) reviews (\(p.skipped) rows skipped) as \(p.kind)\n"
@@ -76,8 +96,14 @@ package enum ConfigDraft {
         return out
     }
 
-    /// A comment line cannot be ended early: line breaks and control characters become spaces.
-    static func commentSafe(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    /// A comment line cannot be ended early: anything but printable characters (control and
+    /// format characters, U+2028/U+2029, NEL, which YAML may take as line breaks) becomes a space.
+    package static func commentSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: " "
+            default: scalar
+            }
+        }))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import ReputaCore
 
 /// Where a review can be read and answered on its portal, built from the ids the portal gave.
-/// What each portal gets is in docs/flags.md ("Links to the review"): the review's own URL when the
+/// What each portal gets is in docs/inbox.md ("Links to the review"): the review's own URL when the
 /// portal gave one, else the portal's documented permalink form, else the source's `review_url`
 /// and `reply_url` templates (which win over both); nil where no link can be built.
 public struct ReviewLinks: Equatable, Sendable {

@@ -25,20 +25,31 @@ import Testing
         return out
     }
 
-    /// What the page lacks: a command path written as "reputa PATH" (top level) or "PARENT SUB",
-    /// or an option.
+    /// The options every command takes (`GlobalOptions`): documented once, not in each row.
+    static let global: Set<String> = ["--config", "--store", "--verbose"]
+
+    /// The page's table rows that document `path`: for a top-level command, the rows that name
+    /// "reputa PATH"; for a subcommand, the rows that name "PARENT SUB" (or "PARENT [SUB]", a
+    /// default subcommand written optional).
+    static func rows(of path: String, in page: String) -> [String] {
+        let words = path.split(separator: " ")
+        let forms = words.count > 1
+            ? [path, words.dropLast().joined(separator: " ") + " [\(words.last!)]"]
+            : ["reputa \(path) ", "reputa \(path)`", "reputa \(path)]"]
+        return page.split(separator: "\n").map(String.init).filter { row in row.hasPrefix("|") && forms.contains { row.contains($0) } }
+    }
+
+    /// What the page lacks: a command without a row of its own, or an option missing from its
+    /// command's rows (global options: from the whole page).
     static func missing(_ tree: [(path: String, options: [String])], in page: String) -> [String] {
         tree.flatMap { command -> [String] in
-            let words = command.path.split(separator: " ")
-            // A default subcommand may be written optional: `flags [list]`.
-            let named = words.count > 1
-                ? page.contains(command.path) || page.contains(words.dropLast().joined(separator: " ") + " [\(words.last!)]")
-                : page.contains("reputa \(command.path)")
-            return (named ? [] : ["command \(command.path)"])
-                + command.options.filter { option in
-                    // An option is a whole word: --store must not be found inside --store-x.
-                    page.range(of: option + "(?![a-z-])", options: .regularExpression) == nil
-                }.map { "option \($0) of \(command.path)" }
+            let rows = Self.rows(of: command.path, in: page)
+            guard !rows.isEmpty else { return ["command \(command.path)"] }
+            let text = rows.joined(separator: "\n")
+            return command.options.filter { option in
+                // An option is a whole word: --store must not be found inside --store-x.
+                (global.contains(option) ? page : text).range(of: option + "(?![a-z-])", options: .regularExpression) == nil
+            }.map { "option \($0) of \(command.path)" }
         }
     }
 

@@ -9,16 +9,26 @@ import Testing
         let temp = try TempFolder()
         let prefix = temp.path("prefix")
         let debug = URL(fileURLWithPath: reputaBinary).deletingLastPathComponent().path
+        try #require(FileManager.default.isExecutableFile(atPath: "\(debug)/generate-manual"),
+                     "build generate-manual first: swift build --product generate-manual (make test does)")
         let make = try execute("/usr/bin/make", ["-s", "install-files", "PREFIX=\(prefix)", "BINARY=\(reputaBinary)",
                                                  "GENERATE_MANUAL=\(debug)/generate-manual"], cwd: packageRoot)
         #expect(make.status == 0, "\(make.stdout)\(make.stderr)")
         let installed = ["bin/reputa", "share/man/man1/reputa.1", "share/bash-completion/completions/reputa",
-                         "share/zsh/site-functions/_reputa", "share/fish/vendor_completions.d/reputa.fish"]
+                         "share/zsh/site-functions/_reputa", "share/fish/vendor_completions.d/reputa.fish",
+                         "share/reputa/negativity.model", "share/reputa/web/templates"]
         for file in installed {
             #expect(FileManager.default.fileExists(atPath: "\(prefix)/\(file)"), "\(file)")
         }
-        let version = try execute("\(prefix)/bin/reputa", ["--version"])
-        #expect(version.stdout == "0.3.0\n" && make.stdout.contains("installed reputa 0.3.0 under \(prefix)"), "\(make.stdout)")
+        // What the binary ships beside it (found at ../share/reputa from bin/), byte for byte.
+        for (shipped, source) in [("share/reputa/web", "Sources/ReputaWeb/web"),
+                                  ("share/reputa/negativity.model", "Sources/ReputaAnalysis/Resources/negativity.model")] {
+            let diff = try execute("/usr/bin/diff", ["-r", "\(prefix)/\(shipped)", packageRoot.appendingPathComponent(source).path])
+            #expect(diff.status == 0, "\(shipped): \(diff.stdout)")
+        }
+        let version = try reputa(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try execute("\(prefix)/bin/reputa", ["--version"]).stdout == version + "\n")
+        #expect(make.stdout.contains("installed reputa \(version) under \(prefix)"), "\(make.stdout)")
 
         // The page renders, and it documents the commands (generated from their definitions).
         let man = try execute("/usr/bin/man", ["-l", "\(prefix)/share/man/man1/reputa.1"], environment: ["MANPAGER": "cat", "PAGER": "cat", "COLUMNS": "100"])

@@ -14,7 +14,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the on-call inbox: flags, their reviews and the on-call steps, in a browser (phone or desktop).",
         discussion: """
         Listens on --listen (loopback by default: put a TLS reverse proxy in front to reach it from \
-        phones, docs/flags.md "The on-call inbox"). Every page needs a signed-in user (`reputa users add`); \
+        phones, docs/inbox.md). Every page needs a signed-in user (`reputa users add`); \
         only /login and /healthz answer without one. Sessions, users and failed sign-ins live in the \
         store, so several `serve` processes on one PostgreSQL store can sit behind one balancer. \
         SIGINT or SIGTERM stops it. Logs go to stderr.
@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
 
 /// How the inbox listens and greets: `reputa serve`'s options, and `watch --serve`'s.
 struct InboxOptions: ParsableArguments {
-    /// Connections to a PostgreSQL store (measured: `make bench`, docs/flags.md "The on-call inbox").
+    /// Connections to a PostgreSQL store (measured: `make bench`, docs/inbox.md).
     static let postgresConnections = 4
 
     /// A page language `--lang` may name (the server's, a user's).

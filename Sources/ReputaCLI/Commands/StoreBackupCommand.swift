@@ -8,7 +8,8 @@ struct StoreBackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Back up a SQLite store to a new file, safely while it is in use.",
         discussion: """
-        Uses SQLite's online backup API: the copy is the store as of one commit, even while \
+        Uses SQLite's online backup API on the store opened read-only (never migrated): the copy \
+        is the store as of one commit, even while \
         `reputa watch` or an import writes to it (a plain `cp` of a live store can miss what is \
         still in its WAL file). The copy is a single file, integrity- and foreign-key-checked \
         before it takes its name; an existing file is never overwritten. To restore, stop every \
@@ -29,14 +30,15 @@ struct StoreBackupCommand: ParsableCommand {
             guard !FileManager.default.fileExists(atPath: to) else {
                 throw ValidationError("--to \(to): a file is already there; a backup never overwrites (choose another name)")
             }
-            guard let store = try global.openStore(config) as? SQLiteStore else {
+            let path = global.storePath(config)
+            guard !path.contains("://") else {
                 throw ValidationError("store backup is for a SQLite store; back up PostgreSQL with pg_dump, "
                                       + "or copy it into a SQLite file with `reputa store copy --from URL --to FILE`")
             }
-            Console.progress("backing up \(store.path)…")
-            let backup = try store.backup(to: to)
+            Console.progress("backing up \(path)…")
+            let backup = try SQLiteBackup.run(store: path, to: to)
             Console.endProgress()
-            Console.out("backed up \(store.path) to \(backup.path): \(backup.reviews) reviews, schema v\(backup.schemaVersion), "
+            Console.out("backed up \(path) to \(backup.path): \(backup.reviews) reviews, schema v\(backup.schemaVersion), "
                         + String(format: "%.1f MiB", Double(backup.bytes) / 1_048_576) + ", integrity ok\n")
             return .ok
         }

@@ -425,7 +425,7 @@ enum Schema {
         ) STRICT;
         """),
         // The queue's order (`flags`, the inbox), as an index: a page of a long queue is read off it
-        // instead of sorting every flag (100,000 flags: see docs/flags.md, "The on-call inbox").
+        // instead of sorting every flag (100,000 flags: see docs/inbox.md).
         Migration(id: "v14-flag-queue-index", sql: """
         CREATE INDEX flags_queue ON flags ((status = 'resolved'), priority DESC, due_at, (COALESCE(review_created, '9999')), merge_key);
         """),
