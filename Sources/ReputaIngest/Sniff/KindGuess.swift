@@ -27,6 +27,27 @@ public enum KindGuess {
         public var note: String?
     }
 
+    /// What the sniffer needs of the sample, read once: its shape as raw bytes (what the
+    /// importers see), its JSON document (or, when it is not one document, its JSON lines) with
+    /// the nested list's path, and its first line as a CSV header.
+    struct Sample {
+        let bytes: [UInt8]
+        let shape: PayloadShape
+        let document: JSONNode?
+        let lines: [(JSONNode, Int)]
+        let listPath: String?
+        let header: (delimiter: String, columns: [String])?
+
+        init(_ bytes: [UInt8], json: Bool) {
+            self.bytes = bytes
+            shape = PayloadShape.sniff(bytes)
+            document = json ? try? JSONNode.parse(bytes, source: "inspect", origin: "") : nil
+            lines = json && document == nil ? JSONLines.objects(bytes, origin: "").objects : []
+            listPath = document.flatMap(KindGuess.jsonListPath)
+            header = CSVHeader.read(bytes)
+        }
+    }
+
     /// The most of a file tried: whole files up to this size, else its first part cut at a line
     /// end (CSV and JSON Lines read the same from a part; one JSON document does not).
     public static let sampleBytes = 8 << 20
@@ -58,7 +79,9 @@ public enum KindGuess {
         s.facts.append(("encoding", encoding))
         // UTF-16 is looked at as UTF-8 for its shape (PayloadShape leaves it to libxml2).
         let text = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? (try? TextDecoder.utf8Bytes(bytes)) ?? bytes : bytes
-        switch PayloadShape.sniff(text) {
+        let textShape = PayloadShape.sniff(text)
+        let sample = Sample(bytes, json: textShape == .json || PayloadShape.sniff(bytes) == .json)
+        switch textShape {
         case .empty:
             s.note = "the file is empty"
             return s
@@ -69,13 +92,13 @@ public enum KindGuess {
         case .xml:
             s.facts.append(("shape", "XML, root " + xmlRoot(bytes)))
         case .json:
-            s.facts.append(("shape", jsonShape(bytes)))
-            if sampled, (try? JSONNode.parse(bytes, source: "inspect", origin: "")) == nil, JSONLines.objects(bytes, origin: "").objects.isEmpty {
+            s.facts.append(("shape", jsonShape(sample)))
+            if sampled, sample.document == nil, sample.lines.isEmpty {
                 s.note = "only the first \(bytes.count) bytes were read, and one JSON document cannot be read in part: give --kind"
                 return s
             }
         case .other:
-            if let header = CSVHeader.read(bytes) {
+            if let header = sample.header {
                 let d = header.delimiter == "\t" ? "tab" : "'\(header.delimiter)'"
                 s.facts.append(("shape", "CSV, delimiter \(d), \(header.columns.count) columns: "
                                 + header.columns.prefix(20).joined(separator: ", ") + (header.columns.count > 20 ? ", …" : "")))
@@ -85,7 +108,7 @@ public enum KindGuess {
                 return s
             }
         }
-        s.proposal = bestKind(bytes, fileName: fileName) ?? generic(bytes, fileName: fileName)
+        s.proposal = bestKind(sample, fileName: fileName) ?? generic(sample, fileName: fileName)
         if s.proposal == nil { s.note = whyNot(bytes, fileName: fileName) }
         return s
     }
@@ -120,11 +143,12 @@ public enum KindGuess {
         SourceDescriptor(name: "inspect", kind: kind.name, portal: kind.portal, timezone: "UTC")
     }
 
-    static func bestKind(_ bytes: [UInt8], fileName: String) -> Proposal? {
-        let header = CSVHeader.read(bytes).map { $0.columns.map { $0.lowercased() } }
+    static func bestKind(_ sample: Sample, fileName: String) -> Proposal? {
+        let bytes = sample.bytes
+        let header = sample.header.map { $0.columns.map { $0.lowercased() } }
         // The names a scraper kind must recognize: a JSON file's first object's keys, else the header.
-        let json = PayloadShape.sniff(bytes) == .json
-        let names: Set<String> = json ? Set(firstObjectKeys(bytes)) : Set(CSVHeader.read(bytes)?.columns ?? [])
+        let json = sample.shape == .json
+        let names: Set<String> = json ? Set(firstObjectKeys(sample)) : Set(sample.header?.columns ?? [])
         var best: (score: Int, proposal: Proposal)? = nil
         for kind in Kinds.all where !["csv", "json", "rss", "atom"].contains(kind.name) {
             if let guardian = headerGuards[kind.name], json || !(header.map(guardian) ?? false) { continue }
@@ -180,22 +204,24 @@ public enum KindGuess {
         return mapping
     }
 
-    static func generic(_ bytes: [UInt8], fileName: String) -> Proposal? {
-        if PayloadShape.sniff(bytes) == .json {
-            var skipped: [RowProblem] = []
-            let listPath = jsonListPath(bytes)
-            let source = SourceDescriptor(name: "inspect", kind: "json", portal: "json", timezone: "UTC")
-            guard let items = try? GenericJSONImporter.items(bytes, origin: fileName, source: source, list: listPath, skipped: &skipped),
+    static func generic(_ sample: Sample, fileName: String) -> Proposal? {
+        let bytes = sample.bytes
+        if sample.shape == .json {
+            var batch = ParsedBatch()
+            let listPath = sample.listPath
+            var source = SourceDescriptor(name: "inspect", kind: "json", portal: "json", timezone: "UTC")
+            guard let items = try? GenericJSONImporter.items(bytes, origin: fileName, source: source, list: listPath,
+                                                             parsed: sample.document, skipped: &batch.skipped),
                   let first = items.first?.item, let keys = first.keys else { return nil }
             var mapping = guessMapping(keys.sorted())
             guard mapping["date"] != nil, mapping["rating"] != nil || mapping["text"] != nil else { return nil }
             if let listPath { mapping["list"] = listPath }
-            var descriptor = source
-            descriptor.mapping = mapping
-            guard let batch = try? GenericJSONImporter().parse(bytes, origin: fileName, source: descriptor) else { return nil }
+            source.mapping = mapping
+            // What `GenericJSONImporter.parse` does with this mapping, on the items read above.
+            GenericJSONImporter.read(items, mapping: mapping, zone: ReviewFields.zone(source), source: source, into: &batch)
             return Proposal(kind: "json", mapping: mapping, reviews: batch.reviews.count, skipped: batch.skipped.count)
         }
-        guard let header = CSVHeader.read(bytes) else { return nil }
+        guard let header = sample.header else { return nil }
         var source = SourceDescriptor(name: "inspect", kind: "csv", portal: "csv", timezone: "UTC")
         source.delimiter = header.delimiter
         // The common names first: when they find a rating and a date, no mapping is needed.
@@ -212,10 +238,10 @@ public enum KindGuess {
 
     // MARK: shapes
 
-    static func jsonShape(_ bytes: [UInt8]) -> String {
-        if let root = try? JSONNode.parse(bytes, source: "inspect", origin: "") {
+    static func jsonShape(_ sample: Sample) -> String {
+        if let root = sample.document {
             if let keys = root.keys {
-                let list = jsonListPath(bytes).map { path in
+                let list = sample.listPath.map { path in
                     let items = GenericJSONImporter.path(root, path).list
                     return "; the list \(path) holds \(items.count) objects with keys " + (items.first?.keys?.sorted().joined(separator: ", ") ?? "")
                 } ?? ""
@@ -224,25 +250,24 @@ public enum KindGuess {
             let items = root.list
             return "JSON list of \(items.count) items" + (items.first?.keys.map { " with keys " + $0.sorted().joined(separator: ", ") } ?? "")
         }
-        let (lines, _) = JSONLines.objects(bytes, origin: "")
-        guard let first = lines.first?.0 else { return "not valid JSON" }
-        return "JSON Lines, \(lines.count) objects with keys " + (first.keys?.sorted().joined(separator: ", ") ?? "")
+        guard let first = sample.lines.first?.0 else { return "not valid JSON" }
+        return "JSON Lines, \(sample.lines.count) objects with keys " + (first.keys?.sorted().joined(separator: ", ") ?? "")
     }
 
     /// The keys of a JSON file's first review object (the root list's, the nested list's, the
     /// first JSON line's).
-    static func firstObjectKeys(_ bytes: [UInt8]) -> [String] {
-        if let root = try? JSONNode.parse(bytes, source: "inspect", origin: "") {
-            let list = jsonListPath(bytes).map { GenericJSONImporter.path(root, $0) } ?? root
+    static func firstObjectKeys(_ sample: Sample) -> [String] {
+        if let root = sample.document {
+            let list = sample.listPath.map { GenericJSONImporter.path(root, $0) } ?? root
             return list.array?.first?.keys ?? root["data"].array?.first?.keys ?? root["reviews"].array?.first?.keys ?? []
         }
-        return JSONLines.objects(bytes, origin: "").objects.first?.0.keys ?? []
+        return sample.lines.first?.0.keys ?? []
     }
 
     /// The dotted path of the first list of objects inside a JSON object (breadth first, three
     /// levels at most); nil for a list at the root or JSON Lines.
-    static func jsonListPath(_ bytes: [UInt8]) -> String? {
-        guard let root = try? JSONNode.parse(bytes, source: "inspect", origin: ""), root.keys != nil else { return nil }
+    static func jsonListPath(_ root: JSONNode) -> String? {
+        guard root.keys != nil else { return nil }
         var level: [(String, JSONNode)] = [("", root)]
         for _ in 0..<3 {
             var next: [(String, JSONNode)] = []
